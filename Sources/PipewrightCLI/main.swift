@@ -1,0 +1,3 @@
+import Pipewright
+
+print("pipewright")
