@@ -1,0 +1,213 @@
+/// A typed GitHub Actions expression: the only way text containing `${{` enters a workflow.
+///
+/// ```swift
+/// let onMain: Expression = .github("ref") == "refs/heads/main" && !.cancelled()
+/// // renders: github.ref == 'refs/heads/main' && !cancelled()
+/// ```
+public indirect enum Expression: Sendable, Hashable {
+    /// A context property such as `github.sha` or `needs.build.outputs.artifact`: the root and the path below it.
+    case context(ContextRoot, [String])
+    /// A string literal, rendered single-quoted with `''` escapes.
+    case string(String)
+    /// A number literal.
+    case number(Int)
+    /// A boolean literal.
+    case bool(Bool)
+    /// The `null` literal.
+    case null
+    /// A call of one of GitHub's expression functions.
+    case call(ExpressionFunction, [Expression])
+    /// A binary operation; parentheses are added where precedence needs them.
+    case binary(BinaryOperator, Expression, Expression)
+    /// Logical negation, `!x`.
+    case not(Expression)
+}
+
+/// The contexts an expression may read from.
+public enum ContextRoot: String, Sendable, Hashable, CaseIterable {
+    case github, env, vars, secrets, inputs, needs, steps, matrix, job, runner, strategy
+}
+
+/// GitHub's expression functions.
+public enum ExpressionFunction: String, Sendable, Hashable, CaseIterable {
+    case success, failure, always, cancelled
+    case contains, startsWith, endsWith, format, join
+    case toJSON, fromJSON, hashFiles
+}
+
+/// Binary operators, from loosest to tightest binding.
+public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    case or = "||"
+    case and = "&&"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessOrEqual = "<="
+    case greater = ">"
+    case greaterOrEqual = ">="
+
+    /// Binding strength as GitHub documents it: comparisons over `&&` over `||`.
+    var precedence: Int {
+        switch self {
+        case .or: 1
+        case .and: 2
+        case .equal, .notEqual: 3
+        case .less, .lessOrEqual, .greater, .greaterOrEqual: 4
+        }
+    }
+}
+
+extension Expression: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+    /// A string literal is an expression string literal, never a context path.
+    public init(stringLiteral value: String) { self = .string(value) }
+    /// An integer literal.
+    public init(integerLiteral value: Int) { self = .number(value) }
+    /// A boolean literal.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+// MARK: - Contexts
+
+extension Expression {
+    /// `github.<path>`, e.g. `.github("sha")` or `.github("event", "inputs", "environment")`.
+    public static func github(_ path: String...) -> Expression { .context(.github, path) }
+    /// `env.<name>`.
+    public static func env(_ name: String) -> Expression { .context(.env, [name]) }
+    /// `vars.<name>`: a configuration variable.
+    public static func vars(_ name: String) -> Expression { .context(.vars, [name]) }
+    /// `secrets.<name>`.
+    public static func secrets(_ name: String) -> Expression { .context(.secrets, [name]) }
+    /// `inputs.<name>`: a dispatch or call input.
+    public static func inputs(_ name: String) -> Expression { .context(.inputs, [name]) }
+    /// `needs.<job>.outputs.<name>`.
+    public static func needs(_ job: String, output: String) -> Expression { .context(.needs, [job, "outputs", output]) }
+    /// `needs.<job>.result`.
+    public static func needsResult(_ job: String) -> Expression { .context(.needs, [job, "result"]) }
+    /// `steps.<id>.outputs.<name>`.
+    public static func steps(_ id: String, output: String) -> Expression { .context(.steps, [id, "outputs", output]) }
+    /// `steps.<id>.outcome`.
+    public static func stepOutcome(_ id: String) -> Expression { .context(.steps, [id, "outcome"]) }
+    /// `matrix.<name>`.
+    public static func matrix(_ name: String) -> Expression { .context(.matrix, [name]) }
+    /// `job.<path>`, e.g. `.job("status")`.
+    public static func job(_ path: String...) -> Expression { .context(.job, path) }
+    /// `runner.<path>`, e.g. `.runner("temp")`.
+    public static func runner(_ path: String...) -> Expression { .context(.runner, path) }
+}
+
+// MARK: - Functions
+
+extension Expression {
+    /// `success()`.
+    public static func success() -> Expression { .call(.success, []) }
+    /// `failure()`.
+    public static func failure() -> Expression { .call(.failure, []) }
+    /// `always()`.
+    public static func always() -> Expression { .call(.always, []) }
+    /// `cancelled()`.
+    public static func cancelled() -> Expression { .call(.cancelled, []) }
+    /// `contains(search, item)`.
+    public static func contains(_ search: Expression, _ item: Expression) -> Expression { .call(.contains, [search, item]) }
+    /// `startsWith(text, prefix)`.
+    public static func startsWith(_ text: Expression, _ prefix: Expression) -> Expression { .call(.startsWith, [text, prefix]) }
+    /// `endsWith(text, suffix)`.
+    public static func endsWith(_ text: Expression, _ suffix: Expression) -> Expression { .call(.endsWith, [text, suffix]) }
+    /// `format(template, args…)`.
+    public static func format(_ template: Expression, _ arguments: Expression...) -> Expression { .call(.format, [template] + arguments) }
+    /// `join(array, separator)`.
+    public static func join(_ array: Expression, _ separator: Expression = ",") -> Expression { .call(.join, [array, separator]) }
+    /// `toJSON(value)`.
+    public static func toJSON(_ value: Expression) -> Expression { .call(.toJSON, [value]) }
+    /// `fromJSON(value)`.
+    public static func fromJSON(_ value: Expression) -> Expression { .call(.fromJSON, [value]) }
+    /// `hashFiles(patterns…)`.
+    public static func hashFiles(_ patterns: Expression...) -> Expression { .call(.hashFiles, patterns) }
+}
+
+// MARK: - Operators
+
+extension Expression {
+    /// `lhs == rhs`. A method, not the operator, because `==` on values of this type means model equality.
+    public func equals(_ other: Expression) -> Expression { .binary(.equal, self, other) }
+    /// `lhs != rhs`.
+    public func notEquals(_ other: Expression) -> Expression { .binary(.notEqual, self, other) }
+    /// `lhs < rhs`.
+    public func isLess(than other: Expression) -> Expression { .binary(.less, self, other) }
+    /// `lhs > rhs`.
+    public func isGreater(than other: Expression) -> Expression { .binary(.greater, self, other) }
+
+    /// `lhs && rhs`.
+    public static func && (lhs: Expression, rhs: Expression) -> Expression { .binary(.and, lhs, rhs) }
+    /// `lhs || rhs`.
+    public static func || (lhs: Expression, rhs: Expression) -> Expression { .binary(.or, lhs, rhs) }
+    /// `!operand`.
+    public static prefix func ! (operand: Expression) -> Expression { .not(operand) }
+}
+
+// MARK: - Rendering
+
+extension Expression {
+    /// The expression's source text, without the `${{ }}` delimiters.
+    public var source: String {
+        var out = ""
+        render(into: &out, parentPrecedence: 0)
+        return out
+    }
+
+    /// The expression wrapped for use in a YAML value: `${{ source }}`.
+    public var wrapped: String { "${{ " + source + " }}" }
+
+    private func render(into out: inout String, parentPrecedence: Int) {
+        switch self {
+        case .context(let root, let path):
+            out += root.rawValue
+            for segment in path {
+                out += "."
+                out += segment
+            }
+        case .string(let text):
+            out += "'"
+            for character in text {
+                out.append(character)
+                if character == "'" { out.append("'") }
+            }
+            out += "'"
+        case .number(let value):
+            out += String(value)
+        case .bool(let value):
+            out += value ? "true" : "false"
+        case .null:
+            out += "null"
+        case .call(let function, let arguments):
+            out += function.rawValue
+            out += "("
+            for (index, argument) in arguments.enumerated() {
+                if index > 0 { out += ", " }
+                argument.render(into: &out, parentPrecedence: 0)
+            }
+            out += ")"
+        case .binary(let op, let lhs, let rhs):
+            let needsParentheses = op.precedence < parentPrecedence
+            if needsParentheses { out += "(" }
+            lhs.render(into: &out, parentPrecedence: op.precedence)
+            out += " " + op.rawValue + " "
+            // Comparisons do not chain in GitHub's grammar, so a right operand of equal strength is grouped.
+            rhs.render(into: &out, parentPrecedence: op.precedence + (op.precedence >= 3 ? 1 : 0))
+            if needsParentheses { out += ")" }
+        case .not(let operand):
+            out += "!"
+            operand.render(into: &out, parentPrecedence: 5)
+        }
+    }
+
+    /// Every context reference inside the expression, in order of appearance.
+    public var contextReferences: [(root: ContextRoot, path: [String])] {
+        switch self {
+        case .context(let root, let path): [(root, path)]
+        case .string, .number, .bool, .null: []
+        case .call(_, let arguments): arguments.flatMap(\.contextReferences)
+        case .binary(_, let lhs, let rhs): lhs.contextReferences + rhs.contextReferences
+        case .not(let operand): operand.contextReferences
+        }
+    }
+}

@@ -1,0 +1,135 @@
+extension Workflow {
+    /// Every structural problem in the workflow, in document order; empty when it is valid.
+    ///
+    /// Checks ids against GitHub's rules and for uniqueness, `needs` for dangling references and cycles,
+    /// job outputs for the steps they read, cron entries, and that no plain text smuggles in `${{`.
+    public func validationErrors() -> [ValidationError] {
+        var errors: [ValidationError] = []
+        for (index, cron) in on.schedule.enumerated() {
+            if let problem = cron.problem { errors.append(.init(path: "on.schedule[\(index)].cron", message: problem)) }
+        }
+        if let runName { checkText(runName, at: "run-name", into: &errors) }
+        checkValues(env, at: "env", into: &errors)
+
+        let jobIDs = jobs.map(\.id)
+        var seenJobs: Set<String> = []
+        for job in jobs {
+            let path = "jobs." + job.id
+            if !Self.isValidID(job.id) {
+                errors.append(.init(path: path, message: "\"\(job.id)\" is not a valid job id; \(Self.idRule)"))
+            }
+            if !seenJobs.insert(job.id).inserted {
+                errors.append(.init(path: path, message: "\"\(job.id)\" is used by more than one job; expected unique job ids"))
+            }
+            for (index, need) in job.needs.enumerated() where !jobIDs.contains(need) || need == job.id {
+                let others = jobIDs.filter { $0 != job.id }
+                let message = need == job.id
+                    ? "\"\(need)\" is the job itself; a job cannot need itself"
+                    : "\"\(need)\" is not a job of this workflow; expected one of \(others.joined(separator: ", "))\(Suggestion.hint(for: need, in: others))"
+                errors.append(.init(path: "\(path).needs[\(index)]", message: message))
+            }
+            if job.runsOn == nil && job.call == nil {
+                errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
+            }
+            if let timeout = job.timeoutMinutes, timeout < 1 {
+                errors.append(.init(path: "\(path).timeout-minutes", message: "\(timeout) is not a positive number of minutes"))
+            }
+            if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
+            checkValues(job.env, at: "\(path).env", into: &errors)
+            validateSteps(of: job, at: path, into: &errors)
+        }
+        errors += cycleErrors()
+        return errors
+    }
+
+    /// Throws ``ValidationErrors`` when ``validationErrors()`` finds anything.
+    public func validate() throws(ValidationErrors) {
+        let errors = validationErrors()
+        if !errors.isEmpty { throw ValidationErrors(errors: errors) }
+    }
+
+    static let idRule = "expected a letter or '_' followed by letters, digits, '-' or '_'"
+
+    /// GitHub's rule for job and step ids.
+    static func isValidID(_ id: String) -> Bool {
+        guard let first = id.utf8.first, isLetter(first) || first == UInt8(ascii: "_") else { return false }
+        return id.utf8.allSatisfy { isLetter($0) || (48...57).contains($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
+
+    private func validateSteps(of job: Job, at path: String, into errors: inout [ValidationError]) {
+        var seenSteps: Set<String> = []
+        for (index, step) in job.steps.enumerated() {
+            let stepPath = "\(path).steps[\(index)]"
+            if let id = step.id {
+                if !Self.isValidID(id) {
+                    errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
+                }
+                if !seenSteps.insert(id).inserted {
+                    errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
+                }
+            }
+            if let name = step.name { checkText(name, at: "\(stepPath).name", into: &errors) }
+            checkValues(step.env, at: "\(stepPath).env", into: &errors)
+            switch step.action {
+            case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath).with", into: &errors)
+            case .run(let script, _, _): checkText(script, at: "\(stepPath).run", into: &errors)
+            }
+        }
+        let stepIDs = job.steps.compactMap(\.id)
+        for (key, value) in job.outputs {
+            checkText(value, at: "\(path).outputs.\(key)", into: &errors)
+            for reference in value.expressions.flatMap(\.contextReferences) where reference.root == .steps {
+                guard let stepID = reference.path.first, !stepIDs.contains(stepID) else { continue }
+                let expected = stepIDs.isEmpty ? "the job has no step with an id" : "expected one of \(stepIDs.joined(separator: ", "))"
+                errors.append(.init(
+                    path: "\(path).outputs.\(key)",
+                    message: "refers to step \"\(stepID)\", which is not a step of job \(job.id); \(expected)\(Suggestion.hint(for: stepID, in: stepIDs))"
+                ))
+            }
+        }
+    }
+
+    private func checkText(_ text: WorkflowText, at path: String, into errors: inout [ValidationError]) {
+        if text.hasSmuggledExpression {
+            errors.append(.init(path: path, message: "plain text contains \"${{\"; expected expressions to be built with Expression, never written as text"))
+        }
+    }
+
+    private func checkValues(_ values: Mapping<WorkflowValue>, at path: String, into errors: inout [ValidationError]) {
+        for (key, value) in values {
+            if let text = value.text { checkText(text, at: "\(path).\(key)", into: &errors) }
+        }
+    }
+
+    /// One error per cycle in `needs`, reported at the edge that closes it.
+    private func cycleErrors() -> [ValidationError] {
+        let byID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var state: [String: Bool] = [:]  // false: on the current path; true: finished
+        var errors: [ValidationError] = []
+        var stack: [String] = []
+
+        func visit(_ id: String) {
+            state[id] = false
+            stack.append(id)
+            for (index, need) in (byID[id]?.needs ?? []).enumerated() where byID[need] != nil && need != id {
+                switch state[need] {
+                case false?:
+                    let cycle = stack[stack.lastIndex(of: need)!...] + [need]
+                    errors.append(.init(
+                        path: "jobs.\(id).needs[\(index)]",
+                        message: "\"\(need)\" closes a cycle \(cycle.joined(separator: " → ")); expected needs to form no cycle"
+                    ))
+                case nil: visit(need)
+                case true?: break
+                }
+            }
+            stack.removeLast()
+            state[id] = true
+        }
+
+        for job in jobs where state[job.id] == nil { visit(job.id) }
+        return errors
+    }
+}

@@ -1,0 +1,175 @@
+/// Text in a workflow value that may interpolate typed expressions.
+///
+/// Plain segments are literal; only ``Expression`` segments render as `${{ }}`. Validation rejects
+/// a literal segment that contains `${{`, so an expression can never be smuggled in as plain text.
+///
+/// ```swift
+/// let session: WorkflowText = "deploy-\(.github("run_id"))"
+/// // renders: deploy-${{ github.run_id }}
+/// ```
+public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation {
+    /// One piece of the text.
+    public enum Segment: Sendable, Hashable {
+        case literal(String)
+        case expression(Expression)
+    }
+
+    /// The pieces, in order.
+    public let segments: [Segment]
+
+    /// Text made of the given segments; adjacent literals are merged.
+    public init(segments: [Segment]) {
+        var merged: [Segment] = []
+        for segment in segments {
+            if case .literal(let next) = segment, case .literal(let previous)? = merged.last {
+                merged[merged.count - 1] = .literal(previous + next)
+            } else if case .literal("") = segment {
+                continue
+            } else {
+                merged.append(segment)
+            }
+        }
+        self.segments = merged
+    }
+
+    /// Literal text.
+    public init(_ literal: String) { self.init(segments: [.literal(literal)]) }
+
+    /// Text that is exactly one expression.
+    public init(_ expression: Expression) { self.init(segments: [.expression(expression)]) }
+
+    /// A string literal is literal text.
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// Interpolation: `\(expression)` becomes `${{ expression }}`, `\(string)` stays literal.
+    public init(stringInterpolation: Interpolation) { self.init(segments: stringInterpolation.segments) }
+
+    /// Collects literal and expression pieces from a string interpolation.
+    public struct Interpolation: StringInterpolationProtocol {
+        var segments: [Segment] = []
+        /// Reserves nothing; segments are few.
+        public init(literalCapacity: Int, interpolationCount: Int) {}
+        /// Appends literal text.
+        public mutating func appendLiteral(_ literal: String) { segments.append(.literal(literal)) }
+        /// Appends an expression.
+        public mutating func appendInterpolation(_ expression: Expression) { segments.append(.expression(expression)) }
+        /// Appends literal text from a string value.
+        public mutating func appendInterpolation(_ literal: String) { segments.append(.literal(literal)) }
+    }
+
+    /// The rendered text, with each expression as `${{ source }}`.
+    public var rendered: String {
+        var out = ""
+        for segment in segments {
+            switch segment {
+            case .literal(let text): out += text
+            case .expression(let expression): out += expression.wrapped
+            }
+        }
+        return out
+    }
+
+    /// The expressions the text interpolates.
+    public var expressions: [Expression] {
+        segments.compactMap { if case .expression(let e) = $0 { e } else { nil } }
+    }
+
+    /// Whether any literal segment contains `${{`, which validation rejects.
+    var hasSmuggledExpression: Bool {
+        segments.contains { if case .literal(let text) = $0 { text.contains("${{") } else { false } }
+    }
+
+    /// The text when it has no expressions.
+    public var literalValue: String? {
+        if segments.isEmpty { return "" }
+        if segments.count == 1, case .literal(let text) = segments[0] { return text }
+        return nil
+    }
+}
+
+/// A scalar value of `env:`, `with:` or an input default: text, a boolean or a number.
+public enum WorkflowValue: Sendable, Hashable, ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    case text(WorkflowText)
+    case bool(Bool)
+    case int(Int)
+
+    /// A string literal is literal text.
+    public init(stringLiteral value: String) { self = .text(WorkflowText(value)) }
+    /// Interpolated text.
+    public init(stringInterpolation: WorkflowText.Interpolation) { self = .text(WorkflowText(stringInterpolation: stringInterpolation)) }
+    /// A boolean.
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+    /// A number.
+    public init(integerLiteral value: Int) { self = .int(value) }
+
+    /// A value that is exactly one expression.
+    public static func expression(_ expression: Expression) -> WorkflowValue { .text(WorkflowText(expression)) }
+
+    /// The text, when the value is text.
+    public var text: WorkflowText? { if case .text(let t) = self { t } else { nil } }
+}
+
+/// An ordered mapping from string keys to values.
+///
+/// A dictionary literal keeps its written order; a `Dictionary` is sorted by key, so output never
+/// depends on hashing.
+public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+    /// The entries, in order.
+    public var entries: [(key: String, value: Value)] {
+        get { storage.map { ($0.key, $0.value) } }
+    }
+    private var storage: [Pair]
+
+    private struct Pair: Sendable, Hashable {
+        let key: String
+        var value: Value
+    }
+
+    /// An empty mapping.
+    public init() { storage = [] }
+
+    /// A mapping in the written order.
+    public init(dictionaryLiteral elements: (String, Value)...) {
+        storage = elements.map { Pair(key: $0.0, value: $0.1) }
+    }
+
+    /// A mapping in the given order.
+    public init(ordered elements: [(String, Value)]) {
+        storage = elements.map { Pair(key: $0.0, value: $0.1) }
+    }
+
+    /// A mapping from a dictionary, sorted by key.
+    public init(_ dictionary: [String: Value]) {
+        storage = dictionary.keys.sorted().map { Pair(key: $0, value: dictionary[$0]!) }
+    }
+
+    /// Whether there are no entries.
+    public var isEmpty: Bool { storage.isEmpty }
+    /// The number of entries.
+    public var count: Int { storage.count }
+    /// The keys, in order.
+    public var keys: [String] { storage.map(\.key) }
+
+    /// The value for a key; setting appends a new key or replaces in place.
+    public subscript(key: String) -> Value? {
+        get { storage.first { $0.key == key }?.value }
+        set {
+            if let index = storage.firstIndex(where: { $0.key == key }) {
+                if let newValue { storage[index].value = newValue } else { storage.remove(at: index) }
+            } else if let newValue {
+                storage.append(Pair(key: key, value: newValue))
+            }
+        }
+    }
+
+    /// Iterates the entries in order.
+    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
+        var index = 0
+        let storage = self.storage
+        return AnyIterator {
+            guard index < storage.count else { return nil }
+            defer { index += 1 }
+            return (storage[index].key, storage[index].value)
+        }
+    }
+}
