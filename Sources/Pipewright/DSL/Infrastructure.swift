@@ -1,0 +1,99 @@
+/// What a pipeline builds and deploys.
+public enum Infrastructure: Sendable, Hashable {
+    /// A CloudFormation template (JSON or YAML) deployed as is.
+    case cloudFormation(CloudFormationTemplate)
+    /// A CDK app, synthesized once in the build job; `cdk.out` is the artifact.
+    case cdk(CDKApp)
+    /// A SAM application: `sam build`, then `sam package` to an S3 bucket.
+    case sam(SAMApp)
+    /// A container image built, scanned and pushed by digest, then deployed with a CloudFormation template.
+    case containerService(ContainerService)
+
+    /// The kind's name, as written in `pipewright.json`.
+    public var kind: String {
+        switch self {
+        case .cloudFormation: "cloudformation"
+        case .cdk: "cdk"
+        case .sam: "sam"
+        case .containerService: "container-service"
+        }
+    }
+}
+
+/// A CloudFormation template in the repository.
+public struct CloudFormationTemplate: Sendable, Hashable {
+    /// The template's path from the repository root.
+    public var path: String
+    /// Capabilities the template needs; transforms (`AWS::Serverless`, macros) need `CAPABILITY_AUTO_EXPAND`.
+    public var capabilities: [Capability]
+
+    /// Creates a template reference.
+    public init(path: String, capabilities: [Capability] = [.namedIAM]) {
+        self.path = path
+        self.capabilities = capabilities
+    }
+}
+
+/// A CloudFormation capability acknowledgement.
+public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
+    case iam = "CAPABILITY_IAM"
+    case namedIAM = "CAPABILITY_NAMED_IAM"
+    case autoExpand = "CAPABILITY_AUTO_EXPAND"
+}
+
+/// A CDK app.
+public struct CDKApp: Sendable, Hashable {
+    /// The folder holding `package.json` and `cdk.json`.
+    public var directory: String
+    /// The Node.js major version used to synthesize and deploy.
+    public var nodeVersion: String
+    /// Whether the app's cdk-nag checks run in synth (an error from cdk-nag fails synth).
+    public var cdkNag: Bool
+
+    /// Creates a CDK app reference.
+    public init(directory: String = ".", nodeVersion: String = "22", cdkNag: Bool = true) {
+        self.directory = directory
+        self.nodeVersion = nodeVersion
+        self.cdkNag = cdkNag
+    }
+}
+
+/// A SAM application.
+public struct SAMApp: Sendable, Hashable {
+    /// The SAM template's path.
+    public var template: String
+    /// The S3 bucket `sam package` uploads code to, per deploy; a variable name or a literal bucket.
+    public var packageBucket: String
+    /// The version of the SAM CLI installed from PyPI.
+    public var samCLIVersion: String
+
+    /// Creates a SAM app reference.
+    public init(template: String = "template.yaml", packageBucket: String, samCLIVersion: String = "1.142.1") {
+        self.template = template
+        self.packageBucket = packageBucket
+        self.samCLIVersion = samCLIVersion
+    }
+}
+
+/// A container service: an image built and pushed to ECR, deployed by a CloudFormation template.
+public struct ContainerService: Sendable, Hashable {
+    /// The Dockerfile's folder (the build context).
+    public var context: String
+    /// The Dockerfile's path.
+    public var dockerfile: String
+    /// The ECR repository name.
+    public var repository: String
+    /// The template that runs the service; receives the image reference in the `ImageUri` parameter.
+    public var template: CloudFormationTemplate
+    /// The Trivy version used to scan the image.
+    public var trivyVersion: String
+
+    /// Creates a container service reference.
+    public init(context: String = ".", dockerfile: String = "Dockerfile", repository: String, template: CloudFormationTemplate, trivyVersion: String = "0.58.1") {
+        self.context = context
+        self.dockerfile = dockerfile
+        self.repository = repository
+        self.template = template
+        self.trivyVersion = trivyVersion
+    }
+}

@@ -1,0 +1,103 @@
+/// How the artifact is packaged and kept.
+public struct BuildSettings: Sendable, Hashable {
+    /// Days GitHub keeps the artifact.
+    public var retentionDays: Int
+    /// Commands run in the build job before packaging, e.g. unit tests.
+    public var commands: [String]
+
+    /// Creates build settings.
+    public init(retentionDays: Int = 30, commands: [String] = []) {
+        self.retentionDays = retentionDays
+        self.commands = commands
+    }
+}
+
+/// Checks run on the artifact before any deploy.
+public struct ValidationSettings: Sendable, Hashable {
+    /// Whether `aws cloudformation validate-template` runs (it needs the CI role).
+    public var validateTemplate: Bool
+    /// The cfn-lint version installed from PyPI; `nil` skips cfn-lint.
+    public var cfnLintVersion: String?
+    /// Extra commands, run from the repository root after the built-in checks.
+    public var commands: [String]
+
+    /// Creates validation settings.
+    public init(validateTemplate: Bool = true, cfnLintVersion: String? = "1.51.0", commands: [String] = []) {
+        self.validateTemplate = validateTemplate
+        self.cfnLintVersion = cfnLintVersion
+        self.commands = commands
+    }
+}
+
+/// Scheduled and manual drift detection, one job per environment with a read-only role.
+public struct DriftDetection: Sendable, Hashable {
+    /// Cron entries, in UTC.
+    public var schedule: [String]
+    /// The GitHub environment drift jobs are bound to (unprotected, so schedules never wait for approval).
+    public var githubEnvironment: String
+
+    /// Creates drift detection.
+    public init(schedule: [String], githubEnvironment: String = "drift-detection") {
+        self.schedule = schedule
+        self.githubEnvironment = githubEnvironment
+    }
+}
+
+/// Guarded manual destroy.
+public struct DestroySettings: Sendable, Hashable {
+    /// Whether production environments may be destroyed at all.
+    public var allowProduction: Bool
+
+    /// Creates destroy settings.
+    public init(allowProduction: Bool = false) { self.allowProduction = allowProduction }
+}
+
+/// Where deploy results are posted.
+public enum Notification: Sendable, Hashable {
+    /// A Slack incoming webhook, read from a secret only in the step that posts.
+    case slack(webhookSecret: String)
+}
+
+/// KMS encryption of the artifact between jobs.
+public struct ArtifactEncryption: Sendable, Hashable {
+    /// A key alias (`alias/name`) or key ARN.
+    public var kmsKey: String
+
+    /// Creates encryption settings.
+    public init(kmsKey: String) { self.kmsKey = kmsKey }
+}
+
+/// Runner, timeout and egress settings shared by every job.
+public struct RuntimeSettings: Sendable, Hashable {
+    /// The runner every job uses.
+    public var runner: RunnerLabel
+    /// The timeout of ordinary jobs, in minutes.
+    public var jobTimeoutMinutes: Int
+    /// The timeout of deploy and destroy jobs, which wait for CloudFormation.
+    public var deployTimeoutMinutes: Int
+    /// Egress control with harden-runner, if wanted.
+    public var hardenRunner: HardenRunner?
+
+    /// Creates runtime settings.
+    public init(runner: RunnerLabel = .ubuntu24, jobTimeoutMinutes: Int = 15, deployTimeoutMinutes: Int = 60, hardenRunner: HardenRunner? = nil) {
+        self.runner = runner
+        self.jobTimeoutMinutes = jobTimeoutMinutes
+        self.deployTimeoutMinutes = deployTimeoutMinutes
+        self.hardenRunner = hardenRunner
+    }
+}
+
+/// harden-runner's egress policy: audit outbound traffic, or block all but allowed endpoints.
+public struct HardenRunner: Sendable, Hashable {
+    /// What harden-runner does with outbound traffic.
+    public enum Policy: String, Sendable, Hashable, Codable { case audit, block }
+    public var policy: Policy
+    /// `host:port` endpoints allowed when blocking.
+    public var allowedEndpoints: [String]
+
+    /// Creates harden-runner settings.
+    public init(policy: Policy, allowedEndpoints: [String] = []) {
+        self.policy = policy
+        self.allowedEndpoints = allowedEndpoints
+    }
+}

@@ -1,0 +1,122 @@
+/// A deployment pipeline: what must happen, from build to production, described once.
+///
+/// Lower it with ``Generator`` into hardened GitHub Actions workflows.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     .cloudFormation(template: "infra/template.yaml")
+///     .stackName(prefix: "payments", suffix: "main")
+///     .region("us-east-1")
+///     .ciRole(.variable("AWS_CI_ROLE_ARN"))
+///     .environment("dev", account: "111111111111", role: .variable("AWS_ROLE_ARN_DEV"), branch: "develop")
+///     .environment("prod", account: "333333333333", role: .variable("AWS_ROLE_ARN_PROD"), branch: "main",
+///                  strategy: .changeSet(review: true), production: true)
+///     .driftDetection(schedule: "0 6 * * 1-5")
+///     .destroy()
+///     .notify(.slack(webhookSecret: "SLACK_WEBHOOK_URL"))
+/// }
+/// ```
+public struct Pipeline: Sendable, Hashable {
+    /// The workflow's display name, e.g. `Infrastructure`.
+    public var name: String
+    /// The project, used for the Project tag and as the default stack-name prefix.
+    public var project: String
+    /// How stack names are formed: `<prefix>-<environment>-<suffix>`.
+    public var stackNaming: StackNaming
+    /// The region used where an environment names none.
+    public var region: String
+    /// What is built and deployed.
+    public var infrastructure: Infrastructure
+    /// Branches whose pull requests are built and validated; defaults to the deploy branches.
+    public var pullRequestBranches: [String]?
+    /// Whether a manual run (deploy or destroy of one environment) is offered.
+    public var manualDispatch: Bool
+    /// Packaging and upload of the artifact.
+    public var build: BuildSettings
+    /// Checks run on the artifact before any deploy.
+    public var validation: ValidationSettings
+    /// Target environments, in promotion order.
+    public var environments: [Environment]
+    /// Scheduled drift detection, if wanted.
+    public var drift: DriftDetection?
+    /// Guarded manual destroy, if wanted.
+    public var destroy: DestroySettings?
+    /// Where deploy results are posted.
+    public var notification: Notification?
+    /// Tags added to the built-in ones on every stack.
+    public var tags: [Tag]
+    /// KMS encryption of the artifact between jobs.
+    public var artifactEncryption: ArtifactEncryption?
+    /// The role build and validate jobs assume (no secrets: they are not bound to an environment).
+    public var ciRole: RoleReference?
+    /// Runner settings, timeouts and egress control shared by every job.
+    public var runtime: RuntimeSettings
+
+    /// Creates a pipeline from its parts.
+    public init(_ name: String, project: String, @PipelineBuilder _ parts: () -> [PipelinePart]) {
+        self.init(name: name, project: project, parts: parts())
+    }
+
+    /// Creates a pipeline from a list of parts, later parts overriding earlier ones.
+    public init(name: String, project: String, parts: [PipelinePart]) {
+        self.name = name
+        self.project = project
+        self.stackNaming = StackNaming(prefix: project, suffix: nil)
+        self.region = "us-east-1"
+        self.infrastructure = .cloudFormation(CloudFormationTemplate(path: "template.yaml"))
+        self.pullRequestBranches = nil
+        self.manualDispatch = true
+        self.build = BuildSettings()
+        self.validation = ValidationSettings()
+        self.environments = []
+        self.drift = nil
+        self.destroy = nil
+        self.notification = nil
+        self.tags = []
+        self.artifactEncryption = nil
+        self.ciRole = nil
+        self.runtime = RuntimeSettings()
+        for part in parts { part.apply(&self) }
+    }
+
+    /// The environment with a name, if any.
+    public func environment(named name: String) -> Environment? {
+        environments.first { $0.name == name }
+    }
+
+    /// The distinct branches that deploy some environment, in environment order.
+    public var deployBranches: [String] {
+        var seen: Set<String> = []
+        return environments.map(\.branch).filter { seen.insert($0).inserted }
+    }
+}
+
+/// How stack names are formed: `<prefix>-<environment>-<suffix>`, the suffix overridable per manual run.
+public struct StackNaming: Sendable, Hashable, Codable {
+    public var prefix: String
+    /// The default suffix; `nil` leaves it off.
+    public var suffix: String?
+
+    /// Creates a naming rule.
+    public init(prefix: String, suffix: String? = nil) {
+        self.prefix = prefix
+        self.suffix = suffix
+    }
+
+    /// The stack name for an environment with the default suffix.
+    public func stackName(for environment: String, suffix override: String? = nil) -> String {
+        let parts = [prefix, environment] + [override ?? suffix].compactMap { $0 }.filter { !$0.isEmpty }
+        return parts.joined(separator: "-")
+    }
+}
+
+/// A resource tag.
+public struct Tag: Sendable, Hashable, Codable {
+    public var key: String
+    public var value: String
+    /// Creates a tag.
+    public init(_ key: String, _ value: String) {
+        self.key = key
+        self.value = value
+    }
+}
