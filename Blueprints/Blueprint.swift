@@ -1,4 +1,66 @@
 import Pipewright
 
-/// A ready-made pipeline that `pipewright init` can scaffold.
-public enum BlueprintCatalog {}
+/// A ready-made pipeline that `pipewright init` can scaffold, written in the DSL.
+public struct Blueprint: Sendable {
+    /// The name `--blueprint` takes.
+    public let name: String
+    /// One line for `pipewright blueprints`.
+    public let summary: String
+    /// The seed reviews whose lessons the blueprint carries.
+    public let seeds: [String]
+    private let make: @Sendable (BlueprintOptions) -> Pipeline
+
+    /// Creates a blueprint.
+    public init(name: String, summary: String, seeds: [String], make: @escaping @Sendable (BlueprintOptions) -> Pipeline) {
+        self.name = name
+        self.summary = summary
+        self.seeds = seeds
+        self.make = make
+    }
+
+    /// The pipeline for the given options.
+    public func pipeline(_ options: BlueprintOptions = BlueprintOptions()) -> Pipeline {
+        make(options)
+    }
+}
+
+/// What `init` lets a user choose when scaffolding.
+public struct BlueprintOptions: Sendable, Hashable {
+    /// The project name: tags, stack-name prefix.
+    public var project: String
+    /// The default region.
+    public var region: String
+    /// Environment names in promotion order; the last is production.
+    public var environments: [String]
+
+    /// Creates options.
+    public init(project: String = "myapp", region: String = "us-east-1", environments: [String] = ["dev", "staging", "prod"]) {
+        self.project = project
+        self.region = region
+        self.environments = environments
+    }
+
+    /// Placeholder account ids, one per environment, to replace with real ones.
+    func placeholderAccount(_ index: Int) -> String {
+        String(repeating: String((index % 9) + 1), count: 12)
+    }
+
+    /// The variable holding an environment's deploy role ARN, e.g. `AWS_ROLE_ARN_PROD`.
+    func roleVariable(_ environment: String, kind: String = "ROLE_ARN") -> String {
+        "AWS_" + kind + "_" + environment.uppercased().map { $0.isLetter || $0.isNumber ? String($0) : "_" }.joined()
+    }
+}
+
+/// Every blueprint, by name.
+public enum BlueprintCatalog {
+    /// The blueprints, in the order `pipewright blueprints` lists them.
+    public static let all: [Blueprint] = [.cloudFormation]
+
+    /// The blueprint `init` uses when none is named.
+    public static let defaultName = "cloudformation"
+
+    /// The blueprint with a name, if any.
+    public static func named(_ name: String) -> Blueprint? {
+        all.first { $0.name == name }
+    }
+}

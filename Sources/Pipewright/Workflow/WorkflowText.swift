@@ -55,6 +55,8 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
         public mutating func appendInterpolation(_ expression: Expression) { segments.append(.expression(expression)) }
         /// Appends literal text from a string value.
         public mutating func appendInterpolation(_ literal: String) { segments.append(.literal(literal)) }
+        /// Appends a number as literal text.
+        public mutating func appendInterpolation(_ number: Int) { segments.append(.literal(String(number))) }
     }
 
     /// The rendered text, with each expression as `${{ source }}`.

@@ -1,0 +1,7 @@
+/// The reason behind each permission Pipewright grants, rendered next to the grant.
+enum Reason {
+    static let checkout = "check out the repository"
+    static let assumeCIRole = "OIDC token to assume the CI role"
+    static let assumeDeployRole = "OIDC token to assume the deploy role"
+    static let assumeDriftRole = "OIDC token to assume the read-only drift role"
+}

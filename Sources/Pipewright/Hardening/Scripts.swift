@@ -1,0 +1,440 @@
+/// The bash scripts of generated steps.
+///
+/// Every script starts with `set -euo pipefail` and reads its inputs only from environment variables,
+/// always quoted: no `${{ }}` ever appears in a script, so no value can be interpreted as code.
+/// Free-text values are checked against a strict pattern before use.
+enum Scripts {
+    static let strictMode = "set -euo pipefail\n"
+
+    /// Copies the template into the bundle, writes `metadata.json` with a run-time UTC timestamp, and the checksums.
+    static func packageTemplate() -> String {
+        strictMode + #"""
+        rm -rf artifact
+        mkdir -p artifact/bundle
+        cp -- "$TEMPLATE_PATH" "artifact/bundle/$TEMPLATE_FILE"
+        """# + "\n" + writeMetadataAndChecksums()
+    }
+
+    /// Writes `metadata.json` and `SHA256SUMS` of the bundle, and the step outputs that carry the manifest digest.
+    static func writeMetadataAndChecksums() -> String {
+        #"""
+        jq -n \
+          --arg commit "$GITHUB_SHA" \
+          --arg ref "$GITHUB_REF" \
+          --arg repository "$GITHUB_REPOSITORY" \
+          --arg run_id "$GITHUB_RUN_ID" \
+          --arg run_attempt "$GITHUB_RUN_ATTEMPT" \
+          --arg actor "$GITHUB_ACTOR" \
+          --arg created_at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
+          '{commit: $commit, ref: $ref, repository: $repository, run_id: $run_id, run_attempt: $run_attempt, actor: $actor, created_at: $created_at}' \
+          > artifact/bundle/metadata.json
+        (cd artifact/bundle && find . -type f ! -name SHA256SUMS -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SHA256SUMS)
+        """# + "\n" + publishManifest(folder: "artifact/bundle")
+    }
+
+    /// Emits the artifact name and the digest of a folder's manifest as step outputs.
+    static func publishManifest(folder: String) -> String {
+        #"""
+        manifest_sha256="$(sha256sum \#(folder)/SHA256SUMS | cut -d ' ' -f 1)"
+        {
+          echo "artifact-name=${ARTIFACT_PREFIX}-${GITHUB_SHA}-${GITHUB_RUN_ATTEMPT}"
+          echo "manifest-sha256=${manifest_sha256}"
+        } >> "$GITHUB_OUTPUT"
+        echo "Packaged $(wc -l < \#(folder)/SHA256SUMS) files; manifest sha256 ${manifest_sha256}"
+
+        """#
+    }
+
+    /// Envelope encryption: a KMS data key bound to this repository and run encrypts the bundle with
+    /// openssl; only the KMS-encrypted data key travels with it. KMS Encrypt alone stops at 4 KB.
+    static func encryptBundle() -> String {
+        strictMode + #"""
+        context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
+        key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
+        trap 'rm -rf "$key_dir"' EXIT
+        mkdir -p artifact/encrypted
+        aws kms generate-data-key \
+          --key-id "$KMS_KEY_ID" \
+          --key-spec AES_256 \
+          --encryption-context "$context" \
+          --output json > "$key_dir/data-key.json"
+        jq -r '.Plaintext' "$key_dir/data-key.json" > "$key_dir/plaintext"
+        jq -r '.CiphertextBlob' "$key_dir/data-key.json" | base64 --decode > artifact/encrypted/data-key.bin
+        tar -C artifact/bundle -czf "$key_dir/bundle.tar.gz" .
+        openssl enc -aes-256-cbc -pbkdf2 -iter 200000 -salt \
+          -in "$key_dir/bundle.tar.gz" \
+          -out artifact/encrypted/bundle.tar.gz.enc \
+          -pass "file:$key_dir/plaintext"
+        rm -rf artifact/bundle
+        (cd artifact/encrypted && find . -type f ! -name SHA256SUMS -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SHA256SUMS)
+
+        """# + publishManifest(folder: "artifact/encrypted")
+    }
+
+    /// Checks the downloaded files against the manifest whose digest the build job published,
+    /// and refuses any file the manifest does not list.
+    static func verifyChecksums(folder: String) -> String {
+        strictMode + #"""
+        cd \#(folder)
+        if [ ! -f SHA256SUMS ]; then
+          echo "::error::The artifact has no SHA256SUMS manifest; refusing to use it."
+          exit 1
+        fi
+        actual="$(sha256sum SHA256SUMS | cut -d ' ' -f 1)"
+        if [ "$actual" != "$EXPECTED_MANIFEST_SHA256" ]; then
+          echo "::error::Checksum manifest mismatch: expected ${EXPECTED_MANIFEST_SHA256}, got ${actual}. The artifact was changed after the build."
+          exit 1
+        fi
+        sha256sum --check --strict SHA256SUMS
+        listed="$(cut -d ' ' -f 3- SHA256SUMS | LC_ALL=C sort)"
+        present="$(find . -type f ! -name SHA256SUMS | LC_ALL=C sort)"
+        if [ "$listed" != "$present" ]; then
+          echo "::error::The artifact holds files the manifest does not list."
+          exit 1
+        fi
+        echo "All $(wc -l < SHA256SUMS) files match the build's checksums."
+
+        """#
+    }
+
+    /// Decrypts the bundle with its KMS data key (same repository and run), checks the inner manifest,
+    /// and deletes the ciphertext.
+    static func decryptBundle() -> String {
+        strictMode + #"""
+        context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
+        key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
+        trap 'rm -rf "$key_dir"' EXIT
+        aws kms decrypt \
+          --ciphertext-blob fileb://artifact/encrypted/data-key.bin \
+          --encryption-context "$context" \
+          --query Plaintext \
+          --output text > "$key_dir/plaintext"
+        mkdir -p artifact/bundle
+        openssl enc -d -aes-256-cbc -pbkdf2 -iter 200000 \
+          -in artifact/encrypted/bundle.tar.gz.enc \
+          -out "$key_dir/bundle.tar.gz" \
+          -pass "file:$key_dir/plaintext"
+        tar -C artifact/bundle -xzf "$key_dir/bundle.tar.gz"
+        rm -rf artifact/encrypted
+        (cd artifact/bundle && sha256sum --check --strict SHA256SUMS)
+
+        """#
+    }
+
+    /// Deletes the plaintext bundle once the job no longer needs it.
+    static func deleteBundle() -> String {
+        strictMode + "rm -rf artifact\n"
+    }
+
+    /// Checks the stack-name parts, forms the stack name and the role session name.
+    static func prepareDeploy() -> String {
+        strictMode + #"""
+        suffix="${STACK_SUFFIX:-}"
+        if [ -n "$suffix" ] && ! [[ "$suffix" =~ ^[a-z0-9][a-z0-9-]{0,19}$ ]]; then
+          echo "::error::Environment suffix '${suffix}' is invalid: expected 1-20 lowercase letters, digits or '-', starting with a letter or digit."
+          exit 1
+        fi
+        stack_name="${STACK_PREFIX}-${ENVIRONMENT_NAME}${suffix:+-$suffix}"
+        if ! [[ "$stack_name" =~ ^[A-Za-z][A-Za-z0-9-]{0,127}$ ]]; then
+          echo "::error::Stack name '${stack_name}' is invalid: expected a letter, then up to 127 letters, digits or '-'."
+          exit 1
+        fi
+        repository_name="${GITHUB_REPOSITORY#*/}"
+        session_name="$(printf '%s' "pw-${repository_name}" | tr -c 'A-Za-z0-9+=,.@_-' '-' | cut -c 1-40)-${GITHUB_RUN_ID}"
+        {
+          echo "stack-name=${stack_name}"
+          echo "session-name=${session_name:0:64}"
+        } >> "$GITHUB_OUTPUT"
+        echo "Stack: ${stack_name}"
+
+        """#
+    }
+
+    /// Shared functions of the change-set scripts: the tag and parameter documents, and creation of a
+    /// change set that treats "no changes" as success.
+    static let changeSetFunctions = #"""
+    parameters="$STACK_PARAMETERS"
+    for name in $SECRET_PARAMETER_KEYS; do
+      variable="SECRET_PARAMETER_${name}"
+      parameters="$(jq -c --arg key "$name" --arg value "${!variable}" '. + [{ParameterKey: $key, ParameterValue: $value}]' <<< "$parameters")"
+    done
+    change_set_name="pw-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
+
+    stack_status="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text 2> /dev/null || echo NONE)"
+    case "$stack_status" in
+      NONE|REVIEW_IN_PROGRESS) change_set_type=CREATE ;;
+      *_IN_PROGRESS)
+        echo "::error::Stack ${STACK_NAME} is busy (${stack_status}); refusing to start another operation."
+        exit 1 ;;
+      ROLLBACK_COMPLETE)
+        echo "::error::Stack ${STACK_NAME} is in ROLLBACK_COMPLETE after a failed create; delete it before deploying again."
+        exit 1 ;;
+      UPDATE_ROLLBACK_FAILED)
+        echo "::error::Stack ${STACK_NAME} is in UPDATE_ROLLBACK_FAILED; run continue-update-rollback before deploying again."
+        exit 1 ;;
+      *) change_set_type=UPDATE ;;
+    esac
+
+    read -r -a capabilities <<< "$CAPABILITIES"
+    change_set_arn="$(aws cloudformation create-change-set \
+      --stack-name "$STACK_NAME" \
+      --change-set-name "$change_set_name" \
+      --change-set-type "$change_set_type" \
+      --template-body "file://${TEMPLATE_FILE}" \
+      --parameters "$parameters" \
+      --tags "$STACK_TAGS" \
+      --capabilities "${capabilities[@]}" \
+      --query Id --output text)"
+    echo "Created change set ${change_set_arn} (${change_set_type})"
+
+    has_changes=true
+    if ! aws cloudformation wait change-set-create-complete --change-set-name "$change_set_arn"; then
+      reason="$(aws cloudformation describe-change-set --change-set-name "$change_set_arn" --query StatusReason --output text)"
+      case "$reason" in
+        *"didn't contain changes"*|*"No updates are to be performed"*)
+          has_changes=false
+          echo "No changes: ${reason}"
+          aws cloudformation delete-change-set --change-set-name "$change_set_arn"
+          ;;
+        *)
+          echo "::error::Change set failed: ${reason}"
+          exit 1 ;;
+      esac
+    fi
+
+    """#
+
+    /// Waits for a stack operation; on failure, reports the rollback state and the failed events, and
+    /// continues a stuck rollback so the stack is usable again.
+    static let waitForStack = #"""
+    wait_for_stack() {
+      local waiter="$1"
+      if aws cloudformation wait "$waiter" --stack-name "$STACK_NAME"; then
+        return 0
+      fi
+      local status
+      status="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text)"
+      echo "::error::Stack ${STACK_NAME} ended in ${status}."
+      aws cloudformation describe-stack-events --stack-name "$STACK_NAME" --max-items 25 \
+        --query 'StackEvents[?contains(ResourceStatus, `FAILED`)].[LogicalResourceId,ResourceStatus,ResourceStatusReason]' \
+        --output table || true
+      if [ "$status" = UPDATE_ROLLBACK_FAILED ]; then
+        echo "Continuing the failed rollback so the stack returns to UPDATE_ROLLBACK_COMPLETE."
+        aws cloudformation continue-update-rollback --stack-name "$STACK_NAME"
+        aws cloudformation wait stack-rollback-complete --stack-name "$STACK_NAME" || true
+      fi
+      echo "status=failed" >> "$GITHUB_OUTPUT"
+      exit 1
+    }
+
+    """#
+
+    /// Direct strategy: create a change set and execute it in the same job.
+    static func deployDirect() -> String {
+        strictMode + changeSetFunctions + waitForStack + #"""
+        if [ "$has_changes" = false ]; then
+          echo "status=no-changes" >> "$GITHUB_OUTPUT"
+          exit 0
+        fi
+        aws cloudformation execute-change-set --change-set-name "$change_set_arn"
+        if [ "$change_set_type" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
+        echo "status=deployed" >> "$GITHUB_OUTPUT"
+
+        """#
+    }
+
+    /// Reviewed strategy, first job: create the change set, publish its description, and record the stack's
+    /// state so the execute job can prove nothing changed in between.
+    static func planChangeSet() -> String {
+        strictMode + changeSetFunctions + #"""
+        stack_fingerprint="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" \
+          --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
+        {
+          echo "has-changes=${has_changes}"
+          echo "change-set-arn=$([ "$has_changes" = true ] && echo "$change_set_arn" || echo none)"
+          echo "change-set-type=${change_set_type}"
+          echo "stack-fingerprint=$(printf '%s' "$stack_fingerprint" | sha256sum | cut -d ' ' -f 1)"
+        } >> "$GITHUB_OUTPUT"
+
+        mkdir -p change-set
+        summary=change-set/change-set.md
+        {
+          echo "## Change set for ${STACK_NAME}"
+          echo
+          if [ "$has_changes" = false ]; then
+            echo "No changes: the stack already matches the template and parameters."
+          else
+            echo "Change set: \`${change_set_arn}\`"
+            echo
+            echo "| Action | Logical ID | Type | Replacement |"
+            echo "| --- | --- | --- | --- |"
+            aws cloudformation describe-change-set --change-set-name "$change_set_arn" --output json \
+              | jq -r '.Changes[] | .ResourceChange | "| \(.Action) | \(.LogicalResourceId) | \(.ResourceType) | \(.Replacement // "N/A") |"'
+          fi
+        } > "$summary"
+        cat "$summary" >> "$GITHUB_STEP_SUMMARY"
+        if grep -q '| True |' "$summary"; then
+          echo "::warning::The change set replaces resources; review the summary before approving."
+        fi
+
+        """#
+    }
+
+    /// Reviewed strategy, second job: execute exactly the reviewed change set, and only if the stack has
+    /// not changed since it was created.
+    static func executeChangeSet() -> String {
+        strictMode + waitForStack + #"""
+        if ! [[ "$CHANGE_SET_ARN" =~ ^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:[0-9]{12}:changeSet/pw-[0-9]+-[0-9]+/[a-f0-9-]+$ ]]; then
+          echo "::error::'${CHANGE_SET_ARN}' is not a change set this pipeline created."
+          exit 1
+        fi
+        read -r status execution_status change_set_stack <<< "$(aws cloudformation describe-change-set \
+          --change-set-name "$CHANGE_SET_ARN" --query '[Status,ExecutionStatus,StackName]' --output text)"
+        if [ "$change_set_stack" != "$STACK_NAME" ]; then
+          echo "::error::Change set belongs to ${change_set_stack}, not ${STACK_NAME}."
+          exit 1
+        fi
+        if [ "$status" != CREATE_COMPLETE ] || [ "$execution_status" != AVAILABLE ]; then
+          echo "::error::Change set is ${status}/${execution_status}, not CREATE_COMPLETE/AVAILABLE: the stack changed since review. Run the pipeline again."
+          exit 1
+        fi
+        stack_fingerprint="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" \
+          --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
+        if [ "$(printf '%s' "$stack_fingerprint" | sha256sum | cut -d ' ' -f 1)" != "$EXPECTED_STACK_FINGERPRINT" ]; then
+          echo "::error::Stack ${STACK_NAME} changed after the change set was reviewed; refusing to execute it. Run the pipeline again."
+          exit 1
+        fi
+        aws cloudformation execute-change-set --change-set-name "$CHANGE_SET_ARN"
+        if [ "$CHANGE_SET_TYPE" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
+        echo "status=deployed" >> "$GITHUB_OUTPUT"
+
+        """#
+    }
+
+    /// Writes the stack's outputs to a file for the outputs artifact, and its status as a step output.
+    static func captureOutputs() -> String {
+        strictMode + #"""
+        mkdir -p stack-outputs
+        aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].Outputs' --output json \
+          | jq 'if . == null then [] else . end' > "stack-outputs/${ENVIRONMENT_NAME}.json"
+        echo "stack-status=$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text)" >> "$GITHUB_OUTPUT"
+        jq -r '.[] | "- \(.OutputKey): \(.OutputValue)"' "stack-outputs/${ENVIRONMENT_NAME}.json" >> "$GITHUB_STEP_SUMMARY"
+
+        """#
+    }
+
+    /// Refuses a destroy unless the typed confirmation equals the stack name, then deletes and waits.
+    static func destroyStack() -> String {
+        strictMode + #"""
+        if [ "${CONFIRMATION:-}" != "$STACK_NAME" ]; then
+          echo "::error::Confirmation does not match: type the stack name '${STACK_NAME}' exactly to destroy it."
+          exit 1
+        fi
+        if ! aws cloudformation describe-stacks --stack-name "$STACK_NAME" > /dev/null 2>&1; then
+          echo "Stack ${STACK_NAME} does not exist; nothing to destroy."
+          exit 0
+        fi
+        aws cloudformation delete-stack --stack-name "$STACK_NAME"
+        aws cloudformation wait stack-delete-complete --stack-name "$STACK_NAME"
+        echo "Deleted ${STACK_NAME}." | tee -a "$GITHUB_STEP_SUMMARY"
+
+        """#
+    }
+
+    /// Starts drift detection, waits for it, lists drifted resources in the summary, and fails on drift.
+    static func detectDrift() -> String {
+        strictMode + #"""
+        detection_id="$(aws cloudformation detect-stack-drift --stack-name "$STACK_NAME" --query StackDriftDetectionId --output text)"
+        for attempt in $(seq 1 60); do
+          detection_status="$(aws cloudformation describe-stack-drift-detection-status \
+            --stack-drift-detection-id "$detection_id" --query DetectionStatus --output text)"
+          [ "$detection_status" != DETECTION_IN_PROGRESS ] && break
+          echo "Drift detection in progress (check ${attempt})"
+          sleep 10
+        done
+        read -r detection_status drift_status <<< "$(aws cloudformation describe-stack-drift-detection-status \
+          --stack-drift-detection-id "$detection_id" --query '[DetectionStatus,StackDriftStatus]' --output text)"
+        if [ "$detection_status" != DETECTION_COMPLETE ]; then
+          echo "::error::Drift detection for ${STACK_NAME} ended as ${detection_status}."
+          exit 1
+        fi
+        {
+          echo "## Drift of ${STACK_NAME}: ${drift_status}"
+          if [ "$drift_status" = DRIFTED ]; then
+            echo
+            echo "| Logical ID | Type | Drift |"
+            echo "| --- | --- | --- |"
+            aws cloudformation describe-stack-resource-drifts --stack-name "$STACK_NAME" \
+              --stack-resource-drift-status-filters MODIFIED DELETED --output json \
+              | jq -r '.StackResourceDrifts[] | "| \(.LogicalResourceId) | \(.ResourceType) | \(.StackResourceDriftStatus) |"'
+          fi
+        } >> "$GITHUB_STEP_SUMMARY"
+        echo "drift-status=${drift_status}" >> "$GITHUB_OUTPUT"
+        if [ "$drift_status" = DRIFTED ]; then
+          echo "::error::Stack ${STACK_NAME} has drifted from its template; see the job summary."
+          exit 1
+        fi
+
+        """#
+    }
+
+    /// Posts a message to a Slack incoming webhook; the message is built with jq so no value can break the JSON.
+    static func notifySlack() -> String {
+        strictMode + #"""
+        run_url="${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}"
+        payload="$(jq -n --arg text "${MESSAGE_PREFIX} ${STACK_NAME:-unknown stack}: ${JOB_STATUS} (${run_url})" '{text: $text}')"
+        curl --fail --silent --show-error --retry 3 --max-time 30 \
+          -H 'Content-Type: application/json' \
+          --data "$payload" \
+          "$SLACK_WEBHOOK_URL"
+
+        """#
+    }
+
+    /// Installs a pinned cfn-lint into a fresh virtual environment and lints the template.
+    static func cfnLint() -> String {
+        strictMode + #"""
+        python3 -m venv "${RUNNER_TEMP}/cfn-lint"
+        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet "cfn-lint==${CFN_LINT_VERSION}"
+        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
+        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "$TEMPLATE_FILE"
+
+        """#
+    }
+
+    /// Validates the template with CloudFormation itself.
+    static func validateTemplate() -> String {
+        strictMode + #"""
+        aws cloudformation validate-template --template-body "file://${TEMPLATE_FILE}" > /dev/null
+        echo "CloudFormation accepts ${TEMPLATE_FILE}."
+
+        """#
+    }
+
+    /// Runs a user command under strict mode.
+    static func command(_ command: String) -> String {
+        strictMode + command + "\n"
+    }
+
+    /// The role session name alone, for jobs that receive the stack name from an earlier job.
+    static func sessionNameOnly() -> String {
+        #"""
+        repository_name="${GITHUB_REPOSITORY#*/}"
+        session_name="$(printf '%s' "pw-${repository_name}" | tr -c 'A-Za-z0-9+=,.@_-' '-' | cut -c 1-40)-${GITHUB_RUN_ID}"
+        {
+          echo "stack-name=${STACK_NAME}"
+          echo "session-name=${session_name:0:64}"
+        } >> "$GITHUB_OUTPUT"
+
+        """#
+    }
+
+    /// Explains why a production destroy was refused, and fails.
+    static func refuseDestroy() -> String {
+        strictMode + #"""
+        echo "::error::${ENVIRONMENT_NAME} is a production environment and this pipeline does not allow destroying it. Set destroy.allowProduction in the pipeline to change that."
+        exit 1
+
+        """#
+    }
+}

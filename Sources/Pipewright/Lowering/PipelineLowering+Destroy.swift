@@ -1,0 +1,40 @@
+/// Guarded manual destroy.
+extension PipelineLowering {
+    /// Deletes one environment's stack after the typed confirmation matches; manual dispatch only.
+    func destroyJob(for environment: Environment) -> Job {
+        var steps = hardenRunnerSteps + [prepareStep(for: environment)]
+        steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
+        steps.append(.run("Delete the stack", id: "destroy", env: [
+            "STACK_NAME": stackName,
+            "CONFIRMATION": .expression(.inputs("confirm")),
+        ], WorkflowText(Scripts.destroyStack())))
+        steps += notifySteps("Destroy of")
+        return Job(
+            id: "destroy-" + environment.name,
+            name: "Destroy \(environment.name)",
+            condition: isDispatch && Expression.inputs("action").equals("destroy") && Expression.inputs("environment").equals(.string(environment.name)),
+            runsOn: .label(pipeline.runtime.runner),
+            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
+            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
+            concurrency: concurrency(for: environment),
+            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
+            steps: steps
+        )
+    }
+
+    /// Fails a manual destroy of a production environment loudly instead of skipping every job silently.
+    func destroyRefusedJob() -> Job {
+        let protected = pipeline.environments.filter { !isDestroyable($0) }.map(\.name)
+        let choices = protected.map { Expression.inputs("environment").equals(.string($0)) }
+        let chosen = choices.dropFirst().reduce(choices[0]) { $0 || $1 }
+        return Job(
+            id: "destroy-refused",
+            name: "Refuse to destroy production",
+            condition: isDispatch && Expression.inputs("action").equals("destroy") && chosen,
+            runsOn: .label(pipeline.runtime.runner),
+            permissions: Permissions.none,
+            timeoutMinutes: 5,
+            steps: [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy()))]
+        )
+    }
+}

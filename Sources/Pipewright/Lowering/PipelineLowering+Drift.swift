@@ -1,0 +1,43 @@
+/// The drift workflow: scheduled and manual, one read-only job per environment.
+extension PipelineLowering {
+    func driftWorkflow(_ drift: DriftDetection) -> Workflow {
+        Workflow(
+            name: pipeline.name + " drift detection",
+            on: Triggers(schedule: drift.schedule.map { Cron($0) }, workflowDispatch: WorkflowDispatch()),
+            permissions: Permissions.none,
+            env: awsRetryEnvironment,
+            defaults: RunDefaults(shell: "bash"),
+            concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),
+            jobs: pipeline.environments.map { driftJob(for: $0, drift: drift) }
+        )
+    }
+
+    func driftJob(for environment: Environment, drift: DriftDetection) -> Job {
+        var steps = hardenRunnerSteps + [prepareStepWithDefaultSuffix(for: environment)]
+        steps += credentialSteps(
+            role: environment.driftRole ?? environment.role, chainedRole: environment.chainedRole,
+            region: region(of: environment), sessionName: sessionName
+        )
+        steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift())))
+        steps += notifySteps("Drift detected in", when: .failure())
+        return Job(
+            id: "drift-" + environment.name,
+            name: "Drift of \(environment.name)",
+            runsOn: .label(pipeline.runtime.runner),
+            environment: DeploymentEnvironment(WorkflowText(drift.githubEnvironment)),
+            permissions: permissions(checkout: false, assume: Reason.assumeDriftRole),
+            outputs: ["drift-status": WorkflowText(.steps("drift", output: "drift-status"))],
+            timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
+            steps: steps
+        )
+    }
+
+    /// Drift checks the stack every push deploys: the default suffix, never a dispatch input.
+    func prepareStepWithDefaultSuffix(for environment: Environment) -> Step {
+        .run("Resolve the stack name", id: "prepare", env: [
+            "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
+            "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
+            "STACK_SUFFIX": .text(WorkflowText(pipeline.stackNaming.suffix ?? "")),
+        ], WorkflowText(Scripts.prepareDeploy()))
+    }
+}

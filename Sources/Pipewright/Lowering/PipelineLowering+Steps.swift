@@ -1,0 +1,194 @@
+/// Steps shared by several jobs.
+extension PipelineLowering {
+    /// harden-runner first, when egress control is on.
+    var hardenRunnerSteps: [Step] {
+        guard let harden = pipeline.runtime.hardenRunner else { return [] }
+        var inputs: Mapping<WorkflowValue> = ["egress-policy": .text(WorkflowText(harden.policy.rawValue))]
+        if harden.policy == .block {
+            inputs["allowed-endpoints"] = .text(WorkflowText(harden.allowedEndpoints.joined(separator: "\n") + "\n"))
+        }
+        return [.uses("Harden the runner", pins.reference("step-security/harden-runner"), with: inputs)]
+    }
+
+    /// Checkout without leaving the token in `.git/config`.
+    var checkoutStep: Step {
+        .uses("Check out", pins.reference("actions/checkout"), with: ["persist-credentials": false])
+    }
+
+    /// OIDC credentials for a role, and the chained role after it when there is one.
+    func credentialSteps(role: RoleReference, chainedRole: RoleReference? = nil, region: String, sessionName: WorkflowText) -> [Step] {
+        var first: Mapping<WorkflowValue> = [
+            "role-to-assume": .text(role.text),
+            "role-session-name": .text(sessionName),
+            "aws-region": .text(WorkflowText(region)),
+        ]
+        guard let chainedRole else {
+            return [.uses("Assume the AWS role (OIDC)", pins.reference("aws-actions/configure-aws-credentials"), with: first)]
+        }
+        first["mask-aws-account-id"] = true
+        return [
+            .uses("Assume the AWS role (OIDC)", pins.reference("aws-actions/configure-aws-credentials"), with: first),
+            .uses("Chain into the target account's role", pins.reference("aws-actions/configure-aws-credentials"), with: [
+                "role-to-assume": .text(chainedRole.text),
+                "role-chaining": true,
+                "role-session-name": .text(sessionName),
+                "aws-region": .text(WorkflowText(region)),
+            ]),
+        ]
+    }
+
+    /// Download the build artifact, verify it against the build's manifest digest before anything else
+    /// touches it, and decrypt it when it is encrypted. Needs credentials first when encrypted.
+    func artifactSteps(credentials: [Step]) -> [Step] {
+        let folder = pipeline.artifactEncryption == nil ? "artifact/bundle" : "artifact/encrypted"
+        var steps: [Step] = [
+            .uses("Download the build artifact", pins.reference("actions/download-artifact"), with: [
+                "name": .expression(.needs("build", output: "artifact-name")),
+                "path": .text(WorkflowText(folder)),
+            ]),
+            .run("Verify the artifact checksums", env: [
+                "EXPECTED_MANIFEST_SHA256": .expression(.needs("build", output: "manifest-sha256")),
+            ], WorkflowText(Scripts.verifyChecksums(folder: folder))),
+        ]
+        steps += credentials
+        if pipeline.artifactEncryption != nil {
+            steps.append(.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle())))
+        }
+        return steps
+    }
+
+    /// Forms the stack name from its checked parts, and the role session name.
+    func prepareStep(for environment: Environment) -> Step {
+        let suffix: WorkflowValue = pipeline.manualDispatch
+            ? .expression(.inputs("environment_suffix") || .string(pipeline.stackNaming.suffix ?? ""))
+            : .text(WorkflowText(pipeline.stackNaming.suffix ?? ""))
+        return .run("Resolve the stack name", id: "prepare", env: [
+            "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
+            "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
+            "STACK_SUFFIX": suffix,
+        ], WorkflowText(Scripts.prepareDeploy()))
+    }
+
+    var sessionName: WorkflowText { WorkflowText(.steps("prepare", output: "session-name")) }
+    var stackName: WorkflowValue { .expression(.steps("prepare", output: "stack-name")) }
+
+    /// Posts the job's result, success or failure; the webhook secret is visible to this step only.
+    func notifySteps(_ prefix: String, when condition: Expression = !.cancelled()) -> [Step] {
+        guard case .slack(let secret)? = pipeline.notification else { return [] }
+        return [.run("Notify Slack", if: condition, env: [
+            "SLACK_WEBHOOK_URL": .expression(.secrets(secret)),
+            "MESSAGE_PREFIX": .text(WorkflowText(prefix)),
+            "STACK_NAME": stackName,
+            "JOB_STATUS": .expression(.job("status")),
+        ], WorkflowText(Scripts.notifySlack()))]
+    }
+
+    /// The template file inside the bundle, keeping the source's extension.
+    var bundledTemplate: String {
+        let path: String
+        switch pipeline.infrastructure {
+        case .cloudFormation(let template): path = template.path
+        case .containerService(let service): path = service.template.path
+        case .sam: path = "packaged.yaml"
+        case .cdk: path = "template.json"
+        }
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!) : "yaml"
+        return "template." + ext
+    }
+
+    var capabilities: [Capability] {
+        switch pipeline.infrastructure {
+        case .cloudFormation(let template): template.capabilities
+        case .containerService(let service): service.template.capabilities
+        case .sam: [.iam, .autoExpand]
+        case .cdk: [.namedIAM]
+        }
+    }
+
+    /// The tags every stack operation carries, as the JSON document `--tags` takes.
+    func stackTags(for environment: Environment) -> WorkflowText {
+        var segments: [WorkflowText.Segment] = [.literal("[")]
+        let fixed: [(String, WorkflowText.Segment)] = [
+            ("Environment", .literal(environment.name)),
+            ("Project", .literal(pipeline.project)),
+            ("ManagedBy", .literal("Pipewright")),
+            ("Repository", .expression(.github("repository"))),
+            ("CommitSHA", .expression(.github("sha"))),
+        ]
+        let custom = (pipeline.tags + environment.tags).map { ($0.key, WorkflowText.Segment.literal($0.value)) }
+        for (index, (key, value)) in (fixed + custom).enumerated() {
+            segments.append(.literal((index == 0 ? "" : ",") + "{\"Key\":\"" + key + "\",\"Value\":\""))
+            segments.append(value)
+            segments.append(.literal("\"}"))
+        }
+        segments.append(.literal("]"))
+        return WorkflowText(segments: segments)
+    }
+
+    /// The literal and variable parameters as the JSON document `--parameters` takes; secret parameters
+    /// are added by the script from their own variables.
+    func stackParameters(for environment: Environment) -> (json: WorkflowText, secrets: Mapping<WorkflowValue>, secretKeys: String) {
+        var segments: [WorkflowText.Segment] = [.literal("[")]
+        var secrets = Mapping<WorkflowValue>()
+        var secretKeys: [String] = []
+        var first = true
+        for parameter in environment.parameters {
+            let value: WorkflowText.Segment
+            switch parameter.source {
+            case .value(let literal): value = .literal(literal)
+            case .variable(let name): value = .expression(.vars(name))
+            case .secret(let name):
+                secrets["SECRET_PARAMETER_" + parameter.key] = .expression(.secrets(name))
+                secretKeys.append(parameter.key)
+                continue
+            }
+            segments.append(.literal((first ? "" : ",") + "{\"ParameterKey\":\"" + parameter.key + "\",\"ParameterValue\":\""))
+            segments.append(value)
+            segments.append(.literal("\"}"))
+            first = false
+        }
+        segments.append(.literal("]"))
+        return (WorkflowText(segments: segments), secrets, secretKeys.joined(separator: " "))
+    }
+
+    /// The environment of a step that creates a change set.
+    func changeSetEnvironment(for environment: Environment) -> Mapping<WorkflowValue> {
+        let parameters = stackParameters(for: environment)
+        var env: Mapping<WorkflowValue> = [
+            "STACK_NAME": stackName,
+            "TEMPLATE_FILE": .text(WorkflowText("artifact/bundle/" + bundledTemplate)),
+            "CAPABILITIES": .text(WorkflowText(capabilities.map(\.rawValue).joined(separator: " "))),
+            "STACK_TAGS": .text(stackTags(for: environment)),
+            "STACK_PARAMETERS": .text(parameters.json),
+            "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),
+        ]
+        for (key, value) in parameters.secrets { env[key] = value }
+        return env
+    }
+
+    /// Captures the stack's outputs as an artifact and its status as a step output.
+    func outputSteps(for environment: Environment) -> [Step] {
+        [
+            .run("Capture the stack outputs", id: "outputs", env: [
+                "STACK_NAME": stackName,
+                "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
+            ], WorkflowText(Scripts.captureOutputs())),
+            .uses("Upload the stack outputs", pins.reference("actions/upload-artifact"), with: [
+                "name": .text("stack-outputs-\(environment.name)-\(.github("run_attempt"))"),
+                "path": "stack-outputs/",
+                "retention-days": .int(pipeline.build.retentionDays),
+                "if-no-files-found": "error",
+            ]),
+        ]
+    }
+
+    func region(of environment: Environment) -> String { environment.region ?? pipeline.region }
+
+    func permissions(checkout: Bool, assume reason: String?) -> Permissions {
+        var grants: [PermissionGrant] = []
+        if checkout { grants.append(.read(.contents, because: Reason.checkout)) }
+        if let reason { grants.append(.write(.idToken, because: reason)) }
+        return grants.isEmpty ? .none : .scopes(grants)
+    }
+}

@@ -1,0 +1,124 @@
+/// Lowers a ``Pipeline`` into hardened workflows: the deploy workflow and, when drift detection is on,
+/// the drift workflow.
+///
+/// The hardening is not optional: `permissions: {}` at the top and the least each job needs, every action
+/// pinned to a commit, OIDC roles only, no `${{ }}` in any script, checksums verified before use,
+/// concurrency that never cancels a deploy, timeouts and names on every job.
+struct PipelineLowering {
+    let pipeline: Pipeline
+    let pins: PinTable
+
+    func workflows() -> [GeneratedWorkflow] {
+        var result = [GeneratedWorkflow(fileName: pipeline.fileSlug + ".yml", workflow: deployWorkflow())]
+        if let drift = pipeline.drift {
+            result.append(GeneratedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", workflow: driftWorkflow(drift)))
+        }
+        return result
+    }
+
+    // MARK: - The deploy workflow
+
+    func deployWorkflow() -> Workflow {
+        var jobs = [buildJob(), validateJob()]
+        for environment in pipeline.environments {
+            if environment.strategy.isReviewed {
+                jobs.append(planJob(for: environment))
+                jobs.append(executeJob(for: environment))
+            } else {
+                jobs.append(directDeployJob(for: environment))
+            }
+        }
+        if pipeline.destroy != nil, pipeline.manualDispatch {
+            jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
+            if pipeline.environments.contains(where: { !isDestroyable($0) }) { jobs.append(destroyRefusedJob()) }
+        }
+        return Workflow(
+            name: pipeline.name,
+            on: deployTriggers(),
+            permissions: Permissions.none,
+            env: awsRetryEnvironment,
+            defaults: RunDefaults(shell: "bash"),
+            concurrency: Concurrency(group: "\(pipeline.fileSlug)-\(.github("ref"))", cancelInProgress: false),
+            jobs: jobs
+        )
+    }
+
+    /// The AWS CLI's own adaptive retry mode: exponential backoff on throttling for every call.
+    var awsRetryEnvironment: Mapping<WorkflowValue> {
+        ["AWS_RETRY_MODE": "adaptive", "AWS_MAX_ATTEMPTS": "10"]
+    }
+
+    func deployTriggers() -> Triggers {
+        let branches = pipeline.deployBranches
+        var triggers = Triggers(
+            push: EventFilter(branches: branches),
+            pullRequest: EventFilter(branches: pipeline.pullRequestBranches ?? branches)
+        )
+        if pipeline.manualDispatch, !pipeline.environments.isEmpty {
+            var inputs: [DispatchInput] = [
+                .choice("environment", options: pipeline.environments.map(\.name), description: "Environment to deploy or destroy", required: true, default: pipeline.environments[0].name),
+            ]
+            if pipeline.destroy != nil {
+                inputs.append(.choice("action", options: ["deploy", "destroy"], description: "What to do with the environment's stack", required: true, default: "deploy"))
+            }
+            inputs.append(.string("environment_suffix", description: "Stack name suffix: 1-20 lowercase letters, digits or '-'", required: false, default: pipeline.stackNaming.suffix ?? ""))
+            if pipeline.destroy != nil {
+                inputs.append(.string("confirm", description: "To destroy, type the full stack name", required: false, default: ""))
+            }
+            triggers.workflowDispatch = WorkflowDispatch(inputs: inputs)
+        }
+        return triggers
+    }
+
+    func isDestroyable(_ environment: Environment) -> Bool {
+        !environment.production || (pipeline.destroy?.allowProduction ?? false)
+    }
+
+    // MARK: - Conditions
+
+    var isDispatch: Expression { Expression.github("event_name").equals("workflow_dispatch") }
+
+    /// Build and validate run for every event except a manual destroy.
+    var buildCondition: Expression? {
+        guard pipeline.destroy != nil, pipeline.manualDispatch else { return nil }
+        return !isDispatch || Expression.inputs("action").equals("deploy")
+    }
+
+    /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.
+    func triggers(_ environment: Environment) -> Expression {
+        let push = Expression.github("event_name").equals("push") && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
+        guard pipeline.manualDispatch else { return push }
+        var manual = isDispatch && Expression.inputs("environment").equals(.string(environment.name))
+        if pipeline.destroy != nil { manual = manual && Expression.inputs("action").equals("deploy") }
+        return push || manual
+    }
+
+    /// The jobs an environment's first job needs, and the condition it runs under.
+    func entry(for environment: Environment) -> (needs: [String], condition: Expression) {
+        guard let after = environment.after.flatMap(pipeline.environment(named:)) else {
+            return (["build", "validate"], triggers(environment))
+        }
+        let deployed = Expression.needsResult(deployJobID(after)).equals("success")
+        var needs = ["build", "validate", deployJobID(after)]
+        var predecessorDone = deployed
+        if after.strategy.isReviewed {
+            needs.insert(planJobID(after), at: 2)
+            predecessorDone = deployed || (Expression.needsResult(planJobID(after)).equals("success") && Expression.needs(planJobID(after), output: "has-changes").equals("false"))
+        }
+        // A manual run deploys just the chosen environment, so its predecessor is skipped, not failed.
+        let predecessorOK = pipeline.manualDispatch ? predecessorDone || isDispatch : predecessorDone
+        let condition = !Expression.cancelled()
+            && Expression.needsResult("build").equals("success")
+            && Expression.needsResult("validate").equals("success")
+            && predecessorOK
+            && triggers(environment)
+        return (needs, condition)
+    }
+
+    func deployJobID(_ environment: Environment) -> String { "deploy-" + environment.name }
+    func planJobID(_ environment: Environment) -> String { "plan-" + environment.name }
+
+    func concurrency(for environment: Environment) -> Concurrency {
+        Concurrency(group: "\(pipeline.fileSlug)-deploy-\(environment.name)", cancelInProgress: false)
+    }
+}
