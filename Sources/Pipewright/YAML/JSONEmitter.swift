@@ -91,6 +91,14 @@ public enum JSONEmitter {
     }
 
     private static func appendSpaces(_ count: Int, to out: inout String) {
-        for _ in 0..<count { out.append(" ") }
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, indentations.count - 1)
+            out.append(indentations[chunk])
+            remaining -= chunk
+        }
     }
+
+    /// Runs of spaces by width: appending a ready-made string is much cheaper than one space at a time.
+    private static let indentations: [String] = (0...64).map { String(repeating: " ", count: $0) }
 }

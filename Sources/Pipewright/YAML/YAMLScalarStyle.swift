@@ -97,18 +97,19 @@ enum YAMLScalarStyle: Equatable {
     /// YAML 1.1 value key `=`, which PyYAML's safe loader rejects outright.
     private static func isReservedWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard bytes.count <= 5 else { return false }
-        var lowered: [UInt8] = []
-        lowered.reserveCapacity(bytes.count)
+        // Packing the ASCII-lowercased bytes into an integer compares without allocating: this runs for most keys.
+        var packed: UInt64 = 0
         for byte in bytes {
-            lowered.append(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
+            packed = packed << 8 | UInt64(byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte)
         }
-        switch String(decoding: lowered, as: UTF8.self) {
-        case "y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "=":
-            return true
-        default:
-            return false
-        }
+        return reservedWords.contains(packed)
     }
+
+    private static let reservedWords: Set<UInt64> = Set(
+        ["y", "n", "yes", "no", "on", "off", "true", "false", "null", "~", "<<", "="].map { word in
+            word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
+        }
+    )
 
     /// Whether the text could be an int or float in any notation of YAML 1.1 or 1.2.
     ///
@@ -131,7 +132,9 @@ enum YAMLScalarStyle: Equatable {
     /// Unicode spaces at either end (a no-break space, an ideographic space) survive only when quoted,
     /// and a reader cannot see them; quoting makes them visible too.
     private static func hasUnicodeSpaceAtEnds(_ text: String) -> Bool {
-        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        // ASCII spaces are handled byte-wise; Unicode properties are slow, so only ask them about non-ASCII ends.
+        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last, firstByte >= 0x80 || lastByte >= 0x80,
+              let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         return first.properties.isWhitespace || last.properties.isWhitespace
     }
 
