@@ -40,6 +40,17 @@ public struct BlueprintOptions: Sendable, Hashable {
         self.environments = environments
     }
 
+    /// The first environment deploys from `develop` when there are several; the rest from `main`.
+    func branch(_ index: Int) -> String { index == 0 && environments.count > 1 ? "develop" : "main" }
+
+    /// Each environment follows the previous one when both deploy from the same branch.
+    func predecessor(_ index: Int) -> String? {
+        index > 0 && branch(index - 1) == branch(index) ? environments[index - 1] : nil
+    }
+
+    /// The last environment is production.
+    func isProduction(_ index: Int) -> Bool { index == environments.count - 1 }
+
     /// Placeholder account ids, one per environment, to replace with real ones.
     func placeholderAccount(_ index: Int) -> String {
         String(repeating: String((index % 9) + 1), count: 12)

@@ -2,42 +2,39 @@ import Pipewright
 
 extension Blueprint {
     /// A CloudFormation template promoted through environments: the first deploys from `develop`, the rest
-    /// from `main`, each after the one before; production by reviewed change set. Validation, drift
-    /// detection, guarded destroy, Slack, tags and KMS-encrypted artifacts included.
+    /// from `main`, each after the one before on the same branch; production by reviewed change set.
+    /// Validation, drift detection, guarded destroy, Slack, tags and KMS-encrypted artifacts included.
     public static let cloudFormation = Blueprint(
         name: "cloudformation",
         summary: "CloudFormation template through dev, staging and prod; reviewed change sets for prod, drift, destroy, Slack, KMS",
         seeds: ["000", "002"]
     ) { options in
         Pipeline("Infrastructure", project: options.project) {
-            .cloudFormation(template: "infrastructure/template.yaml", capabilities: [.namedIAM, .autoExpand])
-            .stackName(prefix: options.project, suffix: "main")
-            .region(options.region)
-            .ciRole(.variable("AWS_CI_ROLE_ARN"))
-            .build(retentionDays: 30)
-            .validate(template: true, cfnLint: "1.51.0")
+            CloudFormationTemplate(path: "infrastructure/template.yaml", capabilities: [.namedIAM, .autoExpand])
+            StackNaming(prefix: options.project, suffix: "main")
+            Region(options.region)
+            CIRole(.variable("AWS_CI_ROLE_ARN"))
+            BuildSettings(retentionDays: 30)
+            ValidationSettings(validateTemplate: true, cfnLintVersion: "1.51.0")
             for (index, name) in options.environments.enumerated() {
-                let isLast = index == options.environments.count - 1
-                let branch = index == 0 && options.environments.count > 1 ? "develop" : "main"
-                let previous = index > 1 ? options.environments[index - 1] : nil
-                .environment(
+                Environment(
                     name,
                     account: options.placeholderAccount(index),
                     role: .variable(options.roleVariable(name)),
                     driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
-                    branch: branch,
-                    after: previous,
+                    branch: options.branch(index),
+                    after: options.predecessor(index),
                     parameters: [.value("EnvironmentName", name)],
-                    strategy: isLast ? .changeSet(review: true) : .direct,
-                    production: isLast
+                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
+                    production: options.isProduction(index)
                 )
             }
-            .driftDetection(schedule: "17 6 * * 1-5")
-            .destroy(allowProduction: false)
-            .notify(.slack(webhookSecret: "SLACK_WEBHOOK_URL"))
-            .tags(["CostCenter": "platform"])
-            .encryptArtifacts(kmsKey: "alias/\(options.project)-pipeline-artifacts")
-            .runtime(RuntimeSettings(hardenRunner: HardenRunner(policy: .audit)))
+            DriftDetection(schedule: ["17 6 * * 1-5"])
+            DestroySettings(allowProduction: false)
+            Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+            Tags(["CostCenter": "platform"])
+            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
+            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
         }
     }
 }

@@ -4,16 +4,16 @@
 ///
 /// ```swift
 /// let pipeline = Pipeline("Infrastructure", project: "payments") {
-///     .cloudFormation(template: "infra/template.yaml")
-///     .stackName(prefix: "payments", suffix: "main")
-///     .region("us-east-1")
-///     .ciRole(.variable("AWS_CI_ROLE_ARN"))
-///     .environment("dev", account: "111111111111", role: .variable("AWS_ROLE_ARN_DEV"), branch: "develop")
-///     .environment("prod", account: "333333333333", role: .variable("AWS_ROLE_ARN_PROD"), branch: "main",
-///                  strategy: .changeSet(review: true), production: true)
-///     .driftDetection(schedule: "0 6 * * 1-5")
-///     .destroy()
-///     .notify(.slack(webhookSecret: "SLACK_WEBHOOK_URL"))
+///     CloudFormationTemplate(path: "infra/template.yaml")
+///     StackNaming(prefix: "payments", suffix: "main")
+///     Region("us-east-1")
+///     CIRole(.variable("AWS_CI_ROLE_ARN"))
+///     Environment("dev", account: "111111111111", role: .variable("AWS_ROLE_ARN_DEV"), branch: "develop")
+///     Environment("prod", account: "333333333333", role: .variable("AWS_ROLE_ARN_PROD"), branch: "main",
+///                 strategy: .changeSet(review: true), production: true)
+///     DriftDetection(schedule: ["0 6 * * 1-5"])
+///     DestroySettings()
+///     Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
 /// }
 /// ```
 public struct Pipeline: Sendable, Hashable {
@@ -53,12 +53,12 @@ public struct Pipeline: Sendable, Hashable {
     public var runtime: RuntimeSettings
 
     /// Creates a pipeline from its parts.
-    public init(_ name: String, project: String, @PipelineBuilder _ parts: () -> [PipelinePart]) {
+    public init(_ name: String, project: String, @PipelineBuilder _ parts: () -> [any PipelineComponent]) {
         self.init(name: name, project: project, parts: parts())
     }
 
-    /// Creates a pipeline from a list of parts, later parts overriding earlier ones.
-    public init(name: String, project: String, parts: [PipelinePart]) {
+    /// Creates a pipeline from a list of statements, later ones overriding earlier ones.
+    public init(name: String, project: String, parts: [any PipelineComponent]) {
         self.name = name
         self.project = project
         self.stackNaming = StackNaming(prefix: project, suffix: nil)
@@ -76,7 +76,7 @@ public struct Pipeline: Sendable, Hashable {
         self.artifactEncryption = nil
         self.ciRole = nil
         self.runtime = RuntimeSettings()
-        for part in parts { part.apply(&self) }
+        for part in parts { part.apply(to: &self) }
     }
 
     /// The environment with a name, if any.

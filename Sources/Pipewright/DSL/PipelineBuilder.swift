@@ -1,15 +1,15 @@
-/// One statement of a ``Pipeline`` definition; each sets or adds one aspect.
-public struct PipelinePart: Sendable {
-    let apply: @Sendable (inout Pipeline) -> Void
-
-    /// A part that changes the pipeline arbitrarily; the named factories cover the common cases.
-    public init(_ apply: @escaping @Sendable (inout Pipeline) -> Void) { self.apply = apply }
+/// One statement of a ``Pipeline`` definition: a value that sets or adds one aspect of the pipeline.
+///
+/// Later statements override earlier ones; environments and tags accumulate.
+public protocol PipelineComponent: Sendable {
+    /// Applies this statement to the pipeline being defined.
+    func apply(to pipeline: inout Pipeline)
 }
 
-/// Collects ``PipelinePart`` statements; `if`, `for` and optionals work.
+/// Collects ``PipelineComponent`` statements; `if`, `for` and optionals work.
 @resultBuilder
 public enum PipelineBuilder: ListBuilder {
-    public typealias Element = PipelinePart
+    public typealias Element = any PipelineComponent
 }
 
 /// A result builder whose statements are elements of one type: the shared `build*` methods.
@@ -28,108 +28,113 @@ extension ListBuilder {
     public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
 }
 
-extension PipelinePart {
-    /// Deploy a CloudFormation template.
-    public static func cloudFormation(template path: String, capabilities: [Capability] = [.namedIAM]) -> PipelinePart {
-        PipelinePart { $0.infrastructure = .cloudFormation(CloudFormationTemplate(path: path, capabilities: capabilities)) }
-    }
 
-    /// Deploy a CDK app.
-    public static func cdk(_ app: CDKApp = CDKApp()) -> PipelinePart {
-        PipelinePart { $0.infrastructure = .cdk(app) }
-    }
+extension Environment: PipelineComponent {
+    /// Appends the environment, in promotion order.
+    public func apply(to pipeline: inout Pipeline) { pipeline.environments.append(self) }
+}
 
-    /// Deploy a SAM application.
-    public static func sam(_ app: SAMApp) -> PipelinePart {
-        PipelinePart { $0.infrastructure = .sam(app) }
-    }
+extension CloudFormationTemplate: PipelineComponent {
+    /// Deploys this template.
+    public func apply(to pipeline: inout Pipeline) { pipeline.infrastructure = .cloudFormation(self) }
+}
 
-    /// Build, scan and push a container image, then deploy its service template.
-    public static func containerService(_ service: ContainerService) -> PipelinePart {
-        PipelinePart { $0.infrastructure = .containerService(service) }
-    }
+extension CDKApp: PipelineComponent {
+    /// Deploys this CDK app.
+    public func apply(to pipeline: inout Pipeline) { pipeline.infrastructure = .cdk(self) }
+}
 
-    /// Stack names: `<prefix>-<environment>-<suffix>`.
-    public static func stackName(prefix: String, suffix: String? = nil) -> PipelinePart {
-        PipelinePart { $0.stackNaming = StackNaming(prefix: prefix, suffix: suffix) }
-    }
+extension SAMApp: PipelineComponent {
+    /// Deploys this SAM application.
+    public func apply(to pipeline: inout Pipeline) { pipeline.infrastructure = .sam(self) }
+}
 
-    /// The default region.
-    public static func region(_ region: String) -> PipelinePart {
-        PipelinePart { $0.region = region }
-    }
+extension ContainerService: PipelineComponent {
+    /// Builds, scans and deploys this service.
+    public func apply(to pipeline: inout Pipeline) { pipeline.infrastructure = .containerService(self) }
+}
 
-    /// Branches whose pull requests are built and validated.
-    public static func pullRequests(branches: [String]) -> PipelinePart {
-        PipelinePart { $0.pullRequestBranches = branches }
-    }
+extension StackNaming: PipelineComponent {
+    /// Sets how stack names are formed.
+    public func apply(to pipeline: inout Pipeline) { pipeline.stackNaming = self }
+}
 
-    /// Whether a manual deploy or destroy of one environment is offered.
-    public static func manualDispatch(_ enabled: Bool) -> PipelinePart {
-        PipelinePart { $0.manualDispatch = enabled }
-    }
+extension BuildSettings: PipelineComponent {
+    /// Sets artifact packaging.
+    public func apply(to pipeline: inout Pipeline) { pipeline.build = self }
+}
 
-    /// Artifact packaging.
-    public static func build(retentionDays: Int = 30, commands: [String] = []) -> PipelinePart {
-        PipelinePart { $0.build = BuildSettings(retentionDays: retentionDays, commands: commands) }
-    }
+extension ValidationSettings: PipelineComponent {
+    /// Sets the checks before deploy.
+    public func apply(to pipeline: inout Pipeline) { pipeline.validation = self }
+}
 
-    /// Checks before deploy.
-    public static func validate(template: Bool = true, cfnLint version: String? = "1.51.0", commands: [String] = []) -> PipelinePart {
-        PipelinePart { $0.validation = ValidationSettings(validateTemplate: template, cfnLintVersion: version, commands: commands) }
-    }
+extension DriftDetection: PipelineComponent {
+    /// Turns on drift detection.
+    public func apply(to pipeline: inout Pipeline) { pipeline.drift = self }
+}
 
-    /// The role the build and validate jobs assume.
-    public static func ciRole(_ role: RoleReference) -> PipelinePart {
-        PipelinePart { $0.ciRole = role }
-    }
+extension DestroySettings: PipelineComponent {
+    /// Turns on guarded destroy.
+    public func apply(to pipeline: inout Pipeline) { pipeline.destroy = self }
+}
 
-    /// A deployment target, appended in promotion order.
-    public static func environment(
-        _ name: String, account: String, region: String? = nil, role: RoleReference, chainedRole: RoleReference? = nil,
-        driftRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
-        parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
-    ) -> PipelinePart {
-        .environment(Environment(
-            name, account: account, region: region, role: role, chainedRole: chainedRole, driftRole: driftRole,
-            githubEnvironment: githubEnvironment, branch: branch, after: after, parameters: parameters,
-            strategy: strategy, production: production, tags: tags
-        ))
-    }
+extension Notification: PipelineComponent {
+    /// Posts deploy results here.
+    public func apply(to pipeline: inout Pipeline) { pipeline.notification = self }
+}
 
-    /// A deployment target, appended in promotion order.
-    public static func environment(_ environment: Environment) -> PipelinePart {
-        PipelinePart { $0.environments.append(environment) }
-    }
+extension ArtifactEncryption: PipelineComponent {
+    /// Encrypts the artifact with this key.
+    public func apply(to pipeline: inout Pipeline) { pipeline.artifactEncryption = self }
+}
 
-    /// Scheduled and manual drift detection.
-    public static func driftDetection(schedule: String..., githubEnvironment: String = "drift-detection") -> PipelinePart {
-        PipelinePart { $0.drift = DriftDetection(schedule: schedule, githubEnvironment: githubEnvironment) }
-    }
+extension RuntimeSettings: PipelineComponent {
+    /// Sets runner, timeouts and egress control.
+    public func apply(to pipeline: inout Pipeline) { pipeline.runtime = self }
+}
 
-    /// Guarded manual destroy.
-    public static func destroy(allowProduction: Bool = false) -> PipelinePart {
-        PipelinePart { $0.destroy = DestroySettings(allowProduction: allowProduction) }
-    }
+/// The default region, for environments that name none.
+public struct Region: PipelineComponent, Hashable {
+    public let name: String
+    /// Creates the statement.
+    public init(_ name: String) { self.name = name }
+    /// Sets the default region.
+    public func apply(to pipeline: inout Pipeline) { pipeline.region = name }
+}
 
-    /// Post deploy results.
-    public static func notify(_ notification: Notification) -> PipelinePart {
-        PipelinePart { $0.notification = notification }
-    }
+/// The role the build and validate jobs assume; never a secret, since those jobs have no environment.
+public struct CIRole: PipelineComponent, Hashable {
+    public let role: RoleReference
+    /// Creates the statement.
+    public init(_ role: RoleReference) { self.role = role }
+    /// Sets the CI role.
+    public func apply(to pipeline: inout Pipeline) { pipeline.ciRole = role }
+}
 
-    /// Tags for every stack, besides the built-in ones.
-    public static func tags(_ tags: KeyValuePairs<String, String>) -> PipelinePart {
-        let list = tags.map { Tag($0.key, $0.value) }
-        return PipelinePart { $0.tags += list }
-    }
+/// Tags added to every stack, besides Environment, Project, ManagedBy, Repository and CommitSHA.
+public struct Tags: PipelineComponent, Hashable {
+    public let tags: [Tag]
+    /// Tags in the written order.
+    public init(_ tags: KeyValuePairs<String, String>) { self.tags = tags.map { Tag($0.key, $0.value) } }
+    /// Adds the tags.
+    public func apply(to pipeline: inout Pipeline) { pipeline.tags += tags }
+}
 
-    /// KMS encryption of the artifact.
-    public static func encryptArtifacts(kmsKey: String) -> PipelinePart {
-        PipelinePart { $0.artifactEncryption = ArtifactEncryption(kmsKey: kmsKey) }
-    }
+/// Branches whose pull requests are built and validated (by default, the deploy branches).
+public struct PullRequests: PipelineComponent, Hashable {
+    public let branches: [String]
+    /// Creates the statement.
+    public init(branches: [String]) { self.branches = branches }
+    /// Sets the pull-request branches.
+    public func apply(to pipeline: inout Pipeline) { pipeline.pullRequestBranches = branches }
+}
 
-    /// Runner, timeouts and egress control.
-    public static func runtime(_ settings: RuntimeSettings) -> PipelinePart {
-        PipelinePart { $0.runtime = settings }
-    }
+/// Whether a manual deploy or destroy of one environment is offered (on by default).
+public struct ManualDispatch: PipelineComponent, Hashable {
+    public let enabled: Bool
+    /// Creates the statement.
+    public init(_ enabled: Bool) { self.enabled = enabled }
+    /// Turns manual runs on or off.
+    public func apply(to pipeline: inout Pipeline) { pipeline.manualDispatch = enabled }
 }

@@ -28,8 +28,16 @@ enum Scripts {
           --arg created_at "$(date -u +%Y-%m-%dT%H:%M:%SZ)" \
           '{commit: $commit, ref: $ref, repository: $repository, run_id: $run_id, run_attempt: $run_attempt, actor: $actor, created_at: $created_at}' \
           > artifact/bundle/metadata.json
-        (cd artifact/bundle && find . -type f ! -name SHA256SUMS -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SHA256SUMS)
-        """# + "\n" + publishManifest(folder: "artifact/bundle")
+        """# + "\n" + writeManifest(folder: "artifact/bundle") + publishManifest(folder: "artifact/bundle")
+    }
+
+    /// Writes `SHA256SUMS` for every file of a folder, in byte order of their paths.
+    static func writeManifest(folder: String) -> String {
+        #"""
+        sums="$(cd \#(folder) && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum)"
+        printf '%s\n' "$sums" > \#(folder)/SHA256SUMS
+
+        """#
     }
 
     /// Emits the artifact name and the digest of a folder's manifest as step outputs.
@@ -66,9 +74,8 @@ enum Scripts {
           -out artifact/encrypted/bundle.tar.gz.enc \
           -pass "file:$key_dir/plaintext"
         rm -rf artifact/bundle
-        (cd artifact/encrypted && find . -type f ! -name SHA256SUMS -print0 | LC_ALL=C sort -z | xargs -0 sha256sum > SHA256SUMS)
 
-        """# + publishManifest(folder: "artifact/encrypted")
+        """# + writeManifest(folder: "artifact/encrypted") + publishManifest(folder: "artifact/encrypted")
     }
 
     /// Checks the downloaded files against the manifest whose digest the build job published,
@@ -216,7 +223,7 @@ enum Scripts {
       status="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text)"
       echo "::error::Stack ${STACK_NAME} ended in ${status}."
       aws cloudformation describe-stack-events --stack-name "$STACK_NAME" --max-items 25 \
-        --query 'StackEvents[?contains(ResourceStatus, `FAILED`)].[LogicalResourceId,ResourceStatus,ResourceStatusReason]' \
+        --query "StackEvents[?contains(ResourceStatus, 'FAILED')].[LogicalResourceId,ResourceStatus,ResourceStatusReason]" \
         --output table || true
       if [ "$status" = UPDATE_ROLLBACK_FAILED ]; then
         echo "Continuing the failed rollback so the stack returns to UPDATE_ROLLBACK_COMPLETE."
@@ -264,7 +271,7 @@ enum Scripts {
           if [ "$has_changes" = false ]; then
             echo "No changes: the stack already matches the template and parameters."
           else
-            echo "Change set: \`${change_set_arn}\`"
+            echo "Change set: ${change_set_arn}"
             echo
             echo "| Action | Logical ID | Type | Replacement |"
             echo "| --- | --- | --- | --- |"

@@ -81,7 +81,7 @@ struct PipelineLowering {
     /// Build and validate run for every event except a manual destroy.
     var buildCondition: Expression? {
         guard pipeline.destroy != nil, pipeline.manualDispatch else { return nil }
-        return !isDispatch || Expression.inputs("action").equals("deploy")
+        return Expression.github("event_name").notEquals("workflow_dispatch") || Expression.inputs("action").equals("deploy")
     }
 
     /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.

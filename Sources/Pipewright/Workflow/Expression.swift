@@ -150,14 +150,14 @@ extension Expression {
     /// The expression's source text, without the `${{ }}` delimiters.
     public var source: String {
         var out = ""
-        render(into: &out, parentPrecedence: 0)
+        render(into: &out, parentPrecedence: 0, parent: nil)
         return out
     }
 
     /// The expression wrapped for use in a YAML value: `${{ source }}`.
     public var wrapped: String { "${{ " + source + " }}" }
 
-    private func render(into out: inout String, parentPrecedence: Int) {
+    private func render(into out: inout String, parentPrecedence: Int, parent: BinaryOperator? = nil) {
         switch self {
         case .context(let root, let path):
             out += root.rawValue
@@ -187,12 +187,13 @@ extension Expression {
             }
             out += ")"
         case .binary(let op, let lhs, let rhs):
-            let needsParentheses = op.precedence < parentPrecedence
+            // `&&` inside `||` is grouped although precedence makes it optional: readers should not need the table.
+            let needsParentheses = op.precedence < parentPrecedence || (op == .and && parent == .or)
             if needsParentheses { out += "(" }
-            lhs.render(into: &out, parentPrecedence: op.precedence)
+            lhs.render(into: &out, parentPrecedence: op.precedence, parent: op)
             out += " " + op.rawValue + " "
             // Comparisons do not chain in GitHub's grammar, so a right operand of equal strength is grouped.
-            rhs.render(into: &out, parentPrecedence: op.precedence + (op.precedence >= 3 ? 1 : 0))
+            rhs.render(into: &out, parentPrecedence: op.precedence + (op.precedence >= 3 ? 1 : 0), parent: op)
             if needsParentheses { out += ")" }
         case .not(let operand):
             out += "!"
