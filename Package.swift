@@ -14,8 +14,9 @@ let package = Package(
     targets: [
         .target(name: "Pipewright"),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
+        // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
-        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright"]),
+        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright", "PipewrightBlueprints"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -65,7 +65,7 @@ public struct BlueprintOptions: Sendable, Hashable {
 /// Every blueprint, by name.
 public enum BlueprintCatalog {
     /// The blueprints, in the order `pipewright blueprints` lists them.
-    public static let all: [Blueprint] = [.cloudFormation]
+    public static let all: [Blueprint] = [.cloudFormation, .cdk, .sam, .containerService]
 
     /// The blueprint `init` uses when none is named.
     public static let defaultName = "cloudformation"

@@ -75,25 +75,26 @@ public struct SAMApp: Sendable, Hashable {
     }
 }
 
-/// A container service: an image built and pushed to ECR, deployed by a CloudFormation template.
+/// A container service: an image built, pushed to ECR by digest under an immutable tag, scanned by ECR,
+/// and deployed by a CloudFormation template that receives the image reference.
 public struct ContainerService: Sendable, Hashable {
-    /// The Dockerfile's folder (the build context).
+    /// The build context folder.
     public var context: String
     /// The Dockerfile's path.
     public var dockerfile: String
-    /// The ECR repository name.
+    /// The ECR repository name (tag immutability and scan-on-push on; see `pipewright bootstrap`).
     public var repository: String
-    /// The template that runs the service; receives the image reference in the `ImageUri` parameter.
+    /// The template that runs the service; receives `<registry>/<repository>@sha256:<digest>` in ``imageParameter``.
     public var template: CloudFormationTemplate
-    /// The Trivy version used to scan the image.
-    public var trivyVersion: String
+    /// The template parameter that receives the image reference.
+    public var imageParameter: String
 
     /// Creates a container service reference.
-    public init(context: String = ".", dockerfile: String = "Dockerfile", repository: String, template: CloudFormationTemplate, trivyVersion: String = "0.58.1") {
+    public init(context: String = ".", dockerfile: String = "Dockerfile", repository: String, template: CloudFormationTemplate, imageParameter: String = "ImageUri") {
         self.context = context
         self.dockerfile = dockerfile
         self.repository = repository
         self.template = template
-        self.trivyVersion = trivyVersion
+        self.imageParameter = imageParameter
     }
 }

@@ -2,67 +2,126 @@
 extension PipelineLowering {
     /// Packages the infrastructure with its metadata and checksums, encrypts it when asked, and uploads it.
     func buildJob() -> Job {
-        var steps = hardenRunnerSteps + [checkoutStep]
+        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps
         steps += pipeline.build.commands.enumerated().map { index, command in
             .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
         }
-        steps += packageSteps()
-        let encrypted = pipeline.artifactEncryption != nil
-        if let encryption = pipeline.artifactEncryption, let ciRole = pipeline.ciRole {
+        let encryption = pipeline.artifactEncryption
+        let assumesRole = (buildNeedsAWS || encryption != nil) && pipeline.ciRole != nil
+        if assumesRole, let ciRole = pipeline.ciRole {
             steps += credentialSteps(role: ciRole, region: pipeline.region, sessionName: ciSessionName)
+        }
+        steps += packageSteps()
+        if let encryption {
             steps.append(.run("Encrypt the artifact (KMS envelope)", id: "encrypt", env: [
                 "KMS_KEY_ID": .text(WorkflowText(encryption.kmsKey)),
                 "ARTIFACT_PREFIX": .text(WorkflowText(pipeline.fileSlug)),
             ], WorkflowText(Scripts.encryptBundle())))
         }
-        let outputStep = encrypted ? "encrypt" : "package"
+        let outputStep = encryption != nil ? "encrypt" : "package"
         steps.append(.uses("Upload the artifact", pins.reference("actions/upload-artifact"), with: [
             "name": .expression(.steps(outputStep, output: "artifact-name")),
-            "path": .text(WorkflowText(encrypted ? "artifact/encrypted/" : "artifact/bundle/")),
+            "path": .text(WorkflowText(encryption != nil ? "artifact/encrypted/" : "artifact/bundle/")),
             "retention-days": .int(pipeline.build.retentionDays),
             "if-no-files-found": "error",
         ]))
+        var outputs: Mapping<WorkflowText> = [
+            "artifact-name": WorkflowText(.steps(outputStep, output: "artifact-name")),
+            "manifest-sha256": WorkflowText(.steps(outputStep, output: "manifest-sha256")),
+        ]
+        if case .containerService = pipeline.infrastructure {
+            outputs["image-uri"] = WorkflowText(.steps("image", output: "image-uri"))
+        }
         return Job(
             id: "build",
             name: "Build and package",
             condition: buildCondition,
             runsOn: .label(pipeline.runtime.runner),
-            permissions: permissions(checkout: true, assume: encrypted ? Reason.assumeCIRole : nil),
-            outputs: [
-                "artifact-name": WorkflowText(.steps(outputStep, output: "artifact-name")),
-                "manifest-sha256": WorkflowText(.steps(outputStep, output: "manifest-sha256")),
-            ],
+            permissions: permissions(checkout: true, assume: assumesRole ? Reason.assumeCIRole : nil),
+            outputs: outputs,
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )
     }
 
-    /// A session name for the CI role: the repository and the run id, as the deploy jobs form theirs.
+    /// Whether packaging itself calls AWS: SAM uploads code to S3, a container service pushes to ECR.
+    var buildNeedsAWS: Bool {
+        switch pipeline.infrastructure {
+        case .sam, .containerService: true
+        case .cloudFormation, .cdk: false
+        }
+    }
+
+    /// A session name for the CI role: the run id and attempt.
     var ciSessionName: WorkflowText { "pw-ci-\(.github("run_id"))-\(.github("run_attempt"))" }
+
+    /// Node.js and the app's locked dependencies, for a CDK app; nothing for the other kinds.
+    var toolchainSteps: [Step] {
+        guard case .cdk(let app) = pipeline.infrastructure else { return [] }
+        return [
+            .uses("Set up Node.js \(app.nodeVersion)", pins.reference("actions/setup-node"), with: [
+                "node-version": .text(WorkflowText(app.nodeVersion)),
+                "package-manager-cache": false,
+            ]),
+            .run("Install the app's locked dependencies", workingDirectory: app.directory, WorkflowText(Scripts.command("npm ci --no-audit --no-fund"))),
+        ]
+    }
 
     /// The steps that fill `artifact/bundle` and publish its manifest digest as `package` outputs.
     func packageSteps() -> [Step] {
+        let prefix: WorkflowValue = .text(WorkflowText(pipeline.fileSlug))
+        let templateFile: WorkflowValue = .text(WorkflowText(bundledTemplate))
         switch pipeline.infrastructure {
         case .cloudFormation(let template):
             return [.run("Package the template", id: "package", env: [
                 "TEMPLATE_PATH": .text(WorkflowText(template.path)),
-                "TEMPLATE_FILE": .text(WorkflowText(bundledTemplate)),
-                "ARTIFACT_PREFIX": .text(WorkflowText(pipeline.fileSlug)),
+                "TEMPLATE_FILE": templateFile,
+                "ARTIFACT_PREFIX": prefix,
             ], WorkflowText(Scripts.packageTemplate()))]
         case .containerService(let service):
-            return [.run("Package the service template", id: "package", env: [
-                "TEMPLATE_PATH": .text(WorkflowText(service.template.path)),
-                "TEMPLATE_FILE": .text(WorkflowText(bundledTemplate)),
-                "ARTIFACT_PREFIX": .text(WorkflowText(pipeline.fileSlug)),
-            ], WorkflowText(Scripts.packageTemplate()))]
-        case .cdk, .sam:
-            preconditionFailure("\(pipeline.infrastructure.kind) packaging is lowered by its own extension")
+            return [
+                .run("Build, push and scan the image", id: "image", env: [
+                    "REPOSITORY": .text(WorkflowText(service.repository)),
+                    "DOCKERFILE": .text(WorkflowText(service.dockerfile)),
+                    "BUILD_CONTEXT": .text(WorkflowText(service.context)),
+                ], WorkflowText(Scripts.buildAndScanImage())),
+                .run("Package the service template", id: "package", env: [
+                    "TEMPLATE_PATH": .text(WorkflowText(service.template.path)),
+                    "TEMPLATE_FILE": templateFile,
+                    "ARTIFACT_PREFIX": prefix,
+                ], WorkflowText(Scripts.packageTemplate())),
+            ]
+        case .sam(let app):
+            return [.run("Build and package the SAM application", id: "package", env: [
+                "SAM_TEMPLATE": .text(WorkflowText(app.template)),
+                "SAM_CLI_VERSION": .text(WorkflowText(app.samCLIVersion)),
+                "PACKAGE_BUCKET": .text(WorkflowText(app.packageBucket)),
+                "TEMPLATE_FILE": templateFile,
+                "ARTIFACT_PREFIX": prefix,
+            ], WorkflowText(Scripts.samPackage()))]
+        case .cdk(let app):
+            return [
+                .run("Synthesize the cloud assemblies", env: [
+                    "ENVIRONMENTS": .text(WorkflowText(pipeline.environments.map(\.name).joined(separator: " "))),
+                    "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
+                    "STACK_SUFFIX": suffixValue,
+                ], workingDirectory: app.directory, WorkflowText(Scripts.cdkSynth(strict: app.cdkNag))),
+                .run("Package the cloud assemblies", id: "package", env: [
+                    "APP_DIR": .text(WorkflowText(app.directory)),
+                    "ARTIFACT_PREFIX": prefix,
+                ], WorkflowText(Scripts.packageCloudAssembly())),
+            ]
         }
     }
 
     /// Checks the artifact before any deploy: checksums, CloudFormation's own validation, cfn-lint, custom commands.
     func validateJob() -> Job {
-        let validation = pipeline.validation
+        var validation = pipeline.validation
+        if case .cdk = pipeline.infrastructure {
+            // cdk-nag and synth already checked the app; the assemblies hold one template per stack.
+            validation.validateTemplate = false
+            validation.cfnLintVersion = nil
+        }
         let needsRole = validation.validateTemplate || pipeline.artifactEncryption != nil
         let needsCheckout = !validation.commands.isEmpty
         var credentials: [Step] = []

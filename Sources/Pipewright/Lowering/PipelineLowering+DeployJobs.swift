@@ -3,12 +3,18 @@ extension PipelineLowering {
     /// Creates and executes a change set in one job bound to the environment.
     func directDeployJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = hardenRunnerSteps + [prepareStep(for: environment)]
+        var steps = hardenRunnerSteps + appSteps + [prepareStep(for: environment)]
         steps += artifactSteps(credentials: credentialSteps(
             role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
         ))
-        steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect())))
-        steps += outputSteps(for: environment)
+        if let app = cdkApp {
+            steps.append(.run("Deploy with CDK (change sets)", id: "deploy", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkDeploy())))
+            steps.append(.run("Report the rollback state", if: .failure(), env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkReportRollback())))
+            steps.append(uploadOutputsStep(for: environment))
+        } else {
+            steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect())))
+            steps += outputSteps(for: environment)
+        }
         steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle())))
         steps += notifySteps("Deploy of")
         return Job(
@@ -18,27 +24,54 @@ extension PipelineLowering {
             condition: entry.condition,
             runsOn: .label(pipeline.runtime.runner),
             environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
+            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumeDeployRole),
             concurrency: concurrency(for: environment),
-            outputs: [
-                "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
-                "status": WorkflowText(.steps("deploy", output: "status")),
-                "stack-status": WorkflowText(.steps("outputs", output: "stack-status")),
-            ],
+            outputs: deployOutputs,
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )
+    }
+
+    /// The app, when the pipeline deploys a CDK app.
+    var cdkApp: CDKApp? {
+        if case .cdk(let app) = pipeline.infrastructure { app } else { nil }
+    }
+
+    /// A CDK deploy runs the app's own locked CDK CLI: check out, set up Node.js, `npm ci`.
+    var appSteps: [Step] {
+        cdkApp == nil ? [] : [checkoutStep] + toolchainSteps
+    }
+
+    func cdkEnvironment(for environment: Environment, app: CDKApp) -> Mapping<WorkflowValue> {
+        [
+            "APP_DIR": .text(WorkflowText(app.directory)),
+            "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
+            "STACK_TAGS": .text(stackTags(for: environment)),
+        ]
+    }
+
+    var deployOutputs: Mapping<WorkflowText> {
+        var outputs: Mapping<WorkflowText> = [
+            "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
+            "status": WorkflowText(.steps("deploy", output: "status")),
+        ]
+        if cdkApp == nil { outputs["stack-status"] = WorkflowText(.steps("outputs", output: "stack-status")) }
+        return outputs
     }
 
     /// Creates the change set and publishes its description; bound to the unprotected plan environment so
     /// the plan is ready before anyone is asked to approve.
     func planJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = hardenRunnerSteps + [prepareStep(for: environment)]
+        var steps = hardenRunnerSteps + appSteps + [prepareStep(for: environment)]
         steps += artifactSteps(credentials: credentialSteps(
             role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
         ))
-        steps.append(.run("Create the change set", id: "plan", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.planChangeSet())))
+        if let app = cdkApp {
+            steps.append(.run("Prepare the change sets with CDK", id: "plan", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkPlan())))
+        } else {
+            steps.append(.run("Create the change set", id: "plan", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.planChangeSet())))
+        }
         steps.append(.uses("Upload the change set description", pins.reference("actions/upload-artifact"), with: [
             "name": .text("change-set-\(environment.name)-\(.github("run_attempt"))"),
             "path": "change-set/",
@@ -53,18 +86,21 @@ extension PipelineLowering {
             condition: entry.condition,
             runsOn: .label(pipeline.runtime.runner),
             environment: DeploymentEnvironment(WorkflowText(environment.planEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
+            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumeDeployRole),
             concurrency: concurrency(for: environment),
-            outputs: [
-                "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
-                "has-changes": WorkflowText(.steps("plan", output: "has-changes")),
-                "change-set-arn": WorkflowText(.steps("plan", output: "change-set-arn")),
-                "change-set-type": WorkflowText(.steps("plan", output: "change-set-type")),
-                "stack-fingerprint": WorkflowText(.steps("plan", output: "stack-fingerprint")),
-            ],
+            outputs: planOutputs,
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )
+    }
+
+    var planOutputs: Mapping<WorkflowText> {
+        let names = cdkApp == nil
+            ? ["has-changes", "change-set-arn", "change-set-type", "stack-fingerprint"]
+            : ["has-changes", "change-set-name", "stacks", "stack-fingerprint"]
+        var outputs: Mapping<WorkflowText> = ["stack-name": WorkflowText(.steps("prepare", output: "stack-name"))]
+        for name in names { outputs[name] = WorkflowText(.steps("plan", output: name)) }
+        return outputs
     }
 
     /// Executes exactly the reviewed change set, after the protected environment's approval.
@@ -75,13 +111,21 @@ extension PipelineLowering {
             "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
         ], WorkflowText(Scripts.strictMode + Scripts.sessionNameOnly())))
         steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
-        steps.append(.run("Execute the reviewed change set", id: "deploy", env: [
-            "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-            "CHANGE_SET_ARN": .expression(.needs(plan, output: "change-set-arn")),
-            "CHANGE_SET_TYPE": .expression(.needs(plan, output: "change-set-type")),
-            "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
-        ], WorkflowText(Scripts.executeChangeSet())))
-        steps += outputSteps(for: environment)
+        if cdkApp != nil {
+            steps.append(.run("Execute the reviewed change sets", id: "deploy", env: [
+                "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
+                "STACKS": .expression(.needs(plan, output: "stacks")),
+                "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
+            ], WorkflowText(Scripts.cdkExecute())))
+        } else {
+            steps.append(.run("Execute the reviewed change set", id: "deploy", env: [
+                "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
+                "CHANGE_SET_ARN": .expression(.needs(plan, output: "change-set-arn")),
+                "CHANGE_SET_TYPE": .expression(.needs(plan, output: "change-set-type")),
+                "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
+            ], WorkflowText(Scripts.executeChangeSet())))
+            steps += outputSteps(for: environment)
+        }
         steps += notifySteps("Deploy of")
         return Job(
             id: deployJobID(environment),
@@ -92,11 +136,7 @@ extension PipelineLowering {
             environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
             permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
             concurrency: concurrency(for: environment),
-            outputs: [
-                "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
-                "status": WorkflowText(.steps("deploy", output: "status")),
-                "stack-status": WorkflowText(.steps("outputs", output: "stack-status")),
-            ],
+            outputs: deployOutputs,
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )

@@ -59,14 +59,18 @@ extension PipelineLowering {
 
     /// Forms the stack name from its checked parts, and the role session name.
     func prepareStep(for environment: Environment) -> Step {
-        let suffix: WorkflowValue = pipeline.manualDispatch
-            ? .expression(.inputs("environment_suffix") || .string(pipeline.stackNaming.suffix ?? ""))
-            : .text(WorkflowText(pipeline.stackNaming.suffix ?? ""))
-        return .run("Resolve the stack name", id: "prepare", env: [
+        .run("Resolve the stack name", id: "prepare", env: [
             "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
             "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
-            "STACK_SUFFIX": suffix,
+            "STACK_SUFFIX": suffixValue,
         ], WorkflowText(Scripts.prepareDeploy()))
+    }
+
+    /// The stack-name suffix: the manual run's input when given, else the configured default.
+    var suffixValue: WorkflowValue {
+        pipeline.manualDispatch
+            ? .expression(.inputs("environment_suffix") || .string(pipeline.stackNaming.suffix ?? ""))
+            : .text(WorkflowText(pipeline.stackNaming.suffix ?? ""))
     }
 
     var sessionName: WorkflowText { WorkflowText(.steps("prepare", output: "session-name")) }
@@ -148,6 +152,11 @@ extension PipelineLowering {
             segments.append(.literal("\"}"))
             first = false
         }
+        if case .containerService(let service) = pipeline.infrastructure {
+            segments.append(.literal((first ? "" : ",") + "{\"ParameterKey\":\"" + service.imageParameter + "\",\"ParameterValue\":\""))
+            segments.append(.expression(.needs("build", output: "image-uri")))
+            segments.append(.literal("\"}"))
+        }
         segments.append(.literal("]"))
         return (WorkflowText(segments: segments), secrets, secretKeys.joined(separator: " "))
     }
@@ -174,13 +183,17 @@ extension PipelineLowering {
                 "STACK_NAME": stackName,
                 "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
             ], WorkflowText(Scripts.captureOutputs())),
-            .uses("Upload the stack outputs", pins.reference("actions/upload-artifact"), with: [
-                "name": .text("stack-outputs-\(environment.name)-\(.github("run_attempt"))"),
-                "path": "stack-outputs/",
-                "retention-days": .int(pipeline.build.retentionDays),
-                "if-no-files-found": "error",
-            ]),
+            uploadOutputsStep(for: environment),
         ]
+    }
+
+    func uploadOutputsStep(for environment: Environment) -> Step {
+        .uses("Upload the stack outputs", pins.reference("actions/upload-artifact"), with: [
+            "name": .text("stack-outputs-\(environment.name)-\(.github("run_attempt"))"),
+            "path": "stack-outputs/",
+            "retention-days": .int(pipeline.build.retentionDays),
+            "if-no-files-found": "error",
+        ])
     }
 
     func region(of environment: Environment) -> String { environment.region ?? pipeline.region }

@@ -1,0 +1,39 @@
+import Pipewright
+
+extension Blueprint {
+    /// A CDK app deployed across accounts: synthesized once with cdk-nag failing synth, KMS-encrypted
+    /// `cdk.out`, OIDC into a pipeline role chained into each target account's role, adaptive retries,
+    /// reviewed change sets and rollback handling for production.
+    public static let cdk = Blueprint(
+        name: "cdk",
+        summary: "CDK app across accounts: cdk-nag in synth, KMS-encrypted cdk.out, role chaining, reviewed prod change sets",
+        seeds: ["001", "004"]
+    ) { options in
+        Pipeline("CDK app", project: options.project) {
+            CDKApp(directory: ".", nodeVersion: "22", cdkNag: true)
+            StackNaming(prefix: options.project, suffix: "main")
+            Region(options.region)
+            CIRole(.variable("AWS_CI_ROLE_ARN"))
+            BuildSettings(retentionDays: 30)
+            for (index, name) in options.environments.enumerated() {
+                Environment(
+                    name,
+                    account: options.placeholderAccount(index),
+                    role: .variable("AWS_PIPELINE_ROLE_ARN"),
+                    chainedRole: .variable(options.roleVariable(name)),
+                    driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
+                    branch: options.branch(index),
+                    after: options.predecessor(index),
+                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
+                    production: options.isProduction(index)
+                )
+            }
+            DriftDetection(schedule: ["23 5 * * 1-5"])
+            DestroySettings(allowProduction: false)
+            Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+            Tags(["CostCenter": "platform"])
+            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
+            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Pipewright
+
+extension Blueprint {
+    /// A container service: the image is built, pushed to ECR by digest under an immutable tag and
+    /// scanned, failing on critical findings; each environment's stack receives the image digest.
+    public static let containerService = Blueprint(
+        name: "container-service",
+        summary: "Container image built, pushed to ECR by digest, scanned (fails on critical), deployed per environment",
+        seeds: ["003", "004"]
+    ) { options in
+        Pipeline("Service", project: options.project) {
+            ContainerService(
+                context: ".",
+                dockerfile: "Dockerfile",
+                repository: options.project,
+                template: CloudFormationTemplate(path: "infrastructure/service.yaml", capabilities: [.namedIAM])
+            )
+            StackNaming(prefix: options.project, suffix: "main")
+            Region(options.region)
+            CIRole(.variable("AWS_CI_ROLE_ARN"))
+            BuildSettings(retentionDays: 30)
+            ValidationSettings(validateTemplate: true, cfnLintVersion: "1.51.0")
+            for (index, name) in options.environments.enumerated() {
+                Environment(
+                    name,
+                    account: options.placeholderAccount(index),
+                    role: .variable(options.roleVariable(name)),
+                    driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
+                    branch: options.branch(index),
+                    after: options.predecessor(index),
+                    parameters: [.value("EnvironmentName", name)],
+                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
+                    production: options.isProduction(index)
+                )
+            }
+            DriftDetection(schedule: ["53 6 * * 1-5"])
+            DestroySettings(allowProduction: false)
+            Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+            Tags(["CostCenter": "platform"])
+            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
+            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Pipewright
+
+extension Blueprint {
+    /// A SAM application: `sam build`, `sam package` to S3 with a pinned SAM CLI, then change sets with
+    /// `CAPABILITY_AUTO_EXPAND` for the transform.
+    public static let sam = Blueprint(
+        name: "sam",
+        summary: "SAM application: sam build and package to S3, change sets with CAPABILITY_AUTO_EXPAND",
+        seeds: ["000", "002"]
+    ) { options in
+        Pipeline("Serverless app", project: options.project) {
+            SAMApp(template: "template.yaml", packageBucket: "\(options.project)-sam-artifacts")
+            StackNaming(prefix: options.project, suffix: "main")
+            Region(options.region)
+            CIRole(.variable("AWS_CI_ROLE_ARN"))
+            BuildSettings(retentionDays: 30)
+            ValidationSettings(validateTemplate: true, cfnLintVersion: "1.51.0")
+            for (index, name) in options.environments.enumerated() {
+                Environment(
+                    name,
+                    account: options.placeholderAccount(index),
+                    role: .variable(options.roleVariable(name)),
+                    driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
+                    branch: options.branch(index),
+                    after: options.predecessor(index),
+                    parameters: [.value("EnvironmentName", name)],
+                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
+                    production: options.isProduction(index)
+                )
+            }
+            DriftDetection(schedule: ["41 6 * * 1-5"])
+            DestroySettings(allowProduction: false)
+            Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+            Tags(["CostCenter": "platform"])
+            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
+            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
+        }
+    }
+}
