@@ -1,0 +1,239 @@
+import Testing
+@testable import Pipewright
+import PipewrightBlueprints
+
+/// Each hardening rule of the lowering, checked over every blueprint's workflows.
+@Suite struct LoweringRulesTests {
+    static let pipelines: [(String, Pipeline)] = BlueprintCatalog.all.map { ($0.name, $0.pipeline()) } + [
+        ("four environments", Blueprint.cloudFormation.pipeline(BlueprintOptions(project: "shop", region: "eu-west-1", environments: ["dev", "qa", "staging", "prod"]))),
+        ("single environment", Blueprint.cloudFormation.pipeline(BlueprintOptions(environments: ["prod"]))),
+    ]
+
+    static var workflows: [(String, GeneratedWorkflow)] {
+        pipelines.flatMap { name, pipeline in Generator().lower(pipeline).map { (name, $0) } }
+    }
+
+    static var jobs: [(String, Workflow, Job)] {
+        workflows.flatMap { name, generated in generated.workflow.jobs.map { ("\(name)/\(generated.fileName)", generated.workflow, $0) } }
+    }
+
+    @Test func everyWorkflowValidates() {
+        for (name, generated) in Self.workflows {
+            #expect(generated.workflow.validationErrors().isEmpty, "\(name)/\(generated.fileName)")
+        }
+    }
+
+    @Test func workflowPermissionsAreEmptyAndShellIsBash() {
+        for (name, generated) in Self.workflows {
+            #expect(generated.workflow.permissions == Permissions.none, "\(name)")
+            #expect(generated.workflow.defaults?.shell == "bash", "\(name)")
+            #expect(!generated.workflow.env.contains { $0.value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false }, "\(name): secrets at workflow level")
+        }
+    }
+
+    @Test func onlyRoleAssumingJobsGetIDTokenWrite() {
+        for (name, _, job) in Self.jobs {
+            let assumesRole = job.steps.contains { $0.usedAction?.repository == "aws-actions/configure-aws-credentials" }
+            #expect((job.permissions?.level(of: .idToken) == .write) == assumesRole, "\(name) \(job.id)")
+        }
+    }
+
+    @Test func onlyJobsThatCheckOutGetContentsRead() {
+        for (name, _, job) in Self.jobs {
+            let checksOut = job.steps.contains { $0.usedAction?.repository == "actions/checkout" }
+            #expect((job.permissions?.level(of: .contents) == .read) == checksOut, "\(name) \(job.id)")
+        }
+    }
+
+    @Test func everyGrantCarriesAReason() {
+        for (name, _, job) in Self.jobs {
+            guard case .scopes(let grants)? = job.permissions else { continue }
+            for grant in grants {
+                #expect(!(grant.reason ?? "").isEmpty, "\(name) \(job.id) \(grant.scope.rawValue)")
+            }
+        }
+    }
+
+    @Test func everyActionIsPinnedToACommitWithItsVersion() {
+        for (name, _, job) in Self.jobs {
+            for step in job.steps {
+                guard let action = step.usedAction else { continue }
+                #expect(action.isPinnedToCommit, "\(name) \(job.id) \(action.rendered)")
+                #expect(action.version?.hasPrefix("v") == true, "\(name) \(job.id) \(action.rendered)")
+                #expect(PinTable.verified.pins[action.repository ?? ""]?.commit == action.ref, "\(name) \(action.rendered) is not from the pin table")
+            }
+        }
+    }
+
+    @Test func checkoutNeverPersistsCredentials() {
+        for (name, _, job) in Self.jobs {
+            for step in job.steps where step.usedAction?.repository == "actions/checkout" {
+                #expect(step.actionInputs["persist-credentials"] == .bool(false), "\(name) \(job.id)")
+            }
+        }
+    }
+
+    @Test func noScriptContainsAnExpression() {
+        for (name, _, job) in Self.jobs {
+            for step in job.steps {
+                guard let script = step.script else { continue }
+                #expect(script.expressions.isEmpty, "\(name) \(job.id) \(step.name?.rendered ?? "")")
+                #expect(!script.rendered.contains("${{"), "\(name) \(job.id)")
+            }
+        }
+    }
+
+    @Test func everyScriptStartsInStrictMode() {
+        for (name, _, job) in Self.jobs {
+            for step in job.steps {
+                guard let script = step.script?.rendered else { continue }
+                #expect(script.hasPrefix("set -euo pipefail\n"), "\(name) \(job.id) \(step.name?.rendered ?? "")")
+            }
+        }
+    }
+
+    @Test func everyJobAndStepIsNamedAndTimed() {
+        for (name, _, job) in Self.jobs {
+            #expect(job.name != nil, "\(name) \(job.id)")
+            #expect((job.timeoutMinutes ?? 0) > 0, "\(name) \(job.id)")
+            for step in job.steps { #expect(step.name != nil, "\(name) \(job.id)") }
+        }
+    }
+
+    @Test func secretsOnlyInEnvironmentBoundJobsAndOnlyInTheStepsThatUseThem() {
+        for (name, _, job) in Self.jobs {
+            #expect(!job.env.contains { Self.readsSecret($0.value) }, "\(name) \(job.id): secret in job env")
+            for step in job.steps {
+                let secretKeys = (step.env.entries + step.actionInputs.entries).filter { Self.readsSecret($0.value) }.map(\.key)
+                guard !secretKeys.isEmpty else { continue }
+                #expect(job.environment != nil, "\(name) \(job.id) reads \(secretKeys) without an environment")
+                // Each secret a step receives is one its script reads.
+                if let script = step.script?.rendered {
+                    for key in secretKeys {
+                        #expect(script.contains(key) || key.hasPrefix("SECRET_PARAMETER_"), "\(name) \(job.id): \(key) given to a step that does not read it")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func noDispatchInputAsksForASecret() {
+        for (name, generated) in Self.workflows {
+            for input in generated.workflow.on.workflowDispatch?.inputs ?? [] {
+                let id = input.id.lowercased()
+                #expect(!["password", "secret", "token", "key"].contains { id.contains($0) }, "\(name) \(input.id)")
+            }
+        }
+    }
+
+    @Test func everyArtifactConsumerVerifiesChecksumsBeforeAnythingElseTouchesIt() {
+        for (name, _, job) in Self.jobs {
+            guard let download = job.steps.firstIndex(where: { $0.usedAction?.repository == "actions/download-artifact" }) else { continue }
+            let next = job.steps[download + 1]
+            #expect(next.script?.rendered.contains("sha256sum --check --strict SHA256SUMS") == true, "\(name) \(job.id)")
+            #expect(next.env["EXPECTED_MANIFEST_SHA256"] == .expression(.needs("build", output: "manifest-sha256")), "\(name) \(job.id)")
+        }
+    }
+
+    @Test func encryptedArtifactsAreEncryptedBeforeUploadAndDecryptedAfterVerification() {
+        for (name, _, job) in Self.jobs {
+            let scripts = job.steps.map { $0.script?.rendered ?? "" }
+            if let upload = job.steps.firstIndex(where: { $0.usedAction?.repository == "actions/upload-artifact" }), job.id == "build" {
+                let encrypt = scripts.firstIndex { $0.contains("aws kms generate-data-key") }
+                #expect(encrypt != nil && encrypt! < upload, "\(name): build uploads before encrypting")
+            }
+            if let download = job.steps.firstIndex(where: { $0.usedAction?.repository == "actions/download-artifact" }) {
+                let decrypt = scripts.firstIndex { $0.contains("aws kms decrypt") }
+                #expect(decrypt != nil && decrypt! > download + 1, "\(name) \(job.id): no decrypt after verification")
+                #expect(scripts.last { $0.contains("rm -rf artifact") } != nil, "\(name) \(job.id): plaintext not deleted")
+            }
+        }
+    }
+
+    @Test func everyStackOperationCarriesTheTags() {
+        let required = ["Environment", "Project", "ManagedBy", "Repository", "CommitSHA", "CostCenter"]
+        for (name, _, job) in Self.jobs {
+            for step in job.steps {
+                guard let script = step.script?.rendered,
+                      script.contains("create-change-set") || script.contains("cdk deploy") else { continue }
+                let tags = step.env["STACK_TAGS"]?.text?.rendered ?? ""
+                #expect(script.contains("\"$STACK_TAGS\"") || script.contains("<<< \"$STACK_TAGS\""), "\(name) \(job.id)")
+                for key in required { #expect(tags.contains("\"Key\":\"\(key)\""), "\(name) \(job.id) lacks \(key)") }
+            }
+        }
+    }
+
+    @Test func deploysNeverRunConcurrentlyAndAreNeverCancelled() {
+        for (name, generated) in Self.workflows {
+            #expect(generated.workflow.concurrency?.cancelInProgress == false, "\(name)")
+            for job in generated.workflow.jobs where job.environment != nil && !job.id.hasPrefix("drift-") {
+                #expect(job.concurrency?.cancelInProgress == false, "\(name) \(job.id)")
+                let environment = job.id.split(separator: "-", maxSplits: 1).last.map(String.init) ?? ""
+                #expect(job.concurrency?.group.rendered.hasSuffix("-deploy-" + environment) == true, "\(name) \(job.id)")
+            }
+        }
+    }
+
+    @Test func productionDeploysThroughAReviewedChangeSetBoundToItsEnvironment() throws {
+        let workflow = Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow
+        let plan = try #require(workflow[job: "plan-prod"])
+        let deploy = try #require(workflow[job: "deploy-prod"])
+        #expect(plan.environment?.name.rendered == "prod-plan")
+        #expect(deploy.environment?.name.rendered == "prod")
+        #expect(deploy.needs == ["plan-prod"])
+        #expect(deploy.condition?.source == "needs.plan-prod.outputs.has-changes == 'true'")
+        let execute = try #require(deploy.steps.first { $0.id == "deploy" })
+        #expect(execute.env["CHANGE_SET_ARN"] == .expression(.needs("plan-prod", output: "change-set-arn")))
+        #expect(execute.script?.rendered.contains("aws cloudformation execute-change-set --change-set-name \"$CHANGE_SET_ARN\"") == true)
+        #expect(!(execute.script?.rendered.contains("create-change-set") ?? true), "the execute job must not create its own change set")
+        #expect(!deploy.steps.contains { $0.usedAction?.repository == "actions/download-artifact" }, "the execute job needs no artifact")
+    }
+
+    @Test func productionDestroyIsRefusedUnlessAllowed() throws {
+        let refused = Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow
+        #expect(refused[job: "destroy-prod"] == nil)
+        #expect(refused[job: "destroy-dev"] != nil)
+        let guardJob = try #require(refused[job: "destroy-refused"])
+        #expect(guardJob.condition?.source.contains("inputs.environment == 'prod'") == true)
+
+        var allowing = Blueprint.cloudFormation.pipeline()
+        allowing.destroy = DestroySettings(allowProduction: true)
+        let allowed = Generator().lower(allowing)[0].workflow
+        #expect(allowed[job: "destroy-prod"] != nil)
+        #expect(allowed[job: "destroy-refused"] == nil)
+    }
+
+    @Test func destroyIsManualAndChecksTheTypedConfirmation() throws {
+        let workflow = Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow
+        let destroy = try #require(workflow[job: "destroy-dev"])
+        #expect(destroy.condition?.source == "github.event_name == 'workflow_dispatch' && inputs.action == 'destroy' && inputs.environment == 'dev'")
+        let delete = try #require(destroy.steps.first { $0.id == "destroy" })
+        #expect(delete.env["CONFIRMATION"] == .expression(.inputs("confirm")))
+        #expect(delete.script?.rendered.contains("if [ \"${CONFIRMATION:-}\" != \"$STACK_NAME\" ]; then") == true)
+    }
+
+    @Test func dependenciesFollowPromotionOrder() throws {
+        let workflow = Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow
+        #expect(workflow[job: "deploy-dev"]?.needs == ["build", "validate"])
+        #expect(workflow[job: "deploy-staging"]?.needs == ["build", "validate"], "staging deploys from main, dev from develop")
+        #expect(workflow[job: "plan-prod"]?.needs == ["build", "validate", "deploy-staging"])
+        let condition = try #require(workflow[job: "plan-prod"]?.condition?.source)
+        #expect(condition == "!cancelled() && needs.build.result == 'success' && needs.validate.result == 'success' && (needs.deploy-staging.result == 'success' || github.event_name == 'workflow_dispatch') && ((github.event_name == 'push' && github.ref == 'refs/heads/main') || (github.event_name == 'workflow_dispatch' && inputs.environment == 'prod' && inputs.action == 'deploy'))")
+    }
+
+    @Test func driftJobsUseTheReadOnlyRoleInTheirOwnEnvironment() throws {
+        let drift = Generator().lower(Blueprint.cloudFormation.pipeline())[1].workflow
+        #expect(drift.on.schedule == [Cron("17 6 * * 1-5")])
+        #expect(drift.on.workflowDispatch != nil)
+        #expect(drift.jobs.map(\.id) == ["drift-dev", "drift-staging", "drift-prod"])
+        for job in drift.jobs {
+            #expect(job.environment?.name.rendered == "drift-detection")
+            let credentials = try #require(job.steps.first { $0.usedAction?.repository == "aws-actions/configure-aws-credentials" })
+            #expect(credentials.actionInputs["role-to-assume"]?.text?.rendered.hasPrefix("${{ vars.AWS_DRIFT_ROLE_ARN_") == true)
+        }
+    }
+
+    static func readsSecret(_ value: WorkflowValue) -> Bool {
+        value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false
+    }
+}
