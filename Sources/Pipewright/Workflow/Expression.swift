@@ -26,6 +26,8 @@ public indirect enum Expression: Sendable, Hashable {
 /// The contexts an expression may read from.
 public enum ContextRoot: String, Sendable, Hashable, CaseIterable {
     case github, env, vars, secrets, inputs, needs, steps, matrix, job, runner, strategy
+    /// `jobs.<job>.outputs.<name>`: only in the `value:` of a `workflow_call` output.
+    case jobs
 }
 
 /// GitHub's expression functions.
@@ -93,6 +95,10 @@ extension Expression {
     public static func job(_ path: String...) -> Expression { .context(.job, path) }
     /// `runner.<path>`, e.g. `.runner("temp")`.
     public static func runner(_ path: String...) -> Expression { .context(.runner, path) }
+    /// `strategy.<path>`, e.g. `.strategy("job-index")`.
+    public static func strategy(_ path: String...) -> Expression { .context(.strategy, path) }
+    /// `jobs.<job>.outputs.<name>`: what a reusable workflow returns through a `workflow_call` output.
+    public static func jobs(_ job: String, output: String) -> Expression { .context(.jobs, [job, "outputs", output]) }
 }
 
 // MARK: - Functions
