@@ -15,7 +15,8 @@ let package = Package(
         .target(name: "Pipewright"),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
-        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright"]),
+        // The golden workflows are read and written through #filePath, not bundled as resources.
+        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright"], exclude: ["Golden/workflows"]),
     ],
     swiftLanguageModes: [.v6]
 )
