@@ -18,6 +18,12 @@ struct Fixture: Sendable, CustomTestStringConvertible {
         Fixture(name: "triggers", workflow: Fixtures.triggers),
         Fixture(name: "permissions", workflow: Fixtures.permissions),
         Fixture(name: "jobs", workflow: Fixtures.jobs),
+        Fixture(name: "reusable-call", workflow: Fixtures.reusableCall),
+        Fixture(name: "reusable-interface", workflow: Fixtures.reusableInterface),
+        Fixture(name: "steps", workflow: Fixtures.steps),
+        Fixture(name: "expressions", workflow: Fixtures.expressions),
+        Fixture(name: "escape-hatch", workflow: Fixtures.escapeHatch),
+        Fixture(name: "ambiguous-scalars", workflow: Fixtures.ambiguousScalarsWorkflow),
     ]
 }
 
