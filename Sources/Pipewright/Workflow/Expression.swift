@@ -196,10 +196,13 @@ extension Expression {
             // `&&` inside `||` is grouped although precedence makes it optional: readers should not need the table.
             let needsParentheses = op.precedence < parentPrecedence || (op == .and && parent == .or)
             if needsParentheses { out += "(" }
-            lhs.render(into: &out, parentPrecedence: op.precedence, parent: op)
+            // A comparison inside a comparison is always grouped: GitHub reads `a < b == c` left to right with
+            // `<` binding tighter, actionlint reads every comparison right-associatively at one level, so only
+            // parentheses make both see the same tree.
+            let operandPrecedence = op.precedence >= 3 ? 5 : op.precedence
+            lhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
             out += " " + op.rawValue + " "
-            // Comparisons do not chain in GitHub's grammar, so a right operand of equal strength is grouped.
-            rhs.render(into: &out, parentPrecedence: op.precedence + (op.precedence >= 3 ? 1 : 0), parent: op)
+            rhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
             if needsParentheses { out += ")" }
         case .not(let operand):
             out += "!"
