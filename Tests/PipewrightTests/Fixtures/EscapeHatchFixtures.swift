@@ -32,7 +32,7 @@ extension Fixtures {
                 ),
             ],
             extra: [
-                YAMLEntry("cache-mode", .string("read"), leadingComments: [" GitHub's cache-mode is not modelled yet."]),
+                YAMLEntry("cache-mode", .string("read"), leadingComments: ["GitHub's cache-mode is not modelled yet."]),
             ]
         )
     }
