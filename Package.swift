@@ -14,11 +14,15 @@ let package = Package(
     targets: [
         .target(name: "Pipewright"),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
-        // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
-        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
+        // The golden files are read and written through #filePath, not bundled as resources.
+        .testTarget(
+            name: "PipewrightTests",
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"],
+            exclude: ["Golden"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

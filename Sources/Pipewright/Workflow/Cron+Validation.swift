@@ -10,8 +10,11 @@ extension Cron {
 
     /// Why the expression is not a valid five-field cron, or `nil` when it is.
     public var problem: String? {
+        if expression.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "\r" }) {
+            return "\(expression.debugDescription) separates fields with a tab or line break; expected fields separated by spaces"
+        }
         let parts = expression.split(separator: " ", omittingEmptySubsequences: true)
-        guard parts.count == 5, !expression.contains("\t"), !expression.contains("\n") else {
+        guard parts.count == 5 else {
             return "\"\(expression)\" has \(parts.count) field\(parts.count == 1 ? "" : "s"); expected 5: minute hour day-of-month month day-of-week"
         }
         for (part, field) in zip(parts, Self.fields) {

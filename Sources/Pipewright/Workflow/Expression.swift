@@ -26,6 +26,8 @@ public indirect enum Expression: Sendable, Hashable {
 /// The contexts an expression may read from.
 public enum ContextRoot: String, Sendable, Hashable, CaseIterable {
     case github, env, vars, secrets, inputs, needs, steps, matrix, job, runner, strategy
+    /// `jobs.<job>.outputs.<name>`: only in the `value:` of a `workflow_call` output.
+    case jobs
 }
 
 /// GitHub's expression functions.
@@ -93,6 +95,10 @@ extension Expression {
     public static func job(_ path: String...) -> Expression { .context(.job, path) }
     /// `runner.<path>`, e.g. `.runner("temp")`.
     public static func runner(_ path: String...) -> Expression { .context(.runner, path) }
+    /// `strategy.<path>`, e.g. `.strategy("job-index")`.
+    public static func strategy(_ path: String...) -> Expression { .context(.strategy, path) }
+    /// `jobs.<job>.outputs.<name>`: what a reusable workflow returns through a `workflow_call` output.
+    public static func jobs(_ job: String, output: String) -> Expression { .context(.jobs, [job, "outputs", output]) }
 }
 
 // MARK: - Functions
@@ -190,10 +196,13 @@ extension Expression {
             // `&&` inside `||` is grouped although precedence makes it optional: readers should not need the table.
             let needsParentheses = op.precedence < parentPrecedence || (op == .and && parent == .or)
             if needsParentheses { out += "(" }
-            lhs.render(into: &out, parentPrecedence: op.precedence, parent: op)
+            // A comparison inside a comparison is always grouped: GitHub reads `a < b == c` left to right with
+            // `<` binding tighter, actionlint reads every comparison right-associatively at one level, so only
+            // parentheses make both see the same tree.
+            let operandPrecedence = op.precedence >= 3 ? 5 : op.precedence
+            lhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
             out += " " + op.rawValue + " "
-            // Comparisons do not chain in GitHub's grammar, so a right operand of equal strength is grouped.
-            rhs.render(into: &out, parentPrecedence: op.precedence + (op.precedence >= 3 ? 1 : 0), parent: op)
+            rhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
             if needsParentheses { out += ")" }
         case .not(let operand):
             out += "!"

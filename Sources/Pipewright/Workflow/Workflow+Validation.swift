@@ -9,7 +9,9 @@ extension Workflow {
             if let problem = cron.problem { errors.append(.init(path: "on.schedule[\(index)].cron", message: problem)) }
         }
         if let runName { checkText(runName, at: "run-name", into: &errors) }
+        checkTriggerTexts(into: &errors)
         checkValues(env, at: "env", into: &errors)
+        if let concurrency { checkText(concurrency.group, at: "concurrency.group", into: &errors) }
 
         let jobIDs = jobs.map(\.id)
         var seenJobs: Set<String> = []
@@ -23,9 +25,10 @@ extension Workflow {
             }
             for (index, need) in job.needs.enumerated() where !jobIDs.contains(need) || need == job.id {
                 let others = jobIDs.filter { $0 != job.id }
+                let expected = others.isEmpty ? "the workflow has no other job" : "expected one of \(others.joined(separator: ", "))"
                 let message = need == job.id
                     ? "\"\(need)\" is the job itself; a job cannot need itself"
-                    : "\"\(need)\" is not a job of this workflow; expected one of \(others.joined(separator: ", "))\(Suggestion.hint(for: need, in: others))"
+                    : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
                 errors.append(.init(path: "\(path).needs[\(index)]", message: message))
             }
             if job.runsOn == nil && job.call == nil {
@@ -35,6 +38,7 @@ extension Workflow {
                 errors.append(.init(path: "\(path).timeout-minutes", message: "\(timeout) is not a positive number of minutes"))
             }
             if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
+            checkJobTexts(of: job, at: path, into: &errors)
             checkValues(job.env, at: "\(path).env", into: &errors)
             validateSteps(of: job, at: path, into: &errors)
         }
@@ -100,6 +104,58 @@ extension Workflow {
     private func checkValues(_ values: Mapping<WorkflowValue>, at path: String, into errors: inout [ValidationError]) {
         for (key, value) in values {
             if let text = value.text { checkText(text, at: "\(path).\(key)", into: &errors) }
+        }
+    }
+
+    private func checkTexts(_ texts: Mapping<WorkflowText>, at path: String, into errors: inout [ValidationError]) {
+        for (key, text) in texts { checkText(text, at: "\(path).\(key)", into: &errors) }
+    }
+
+    /// Input defaults and `workflow_call` outputs are text too: an expression must not hide in them either.
+    private func checkTriggerTexts(into errors: inout [ValidationError]) {
+        for input in on.workflowDispatch?.inputs ?? [] {
+            if let text = input.defaultValue?.text { checkText(text, at: "on.workflow_dispatch.inputs.\(input.id).default", into: &errors) }
+        }
+        for input in on.workflowCall?.inputs ?? [] {
+            if let text = input.defaultValue?.text { checkText(text, at: "on.workflow_call.inputs.\(input.id).default", into: &errors) }
+        }
+        for output in on.workflowCall?.outputs ?? [] {
+            checkText(output.value, at: "on.workflow_call.outputs.\(output.id).value", into: &errors)
+        }
+    }
+
+    /// The job's other text-valued keys: environment, concurrency, the reusable call, containers and matrix.
+    private func checkJobTexts(of job: Job, at path: String, into errors: inout [ValidationError]) {
+        if let environment = job.environment {
+            checkText(environment.name, at: "\(path).environment.name", into: &errors)
+            if let url = environment.url { checkText(url, at: "\(path).environment.url", into: &errors) }
+        }
+        if let concurrency = job.concurrency { checkText(concurrency.group, at: "\(path).concurrency.group", into: &errors) }
+        if let call = job.call {
+            checkValues(call.with, at: "\(path).with", into: &errors)
+            if case .explicit(let secrets)? = call.secrets { checkTexts(secrets, at: "\(path).secrets", into: &errors) }
+        }
+        let containers = (job.container.map { [("\(path).container", $0)] } ?? [])
+            + job.services.map { ("\(path).services.\($0.key)", $0.value) }
+        for (containerPath, container) in containers {
+            if let credentials = container.credentials {
+                checkText(credentials.username, at: "\(containerPath).credentials.username", into: &errors)
+                checkText(credentials.password, at: "\(containerPath).credentials.password", into: &errors)
+            }
+            checkValues(container.env, at: "\(containerPath).env", into: &errors)
+        }
+        if let matrix = job.strategy?.matrix {
+            for (key, values) in matrix.dimensions {
+                for (index, value) in values.enumerated() {
+                    if let text = value.text { checkText(text, at: "\(path).strategy.matrix.\(key)[\(index)]", into: &errors) }
+                }
+            }
+            for (index, combination) in matrix.include.enumerated() {
+                checkValues(combination, at: "\(path).strategy.matrix.include[\(index)]", into: &errors)
+            }
+            for (index, combination) in matrix.exclude.enumerated() {
+                checkValues(combination, at: "\(path).strategy.matrix.exclude[\(index)]", into: &errors)
+            }
         }
     }
 
