@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(
             name: "PipewrightTests",
             dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"],
-            exclude: ["Golden"]
+            exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -214,6 +214,7 @@ enum Scripts {
     /// Waits for a stack operation; on failure, reports the rollback state and the failed events, and
     /// continues a stuck rollback so the stack is usable again.
     static let waitForStack = #"""
+
     wait_for_stack() {
       local waiter="$1"
       if aws cloudformation wait "$waiter" --stack-name "$STACK_NAME"; then
@@ -258,7 +259,7 @@ enum Scripts {
           --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
         {
           echo "has-changes=${has_changes}"
-          echo "change-set-arn=$([ "$has_changes" = true ] && echo "$change_set_arn" || echo none)"
+          echo "change-set-name=${change_set_name}"
           echo "change-set-type=${change_set_type}"
           echo "stack-fingerprint=$(printf '%s' "$stack_fingerprint" | sha256sum | cut -d ' ' -f 1)"
         } >> "$GITHUB_OUTPUT"
@@ -291,16 +292,12 @@ enum Scripts {
     /// not changed since it was created.
     static func executeChangeSet() -> String {
         strictMode + waitForStack + #"""
-        if ! [[ "$CHANGE_SET_ARN" =~ ^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:[0-9]{12}:changeSet/pw-[0-9]+-[0-9]+/[a-f0-9-]+$ ]]; then
-          echo "::error::'${CHANGE_SET_ARN}' is not a change set this pipeline created."
+        if ! [[ "$CHANGE_SET_NAME" =~ ^pw-[0-9]+-[0-9]+$ ]]; then
+          echo "::error::'${CHANGE_SET_NAME}' is not a change set name this pipeline created."
           exit 1
         fi
-        read -r status execution_status change_set_stack <<< "$(aws cloudformation describe-change-set \
-          --change-set-name "$CHANGE_SET_ARN" --query '[Status,ExecutionStatus,StackName]' --output text)"
-        if [ "$change_set_stack" != "$STACK_NAME" ]; then
-          echo "::error::Change set belongs to ${change_set_stack}, not ${STACK_NAME}."
-          exit 1
-        fi
+        read -r status execution_status <<< "$(aws cloudformation describe-change-set --stack-name "$STACK_NAME" \
+          --change-set-name "$CHANGE_SET_NAME" --query '[Status,ExecutionStatus]' --output text)"
         if [ "$status" != CREATE_COMPLETE ] || [ "$execution_status" != AVAILABLE ]; then
           echo "::error::Change set is ${status}/${execution_status}, not CREATE_COMPLETE/AVAILABLE: the stack changed since review. Run the pipeline again."
           exit 1
@@ -311,7 +308,7 @@ enum Scripts {
           echo "::error::Stack ${STACK_NAME} changed after the change set was reviewed; refusing to execute it. Run the pipeline again."
           exit 1
         fi
-        aws cloudformation execute-change-set --change-set-name "$CHANGE_SET_ARN"
+        aws cloudformation execute-change-set --stack-name "$STACK_NAME" --change-set-name "$CHANGE_SET_NAME"
         if [ "$CHANGE_SET_TYPE" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 

@@ -96,7 +96,7 @@ extension PipelineLowering {
 
     var planOutputs: Mapping<WorkflowText> {
         let names = cdkApp == nil
-            ? ["has-changes", "change-set-arn", "change-set-type", "stack-fingerprint"]
+            ? ["has-changes", "change-set-name", "change-set-type", "stack-fingerprint"]
             : ["has-changes", "change-set-name", "stacks", "stack-fingerprint"]
         var outputs: Mapping<WorkflowText> = ["stack-name": WorkflowText(.steps("prepare", output: "stack-name"))]
         for name in names { outputs[name] = WorkflowText(.steps("plan", output: name)) }
@@ -120,7 +120,7 @@ extension PipelineLowering {
         } else {
             steps.append(.run("Execute the reviewed change set", id: "deploy", env: [
                 "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-                "CHANGE_SET_ARN": .expression(.needs(plan, output: "change-set-arn")),
+                "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
                 "CHANGE_SET_TYPE": .expression(.needs(plan, output: "change-set-type")),
                 "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
             ], WorkflowText(Scripts.executeChangeSet())))

@@ -79,12 +79,15 @@ extension PipelineLowering {
     /// Posts the job's result, success or failure; the webhook secret is visible to this step only.
     func notifySteps(_ prefix: String, when condition: Expression = !.cancelled()) -> [Step] {
         guard case .slack(let secret)? = pipeline.notification else { return [] }
-        return [.run("Notify Slack", if: condition, env: [
+        var step = Step.run("Notify Slack", if: condition, env: [
             "SLACK_WEBHOOK_URL": .expression(.secrets(secret)),
             "MESSAGE_PREFIX": .text(WorkflowText(prefix)),
             "STACK_NAME": stackName,
             "JOB_STATUS": .expression(.job("status")),
-        ], WorkflowText(Scripts.notifySlack()))]
+        ], WorkflowText(Scripts.notifySlack()))
+        // Slack being down must not turn a successful deploy into a failed one.
+        step.continueOnError = true
+        return [step]
     }
 
     /// The template file inside the bundle, keeping the source's extension.

@@ -43,7 +43,7 @@ import Pipewright
         #expect(Set(Fixture.all.map(\.name)).count == Fixture.all.count, "fixture names must be unique")
     }
 
-    static func compare(_ actual: String, with fileName: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func compare(_ actual: String, with fileName: String, in directory: URL = directory, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let url = directory.appendingPathComponent(fileName)
         let expected = try? String(contentsOf: url, encoding: .utf8)
         if recording {
