@@ -39,4 +39,13 @@ public enum YAMLEmitter {
     public static func emit(_ node: YAMLNode) -> String {
         emit(YAMLDocument(root: node))
     }
+
+    /// Renders a document and records the 1-based line on which each YAML path starts
+    /// (`jobs.build.steps[2].run`); the text is exactly what ``emit(_:)-swift.type.method`` writes.
+    static func emitRecordingLines(_ document: YAMLDocument) -> (text: String, lines: [String: Int]) {
+        var writer = YAMLWriter(capacity: document.root.estimatedYAMLSize + document.header.count * 80)
+        writer.lineRecorder = YAMLLineRecorder()
+        writer.writeDocument(document)
+        return (writer.output, writer.lineRecorder?.lines ?? [:])
+    }
 }

@@ -10,6 +10,8 @@ struct YAMLWriter {
     /// Whether the last line written belongs to a `|+` block scalar, whose trailing empty lines are content:
     /// a blank separator line written after it would be read as one more line break of the scalar.
     private var endsInKeptBlockScalar = false
+    /// Where each YAML path starts, when asked for (``YAMLEmitter/emitRecordingLines(_:)``); `nil` costs nothing.
+    var lineRecorder: YAMLLineRecorder?
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
@@ -52,8 +54,10 @@ struct YAMLWriter {
                 for comment in entry.leadingComments { writeCommentLine(comment, indent: indent) }
                 appendIndentation(indent)
             }
+            if lineRecorder != nil { recordLine(entering: .key(entry.key)) }
             writeKey(entry.key, indent: indent)
             writeValue(entry.value, separator: " ", comment: entry.trailingComment, indent: indent, inSequence: false)
+            if lineRecorder != nil { lineRecorder!.leave() }
         }
     }
 
@@ -67,8 +71,10 @@ struct YAMLWriter {
                 for comment in item.firstLineComments { writeCommentLine(comment, indent: indent) }
                 appendIndentation(indent)
             }
+            if lineRecorder != nil { recordLine(entering: .index(index)) }
             output.append("-")
             writeValue(item, separator: " ", comment: nil, indent: indent, inSequence: true)
+            if lineRecorder != nil { lineRecorder!.leave() }
         }
     }
 
@@ -223,6 +229,14 @@ struct YAMLWriter {
         let hex = String(value, radix: 16, uppercase: true)
         for _ in hex.count..<digits { output.append("0") }
         output.append(hex)
+    }
+
+    // MARK: Line recording
+
+    /// Records that the path one component below the current one starts on the line being written.
+    private mutating func recordLine(entering component: YAMLLineRecorder.Component) {
+        output.withUTF8 { lineRecorder!.advance(over: $0) }
+        lineRecorder!.enter(component)
     }
 
     // MARK: Comments and indentation

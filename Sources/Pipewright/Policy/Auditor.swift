@@ -1,0 +1,78 @@
+/// Runs every rule over workflows and pipelines, and places each finding on a line of the emitted file.
+///
+/// ```swift
+/// let auditor = Auditor(policy: policy)
+/// let findings = auditor.auditLowered(pipeline)          // what `pipewright audit` does
+/// let mine = auditor.audit(handMadeWorkflow, file: ".github/workflows/ci.yml")
+/// ```
+public struct Auditor: Sendable {
+    public let policy: Policy
+    /// The rules run, in id order.
+    public let rules: [any PolicyRule]
+
+    /// Creates an auditor with a policy and, by default, every rule.
+    public init(policy: Policy = .default, rules: [any PolicyRule] = RuleCatalog.all) {
+        self.policy = policy
+        self.rules = rules
+    }
+
+    /// The full audit of a pipeline as Pipewright generates it: the policy applied, the pipeline checked,
+    /// then lowered with the policy's pins and every workflow checked.
+    public func auditLowered(_ pipeline: Pipeline, pins: PinTable = .verified, configFile: String = "pipewright.json") -> [Diagnostic] {
+        let applied = policy.apply(to: pipeline)
+        let generator = Generator(pins: policy.pinTable(base: pins))
+        return audit(pipeline: applied, file: configFile) + audit(generator.lower(applied))
+    }
+
+    /// Audits generated workflows; locations name `.github/workflows/<file>` and lines of the file as
+    /// ``Generator`` renders it, header included.
+    public func audit(_ workflows: [GeneratedWorkflow]) -> [Diagnostic] {
+        let headerLines = GeneratedHeader().wrap("").utf8.filter { $0 == 0x0A }.count
+        return workflows.flatMap { audit($0.workflow, file: ".github/workflows/" + $0.fileName, lineOffset: headerLines) }
+    }
+
+    /// Audits one workflow, hand-made or lowered; lines are those of its emitted YAML, moved down by
+    /// `lineOffset` lines of header.
+    public func audit(_ workflow: Workflow, file: String, lineOffset: Int = 0) -> [Diagnostic] {
+        let context = WorkflowAudit(workflow: workflow, file: file, policy: policy)
+        let lines = YAMLEmitter.emitRecordingLines(YAMLDocument(root: workflow.yamlNode)).lines
+        let findings = rules.flatMap { $0.check(context) }.map { diagnostic in
+            var placed = diagnostic
+            placed.location.line = Self.line(of: diagnostic.location.path, in: lines).map { $0 + lineOffset }
+            return placed
+        }
+        return Self.sorted(findings)
+    }
+
+    /// Checks the pipeline itself against the policy: regions, accounts, tags, retention, KMS, runners,
+    /// harden-runner, reviewed change sets, destroy protection and timeouts. Paths name the pipeline's settings.
+    public func audit(pipeline: Pipeline, file: String = "pipewright.json") -> [Diagnostic] {
+        rules.flatMap { $0.check(pipeline: pipeline, policy: policy, file: file) }
+    }
+
+    /// The line of a path, or of its nearest ancestor that was written (a missing key points at its parent).
+    static func line(of path: String, in lines: [String: Int]) -> Int? {
+        var current = Substring(path)
+        while !current.isEmpty {
+            if let line = lines[String(current)] { return line }
+            if current.hasSuffix("]"), let open = current.lastIndex(of: "[") {
+                current = current[..<open]
+            } else if let dot = current.lastIndex(of: ".") {
+                current = current[..<dot]
+            } else {
+                break
+            }
+        }
+        return lines.isEmpty ? nil : 1
+    }
+
+    static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {
+        findings.enumerated().sorted { a, b in
+            let (x, y) = (a.element.location, b.element.location)
+            if x.file != y.file { return x.file < y.file }
+            if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
+            if a.element.ruleID != b.element.ruleID { return a.element.ruleID < b.element.ruleID }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+}

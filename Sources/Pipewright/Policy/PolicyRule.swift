@@ -1,0 +1,69 @@
+/// One audit rule: a stable id, what it checks, why, and how to fix what it finds.
+///
+/// Rules run over any ``Workflow`` value, hand-built or lowered and patched through `extra` keys, so a library
+/// user gets the same audit as `pipewright audit`. A rule about a policy field may also check the ``Pipeline``
+/// itself, where the finding can name the setting to change.
+public protocol PolicyRule: Sendable {
+    /// The stable id, `PW001`…; never reused for another check.
+    var id: String { get }
+    /// A kebab-case name, e.g. `no-static-aws-keys`.
+    var name: String { get }
+    /// One line: what the rule requires.
+    var title: String { get }
+    /// The severity of its findings.
+    var severity: Severity { get }
+    /// What it checks, why (the seed failure or attack it prevents), and how to fix a finding.
+    var explanation: RuleExplanation { get }
+    /// Categories for SARIF consumers, e.g. `security`, `supply-chain`, `policy`.
+    var tags: [String] { get }
+    /// The findings in one workflow.
+    func check(_ audit: WorkflowAudit) -> [Diagnostic]
+    /// The findings in a pipeline, before it is lowered; most rules have none.
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic]
+}
+
+/// The three parts of `pipewright explain RULE`.
+public struct RuleExplanation: Sendable, Hashable {
+    /// What the rule checks, precisely.
+    public var what: String
+    /// Why: the seed failure or the attack it prevents.
+    public var why: String
+    /// How to fix a finding.
+    public var fix: String
+
+    /// Creates an explanation.
+    public init(what: String, why: String, fix: String) {
+        self.what = what
+        self.why = why
+        self.fix = fix
+    }
+}
+
+/// What a rule looks at: one workflow, the file it is written to, and the policy.
+public struct WorkflowAudit: Sendable {
+    public let workflow: Workflow
+    /// The repository-relative file, e.g. `.github/workflows/infrastructure.yml`.
+    public let file: String
+    public let policy: Policy
+
+    /// Creates an audit context.
+    public init(workflow: Workflow, file: String, policy: Policy = .default) {
+        self.workflow = workflow
+        self.file = file
+        self.policy = policy
+    }
+}
+
+extension PolicyRule {
+    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] { [] }
+
+    /// A finding of this rule at a YAML path of the audited file; the ``Auditor`` fills in the line.
+    func finding(_ audit: WorkflowAudit, at path: String, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(severity: severity, ruleID: id, message: message, location: Location(file: audit.file, path: path), hint: hint ?? explanation.fix)
+    }
+
+    /// A finding of this rule at a path of the pipeline definition.
+    func finding(file: String, at path: String, _ message: String, hint: String? = nil) -> Diagnostic {
+        Diagnostic(severity: severity, ruleID: id, message: message, location: Location(file: file, path: path), hint: hint ?? explanation.fix)
+    }
+}

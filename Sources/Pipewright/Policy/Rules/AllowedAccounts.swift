@@ -1,0 +1,51 @@
+/// PW021: each environment deploys only to the AWS accounts the policy allows for it.
+public struct AllowedAccounts: PolicyRule {
+    public init() {}
+    public let id = "PW021"
+    public let name = "allowed-accounts"
+    public let title = "Each environment deploys only to its allowed AWS accounts"
+    public let severity = Severity.error
+    public let tags = ["security", "policy"]
+    public let explanation = RuleExplanation(
+        what: "With `allowedAccounts`: in the pipeline, each listed environment's account and the account of each literal role ARN it assumes; in a workflow, the account of each literal `role-to-assume` ARN in jobs bound to a listed environment.",
+        why: "Seed 001 §4 and seed 004 §1: cross-account deploys with the wrong role or account id either fail late or, worse, deploy staging code into the production account. Pinning accounts per environment turns a copy-paste slip into an audit error.",
+        fix: "Use the account the policy lists for the environment (`Environment(…, account:)`) and a role in that account."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        let allowedByEnvironment = audit.policy.allowedAccounts
+        guard !allowedByEnvironment.isEmpty else { return [] }
+        var findings: [Diagnostic] = []
+        for job in audit.workflow.jobs {
+            guard let environment = job.environmentName, let allowed = allowedByEnvironment[environment] else { continue }
+            for (index, step) in job.steps.enumerated() where step.uses("aws-actions/configure-aws-credentials") {
+                guard let arn = step.actionInputs["role-to-assume"]?.text?.literalValue, let account = Self.account(ofARN: arn), !allowed.contains(account) else { continue }
+                findings.append(finding(audit, at: WorkflowPath.step(job, index) + ".with.role-to-assume",
+                                        "job \(job.id) assumes a role in account \(account); the policy allows \(allowed.joined(separator: ", ")) for \(environment)"))
+            }
+        }
+        return findings
+    }
+
+    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (index, environment) in pipeline.environments.enumerated() {
+            guard let allowed = policy.allowedAccounts[environment.name] ?? policy.allowedAccounts[environment.githubEnvironment] else { continue }
+            if !allowed.contains(environment.account) {
+                findings.append(finding(file: file, at: "environments[\(index)].account", "environment \(environment.name) deploys to account \(environment.account); the policy allows \(allowed.joined(separator: ", "))"))
+            }
+            let roles: [(String, RoleReference?)] = [("role", environment.role), ("chainedRole", environment.chainedRole), ("driftRole", environment.driftRole)]
+            for (field, role) in roles {
+                guard case .arn(let arn)? = role, let account = Self.account(ofARN: arn), !allowed.contains(account) else { continue }
+                findings.append(finding(file: file, at: "environments[\(index)].\(field)", "environment \(environment.name) assumes a role in account \(account); the policy allows \(allowed.joined(separator: ", "))"))
+            }
+        }
+        return findings
+    }
+
+    /// The account id of an ARN: its fifth field.
+    static func account(ofARN arn: String) -> String? {
+        let fields = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return fields.count >= 6 && fields[0] == "arn" && !fields[4].isEmpty ? String(fields[4]) : nil
+    }
+}

@@ -1,0 +1,40 @@
+/// PW008: every job has a timeout, within the policy's cap.
+public struct JobTimeout: PolicyRule {
+    public init() {}
+    public let id = "PW008"
+    public let name = "job-timeout"
+    public let title = "Every job has `timeout-minutes`, at most the policy's maximum"
+    public let severity = Severity.warning
+    public let tags = ["reliability", "policy"]
+    public let explanation = RuleExplanation(
+        what: "Each job that runs steps must set `timeout-minutes`; when the policy sets `maxJobTimeoutMinutes`, no job may exceed it. In the pipeline, the job and deploy timeouts are checked against the same cap.",
+        why: "Without a timeout GitHub waits 6 hours: a hung CloudFormation wait or an interactive prompt holds the runner, the deploy concurrency group and the OIDC session that long, and blocks every later deploy of the environment (seed 001 §6, missing retry and error handling, ended in such hangs).",
+        fix: "Set `timeout-minutes` on the job (Pipewright: `RuntimeSettings(jobTimeoutMinutes:deployTimeoutMinutes:)`), within the policy's maximum."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for job in audit.workflow.jobs where job.call == nil {
+            guard let minutes = job.timeoutMinutes else {
+                findings.append(finding(audit, at: WorkflowPath.job(job), "job \(job.id) has no timeout-minutes, so it may run for 6 hours"))
+                continue
+            }
+            if let cap = audit.policy.maxJobTimeoutMinutes, minutes > cap {
+                findings.append(finding(audit, at: WorkflowPath.job(job) + ".timeout-minutes", "job \(job.id) may run \(minutes) minutes; the policy allows at most \(cap)"))
+            }
+        }
+        return findings
+    }
+
+    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+        guard let cap = policy.maxJobTimeoutMinutes else { return [] }
+        var findings: [Diagnostic] = []
+        if pipeline.runtime.jobTimeoutMinutes > cap {
+            findings.append(finding(file: file, at: "runtime.jobTimeoutMinutes", "the job timeout is \(pipeline.runtime.jobTimeoutMinutes) minutes; the policy allows at most \(cap)"))
+        }
+        if pipeline.runtime.deployTimeoutMinutes > cap {
+            findings.append(finding(file: file, at: "runtime.deployTimeoutMinutes", "the deploy timeout is \(pipeline.runtime.deployTimeoutMinutes) minutes; the policy allows at most \(cap)"))
+        }
+        return findings
+    }
+}

@@ -1,0 +1,62 @@
+/// PW001: AWS access comes from OIDC roles, never from long-lived access keys.
+public struct NoStaticAWSKeys: PolicyRule {
+    public init() {}
+    public let id = "PW001"
+    public let name = "no-static-aws-keys"
+    public let title = "No static AWS access keys: assume a role through OIDC"
+    public let severity = Severity.error
+    public let tags = ["security", "credentials"]
+    public let explanation = RuleExplanation(
+        what: "Every string of the workflow, escape-hatch keys included: an `aws-access-key-id`, `aws-secret-access-key` or `aws-session-token` input, an `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` or `AWS_SESSION_TOKEN` variable, a script that sets them or runs `aws configure set aws_secret_access_key`, and any literal access key id (`AKIA…`/`ASIA…` followed by 16 letters or digits).",
+        why: "Seed 000 §1.1 and seed 001 §1: the first attempts passed `secrets.AWS_ACCESS_KEY_ID` to configure-aws-credentials. A long-lived key works from anywhere until someone rotates it; one leaked log line or compromised action is a standing breach of the account.",
+        fix: "Remove the keys; give the job `id-token: write` and use aws-actions/configure-aws-credentials with `role-to-assume` (an IAM role whose trust policy names this repository), then delete the access key in IAM."
+    )
+
+    static let keyNames: Set<String> = [
+        "aws-access-key-id", "aws-secret-access-key", "aws-session-token",
+        "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+    ]
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (path, text) in audit.workflow.yamlNode.strings(under: "") {
+            let key = path.split(separator: ".").last.map(String.init) ?? path
+            if Self.keyNames.contains(key) {
+                findings.append(finding(audit, at: path, "sets the static AWS credential \(key)"))
+            } else if let literal = Self.accessKeyID(in: text) {
+                findings.append(finding(audit, at: path, "contains the AWS access key id \(literal.prefix(8))…"))
+            } else if path.hasSuffix(".run"), Self.scriptSetsKeys(text) {
+                findings.append(finding(audit, at: path, "the script sets static AWS credentials"))
+            }
+        }
+        return findings
+    }
+
+    static func scriptSetsKeys(_ script: String) -> Bool {
+        ScriptCommand.parse(script).contains { command in
+            command.words.contains { word in
+                ScriptCommand.isAssignment(word) && keyNames.contains(String(word.prefix { $0 != "=" }))
+            } || (command.awsOperation("configure") == "set" && command.arguments.contains { $0.lowercased().hasPrefix("aws_secret_access_key") || $0.lowercased().hasPrefix("aws_access_key_id") })
+        }
+    }
+
+    /// The first `AKIA`/`ASIA` key id in the text: the prefix, then 16 uppercase letters or digits, not inside a longer word.
+    static func accessKeyID(in text: String) -> String? {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 20 else { return nil }
+        func isKeyCharacter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
+        var index = 0
+        while index + 20 <= bytes.count {
+            if bytes[index] == UInt8(ascii: "A"),
+               (bytes[index + 1] == UInt8(ascii: "K") || bytes[index + 1] == UInt8(ascii: "S")),
+               bytes[index + 2] == UInt8(ascii: "I"), bytes[index + 3] == UInt8(ascii: "A"),
+               index == 0 || !isKeyCharacter(bytes[index - 1]),
+               bytes[(index + 4)..<(index + 20)].allSatisfy(isKeyCharacter),
+               index + 20 == bytes.count || !isKeyCharacter(bytes[index + 20]) {
+                return String(decoding: bytes[index..<(index + 20)], as: UTF8.self)
+            }
+            index += 1
+        }
+        return nil
+    }
+}

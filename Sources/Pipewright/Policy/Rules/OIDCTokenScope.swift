@@ -1,0 +1,39 @@
+/// PW002: `id-token: write` exactly where a job assumes a role.
+public struct OIDCTokenScope: PolicyRule {
+    public init() {}
+    public let id = "PW002"
+    public let name = "oidc-token-only-where-assumed"
+    public let title = "`id-token: write` only in jobs that assume an AWS role, and in every such job"
+    public let severity = Severity.error
+    public let tags = ["security", "permissions"]
+    public let explanation = RuleExplanation(
+        what: "For each job that runs steps, its effective permissions (its own, else the workflow's): a job that grants `id-token: write` must have a configure-aws-credentials step with `role-to-assume`, and a job with such a step must grant `id-token: write`.",
+        why: "Seed 000 §1.2: the first attempt declared no OIDC permission, so role assumption could not work, and the fix granted it workflow-wide. An OIDC token is a credential: any step of a job that can mint one (a compromised action, an injected script) can present it to every cloud that trusts the repository. Only jobs that assume a role should be able to.",
+        fix: "Grant `id-token: write` in the `permissions:` of the jobs that assume a role, and nowhere else; keep the workflow's top-level `permissions: {}`."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for job in audit.workflow.jobs where job.call == nil && !job.steps.isEmpty {
+            let grants = job.effectivePermissions(in: audit.workflow)?.level(of: .idToken) == .write
+            let assumes = job.steps.contains(where: \.assumesRole)
+            if grants && !assumes {
+                findings.append(finding(audit, at: Self.grantPath(of: job, in: audit.workflow),
+                                        "job \(job.id) can mint an OIDC token (id-token: write) but assumes no AWS role"))
+            } else if assumes && !grants {
+                let index = job.steps.firstIndex(where: \.assumesRole)!
+                findings.append(finding(audit, at: WorkflowPath.step(job, index),
+                                        "job \(job.id) assumes an AWS role but does not grant id-token: write, so it cannot get an OIDC token",
+                                        hint: "Add `id-token: write` to the job's permissions."))
+            }
+        }
+        return findings
+    }
+
+    /// Where the grant is written: the job's `permissions.id-token`, or the workflow's when the job inherits it.
+    static func grantPath(of job: Job, in workflow: Workflow) -> String {
+        let (base, permissions) = job.permissions.map { (WorkflowPath.job(job) + ".permissions", $0) } ?? ("permissions", workflow.permissions)
+        if case .scopes? = permissions { return base + ".id-token" }
+        return base
+    }
+}

@@ -1,0 +1,30 @@
+/// PW003: the workflow's own `permissions:` grant nothing that writes.
+public struct ReadOnlyWorkflowPermissions: PolicyRule {
+    public init() {}
+    public let id = "PW003"
+    public let name = "no-workflow-level-write"
+    public let title = "No write permissions at workflow level; grant them per job"
+    public let severity = Severity.error
+    public let tags = ["security", "permissions"]
+    public let explanation = RuleExplanation(
+        what: "The top-level `permissions:`: it must be present, and must not be `write-all` or grant `write` to any scope.",
+        why: "Seed 000 §1.2: the first attempt had no permissions block, so every job got the repository's default token, which can be write-all; the fix granted `id-token: write` to the whole workflow. A write grant at the top reaches every job, including the ones that run third-party code on pull requests.",
+        fix: "Write `permissions: {}` (or read-only scopes) at the top and grant each job only what it needs, with the reason, in the job's own `permissions:`."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        switch audit.workflow.permissions {
+        case nil:
+            return [finding(audit, at: "on", "the workflow sets no top-level permissions, so every job gets the repository's default token, which may be write-all",
+                            hint: "Add `permissions: {}` at the top and grant each job what it needs.")]
+        case .writeAll?:
+            return [finding(audit, at: "permissions", "the workflow grants write-all to every job")]
+        case .scopes(let grants)?:
+            return grants.filter { $0.level == .write }.sorted { $0.scope < $1.scope }.map {
+                finding(audit, at: "permissions." + $0.scope.rawValue, "the workflow grants \($0.scope.rawValue): write to every job")
+            }
+        case .none?, .readAll?:
+            return []
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// PW010: every stack operation carries the policy's required tags, with allowed values.
+public struct RequiredTags: PolicyRule {
+    public init() {}
+    public let id = "PW010"
+    public let name = "required-stack-tags"
+    public let title = "Required tags on every stack operation, with allowed values"
+    public let severity = Severity.error
+    public let tags = ["governance", "policy"]
+    public let explanation = RuleExplanation(
+        what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
+        why: "Seed 000 §7.2 and seed 003 §5: stacks went out without Environment, Project or cost-allocation tags, so nobody could tell what a resource belonged to, bill it, or find it in an incident.",
+        fix: "Add the missing tags to the pipeline (`Tags([\"CostCenter\": \"platform\"])`) or to the command's `--tags`, using one of the policy's allowed values."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        let required = audit.policy.requiredTags
+        guard !required.isEmpty else { return [] }
+        var findings: [Diagnostic] = []
+        for job in audit.workflow.jobs {
+            for operation in job.stackOperations where operation.takesTags {
+                let step = job.steps[operation.stepIndex]
+                let given = Self.tags(of: operation.command, step: step, job: job, workflow: audit.workflow)
+                let path = WorkflowPath.step(job, operation.stepIndex) + ".run"
+                let missing = required.keys.sorted().filter { key in !given.contains { $0.key == key } }
+                if !missing.isEmpty {
+                    findings.append(finding(audit, at: path, "\(operation.name) in job \(job.id) does not tag the stack with \(missing.joined(separator: ", "))"))
+                }
+                for tag in given {
+                    guard let allowed = required[tag.key], !allowed.isEmpty, let value = tag.value,
+                          !value.contains("$"), !allowed.contains(value) else { continue }
+                    findings.append(finding(audit, at: path, "\(operation.name) in job \(job.id) tags \(tag.key)=\(value); the policy allows \(allowed.joined(separator: ", "))"))
+                }
+            }
+        }
+        return findings
+    }
+
+    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for (index, environment) in pipeline.environments.enumerated() {
+            var tags: [(key: String, value: String?, path: String)] = [
+                ("Environment", environment.name, "environments[\(index)].name"),
+                ("Project", pipeline.project, "project"),
+                ("ManagedBy", "Pipewright", "tags"),
+                ("Repository", nil, "tags"),
+                ("CommitSHA", nil, "tags"),
+            ]
+            tags += pipeline.tags.enumerated().map { ($1.key, $1.value, "tags[\($0)]") }
+            tags += environment.tags.enumerated().map { ($1.key, $1.value, "environments[\(index)].tags[\($0)]") }
+            for key in policy.requiredTags.keys.sorted() {
+                guard let tag = tags.last(where: { $0.key == key }) else {
+                    findings.append(finding(file: file, at: "tags", "the stacks of environment \(environment.name) have no \(key) tag"))
+                    continue
+                }
+                if let allowed = policy.requiredTags[key], !allowed.isEmpty, let value = tag.value, !allowed.contains(value) {
+                    findings.append(finding(file: file, at: tag.path, "the stacks of environment \(environment.name) are tagged \(key)=\(value); the policy allows \(allowed.joined(separator: ", "))"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The tags a command passes, `key` with `value` when it is known text.
+    static func tags(of command: ScriptCommand, step: Step, job: Job, workflow: Workflow) -> [(key: String, value: String?)] {
+        var result: [(String, String?)] = []
+        let arguments = command.arguments
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            var values: [String] = []
+            if word == "--tags" || word == "-t" && command.subcommand(of: "cdk") != nil {
+                values = Array(arguments[(index + 1)...].prefix { !$0.hasPrefix("-") })
+            } else if word.hasPrefix("--tags=") {
+                values = [String(word.dropFirst(7))]
+            }
+            for value in values {
+                result += parse(ScriptCommand.resolve(value, in: [step.env, job.env, workflow.env]))
+            }
+            index += 1
+        }
+        return result
+    }
+
+    /// Tags from a JSON array of {"Key","Value"} objects, `Key=k,Value=v` items, or `k=v` items.
+    static func parse(_ text: String) -> [(key: String, value: String?)] {
+        if text.contains("\"Key\"") {
+            var result: [(String, String?)] = []
+            var rest = Substring(text)
+            while let key = quoted(after: "\"Key\"", in: &rest) {
+                var lookahead = rest
+                let value = quoted(after: "\"Value\"", in: &lookahead)
+                result.append((key, value))
+            }
+            return result
+        }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\n" }).compactMap { item in
+            if item.hasPrefix("Key=") {
+                let fields = item.split(separator: ",")
+                let key = fields.first.map { String($0.dropFirst(4)) } ?? ""
+                let value = fields.first { $0.hasPrefix("Value=") }.map { String($0.dropFirst(6)) }
+                return (key, value)
+            }
+            guard let equals = item.firstIndex(of: "=") else { return nil }
+            return (String(item[..<equals]), String(item[item.index(after: equals)...]))
+        }
+    }
+
+    /// The string after `"Name"` and a colon, advancing past it.
+    private static func quoted(after name: String, in text: inout Substring) -> String? {
+        guard let found = text.range(of: name) else { return nil }
+        var rest = text[found.upperBound...].drop { $0 == " " || $0 == ":" }
+        guard rest.first == "\"" else { text = rest; return nil }
+        rest = rest.dropFirst()
+        let value = rest.prefix { $0 != "\"" }
+        text = rest.dropFirst(value.count)
+        return String(value)
+    }
+}

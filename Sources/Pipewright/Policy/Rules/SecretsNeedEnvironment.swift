@@ -1,0 +1,58 @@
+/// PW006: secrets are read only in jobs bound to a GitHub environment.
+public struct SecretsNeedEnvironment: PolicyRule {
+    public init() {}
+    public let id = "PW006"
+    public let name = "secrets-only-in-environment-jobs"
+    public let title = "Secrets only in jobs bound to an environment"
+    public let severity = Severity.error
+    public let tags = ["security", "secrets"]
+    public let explanation = RuleExplanation(
+        what: "Every string of the workflow, escape-hatch keys included, for `secrets.<NAME>` inside `${{ }}` (`GITHUB_TOKEN` exempt): in the top-level `env:` or in a job without `environment:` it is a finding. `secrets: inherit` on a reusable-workflow call without an environment is one too.",
+        why: "Seed 000 §1.4 and §1.1 read deploy secrets in unprotected jobs. A repository secret reaches any job of any workflow, including one a pull request edits; an environment secret reaches only jobs bound to that environment, after its protection rules (required reviewers, branch filters) pass.",
+        fix: "Store the secret in the GitHub environment and bind the job that reads it with `environment:`; prefer variables (`vars.`) for values that are not secret, such as role ARNs."
+    )
+
+    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        let node = audit.workflow.yamlNode
+        guard case .mapping(let entries) = node else { return [] }
+        for entry in entries where entry.key != "jobs" {
+            for (path, text) in entry.value.strings(under: entry.key) {
+                if let name = Self.secretName(in: text) {
+                    findings.append(finding(audit, at: path, "secrets.\(name) is read outside any job, so every job of the workflow sees it"))
+                }
+            }
+        }
+        for job in audit.workflow.jobs where job.environment == nil {
+            if case .inherit? = job.call?.secrets {
+                findings.append(finding(audit, at: WorkflowPath.job(job) + ".secrets", "job \(job.id) passes every secret to a reusable workflow without an environment"))
+            }
+            for (path, text) in job.yamlNode.strings(under: WorkflowPath.job(job)) {
+                if let name = Self.secretName(in: text) {
+                    findings.append(finding(audit, at: path, "job \(job.id) reads secrets.\(name) but is not bound to an environment"))
+                }
+            }
+        }
+        return findings
+    }
+
+    /// The first secret named inside a `${{ }}` of the text, other than `GITHUB_TOKEN`.
+    static func secretName(in text: String) -> String? {
+        var rest = Substring(text)
+        while let open = rest.range(of: "${{") {
+            let body = rest[open.upperBound...]
+            let close = body.range(of: "}}")?.lowerBound ?? body.endIndex
+            var expression = body[..<close]
+            while let found = expression.range(of: "secrets.") {
+                let name = expression[found.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+                let before = expression[..<found.lowerBound].last
+                if !name.isEmpty, name.uppercased() != "GITHUB_TOKEN", before.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) ?? true {
+                    return String(name)
+                }
+                expression = expression[found.upperBound...]
+            }
+            rest = close == body.endIndex ? "" : body[close...]
+        }
+        return nil
+    }
+}

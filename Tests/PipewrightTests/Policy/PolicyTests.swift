@@ -1,0 +1,117 @@
+import Testing
+import PipewrightBlueprints
+@testable import Pipewright
+
+@Suite struct PolicyDecodingTests {
+    static let example = #"""
+    {
+      "requiredTags": { "CostCenter": ["platform", "data"], "Owner": [] },
+      "allowedRegions": ["us-east-1", "eu-west-1"],
+      "allowedAccounts": { "prod": ["333333333333"] },
+      "reviewedChangeSetEnvironments": ["prod"],
+      "neverDestroyEnvironments": ["prod"],
+      "minimumRetentionDays": 30,
+      "requireArtifactEncryption": true,
+      "hardenRunner": { "egressPolicy": "block", "allowedEndpoints": ["api.github.com:443"] },
+      "allowedRunnerLabels": ["ubuntu-24.04"],
+      "actionPins": { "actions/checkout": { "version": "v6.1.0-mirror", "sha": "0123456789abcdef0123456789abcdef01234567" } },
+      "maxJobTimeoutMinutes": 60
+    }
+    """#
+
+    @Test func decodesEveryField() throws {
+        let policy = try Policy.decode(Self.example)
+        #expect(policy == Policy(
+            requiredTags: ["CostCenter": ["platform", "data"], "Owner": []], allowedRegions: ["us-east-1", "eu-west-1"],
+            allowedAccounts: ["prod": ["333333333333"]], reviewedChangeSetEnvironments: ["prod"], neverDestroyEnvironments: ["prod"],
+            minimumRetentionDays: 30, requireArtifactEncryption: true,
+            hardenRunner: HardenRunnerRequirement(egressPolicy: .block, allowedEndpoints: ["api.github.com:443"]),
+            allowedRunnerLabels: ["ubuntu-24.04"],
+            actionPins: [PinTable.Pin(repository: "actions/checkout", version: "v6.1.0-mirror", commit: "0123456789abcdef0123456789abcdef01234567")],
+            maxJobTimeoutMinutes: 60
+        ))
+    }
+
+    @Test func missingKeysKeepTheDefaults() throws {
+        #expect(try Policy.decode("{}") == .default)
+        #expect(try Policy.decode(configSection: #"{"name": "x", "environments": []}"#) == .default)
+        #expect(try Policy.decode(configSection: #"{"name": "x", "policy": {"minimumRetentionDays": 10}}"#).minimumRetentionDays == 10)
+    }
+
+    @Test(arguments: [
+        (#"{"requiredTag": {}}"#, "policy: requiredTag: is not a policy key; expected one of requiredTags, allowedRegions, allowedAccounts, reviewedChangeSetEnvironments, neverDestroyEnvironments, minimumRetentionDays, requireArtifactEncryption, hardenRunner, allowedRunnerLabels, actionPins, maxJobTimeoutMinutes — did you mean \"requiredTags\"?"),
+        (#"{"hardenRunner": {"egressPolicy": "blok"}}"#, "policy: hardenRunner.egressPolicy: \"blok\" is not an egress policy; expected audit or block — did you mean \"block\"?"),
+        (#"{"hardenRunner": {"egressPolicy": "block", "allowedEndpoint": []}}"#, "policy: hardenRunner.allowedEndpoint: is not a policy key; expected one of egressPolicy, allowedEndpoints — did you mean \"allowedEndpoints\"?"),
+        (#"{"allowedAccounts": {"prod": ["3333"]}}"#, "policy: allowedAccounts.prod[0]: \"3333\" is not an AWS account id: expected 12 digits"),
+        (#"{"actionPins": {"actions/checkout": {"version": "v6", "sha": "v6"}}}"#, "policy: actionPins.actions/checkout.sha: \"v6\" is not a commit: expected 40 lowercase hex digits"),
+        (#"{"actionPins": {"checkout": {"version": "v6", "sha": "v6"}}}"#, "policy: actionPins.checkout: \"checkout\" is not a repository: expected owner/repo"),
+        (#"{"minimumRetentionDays": 400}"#, "policy: minimumRetentionDays: 400 is out of range: GitHub keeps artifacts 1 to 90 days"),
+        (#"{"minimumRetentionDays": "30"}"#, "policy: minimumRetentionDays: has the wrong type: expected an integer"),
+        (#"{"allowedRegions": "us-east-1"}"#, "policy: allowedRegions: has the wrong type: expected an array"),
+        ("{", "policy: is not valid JSON"),
+    ])
+    func errorsNameThePathAndTheFix(_ text: String, _ message: String) {
+        #expect(throws: PolicyDecodingError.self) { try Policy.decode(text) }
+        do { _ = try Policy.decode(text) } catch { #expect(error.description == message) }
+    }
+}
+
+@Suite struct PolicyLoweringTests {
+    static let policy = Policy(
+        requiredTags: ["CostCenter": ["platform"], "Owner": ["infra", "data"], "Project": []],
+        reviewedChangeSetEnvironments: ["staging", "prod"], neverDestroyEnvironments: ["staging"], minimumRetentionDays: 60,
+        hardenRunner: HardenRunnerRequirement(egressPolicy: .block, allowedEndpoints: ["github.com:443"]),
+        allowedRunnerLabels: ["ubuntu-22.04"], maxJobTimeoutMinutes: 40
+    )
+
+    @Test func appliesTheDefaults() {
+        let original = Blueprint.cloudFormation.pipeline()
+        let applied = Self.policy.apply(to: original)
+        #expect(applied.build.retentionDays == 60)
+        #expect(applied.runtime.hardenRunner == HardenRunner(policy: .block, allowedEndpoints: ["github.com:443"]))
+        #expect(applied.environments.map(\.strategy) == [.direct, .changeSet(review: true), .changeSet(review: true)])
+        #expect(applied.environments.map(\.production) == [false, true, true])
+        #expect(applied.destroy == DestroySettings(allowProduction: false))
+        #expect(applied.tags == [Tag("CostCenter", "platform"), Tag("Owner", "infra")])
+        #expect(applied.runtime.jobTimeoutMinutes == 15 && applied.runtime.deployTimeoutMinutes == 40)
+        #expect(applied.runtime.runner == "ubuntu-22.04")
+        #expect(Auditor(policy: Self.policy).auditLowered(original) == [])
+    }
+
+    @Test func keepsWhatIsAlreadyStricterOrChosen() {
+        var pipeline = Blueprint.cloudFormation.pipeline()
+        pipeline.build.retentionDays = 90
+        pipeline.runtime = RuntimeSettings(runner: "self-hosted", jobTimeoutMinutes: 10, deployTimeoutMinutes: 20,
+                                           hardenRunner: HardenRunner(policy: .block, allowedEndpoints: ["example.com:443"]))
+        let applied = Self.policy.apply(to: pipeline)
+        #expect(applied.build.retentionDays == 90)
+        #expect(applied.runtime == pipeline.runtime)
+        let findings = Auditor(policy: Self.policy).audit(pipeline: applied).map { Found($0.ruleID, $0.location.path, $0.message) }
+        #expect(findings == [
+            Found("PW017", "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to example.com:443, which the policy does not allow"),
+            Found("PW018", "runtime.runner", "the pipeline runs on self-hosted; the policy allows ubuntu-22.04"),
+        ])
+    }
+
+    @Test func neverInventsAKMSKey() {
+        var pipeline = Blueprint.cloudFormation.pipeline()
+        pipeline.artifactEncryption = nil
+        let policy = Policy(requireArtifactEncryption: true)
+        #expect(policy.apply(to: pipeline).artifactEncryption == nil)
+        let findings = Auditor(policy: policy).auditLowered(pipeline)
+        #expect(findings.map(\.ruleID) == Array(repeating: "PW012", count: 6))
+        #expect(findings.map(\.location.path) == [
+            "artifactEncryption", "jobs.build.steps[3]", "jobs.validate.steps[1]", "jobs.deploy-dev.steps[2]", "jobs.deploy-staging.steps[2]", "jobs.plan-prod.steps[2]",
+        ])
+    }
+
+    @Test func pinOverridesReachTheLowering() {
+        let mirror = PinTable.Pin(repository: "actions/checkout", version: "v6.1.0-mirror", commit: String(repeating: "c", count: 40))
+        let policy = Policy(actionPins: [mirror])
+        #expect(policy.pinTable().reference("actions/checkout").ref == mirror.commit)
+        #expect(policy.pinTable().reference("actions/upload-artifact") == PinTable.verified.reference("actions/upload-artifact"))
+        #expect(Auditor(policy: policy).auditLowered(Blueprint.cloudFormation.pipeline()) == [])
+        let unpatched = Auditor(policy: policy).audit(Generator().lower(Blueprint.cloudFormation.pipeline()))
+        #expect(unpatched.map(\.ruleID) == ["PW004"])
+    }
+}
