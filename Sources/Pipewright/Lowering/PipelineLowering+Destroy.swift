@@ -34,7 +34,7 @@ extension PipelineLowering {
             runsOn: .label(pipeline.runtime.runner),
             permissions: Permissions.none,
             timeoutMinutes: 5,
-            steps: [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy()))]
+            steps: hardenRunnerSteps + [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy()))]
         )
     }
 }

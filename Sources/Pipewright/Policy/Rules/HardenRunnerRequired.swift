@@ -7,7 +7,7 @@ public struct HardenRunnerRequired: PolicyRule {
     public let severity = Severity.error
     public let tags = ["security", "egress", "policy"]
     public let explanation = RuleExplanation(
-        what: "With a `hardenRunner` requirement: the first step of each job that runs steps uses step-security/harden-runner, its `egress-policy` is the required one (`block` satisfies `audit`), and with `block` each entry of `allowed-endpoints` is one the policy allows (when it lists any). A job that holds nothing to steal and runs no third-party code is exempt: effective permissions `{}`, no `secrets.` and no `uses:` steps (Pipewright's `destroy-refused` job is one). The pipeline's `RuntimeSettings(hardenRunner:)` is checked the same way.",
+        what: "With a `hardenRunner` requirement: the first step of each job that runs steps uses step-security/harden-runner, its `egress-policy` is the required one (`block` satisfies `audit`), and with `block` each entry of `allowed-endpoints` is one the policy allows (when it lists any). The pipeline's `RuntimeSettings(hardenRunner:)` is checked the same way.",
         why: "A compromised dependency or action exfiltrates secrets and OIDC tokens over the network (the tj-actions/changed-files compromise of 2025 was spotted by harden-runner's egress audit). Auditing shows where a job connects; blocking stops anything else. It must run first, before any other step can act.",
         fix: "Set `RuntimeSettings(hardenRunner: HardenRunner(policy: .block, allowedEndpoints: [...]))`, or apply the policy to the pipeline, which does so."
     )
@@ -15,7 +15,7 @@ public struct HardenRunnerRequired: PolicyRule {
     public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         guard let required = audit.policy.hardenRunner else { return [] }
         var findings: [Diagnostic] = []
-        for job in audit.workflow.jobs where !job.steps.isEmpty && !Self.holdsNothing(job, in: audit.workflow) {
+        for job in audit.workflow.jobs where !job.steps.isEmpty {
             let step = job.steps[0]
             let path = WorkflowPath.step(job, 0)
             guard step.uses("step-security/harden-runner") else {
@@ -45,12 +45,5 @@ public struct HardenRunnerRequired: PolicyRule {
         }
         let extra = harden.policy == .block && !required.allowedEndpoints.isEmpty ? harden.allowedEndpoints.filter { !required.allowedEndpoints.contains($0) } : []
         return extra.isEmpty ? [] : [finding(file: file, at: "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to \(extra.joined(separator: ", ")), which the policy does not allow")]
-    }
-
-    /// Whether a job has no token scope, reads no secret and uses no action: nothing for egress control to protect.
-    static func holdsNothing(_ job: Job, in workflow: Workflow) -> Bool {
-        guard case .none? = job.effectivePermissions(in: workflow) else { return false }
-        return job.steps.allSatisfy { $0.usedAction == nil }
-            && !job.yamlNode.strings(under: "").contains { SecretsNeedEnvironment.secretName(in: $0.text) != nil }
     }
 }

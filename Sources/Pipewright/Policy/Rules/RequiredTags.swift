@@ -7,7 +7,7 @@ public struct RequiredTags: PolicyRule {
     public let severity = Severity.error
     public let tags = ["governance", "policy"]
     public let explanation = RuleExplanation(
-        what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
+        what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` (or, in Pipewright's CDK scripts, as `\"${tag_args[@]}\"` expanded from `$STACK_TAGS`) are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
         why: "Seed 000 §7.2 and seed 003 §5: stacks went out without Environment, Project or cost-allocation tags, so nobody could tell what a resource belonged to, bill it, or find it in an incident.",
         fix: "Add the missing tags to the pipeline (`Tags([\"CostCenter\": \"platform\"])`) or to the command's `--tags`, using one of the policy's allowed values."
     )
@@ -72,6 +72,9 @@ public struct RequiredTags: PolicyRule {
                 values = Array(arguments[(index + 1)...].prefix { !$0.hasPrefix("-") })
             } else if word.hasPrefix("--tags=") {
                 values = [String(word.dropFirst(7))]
+            } else if word.contains("tag_args[@]") {
+                // Pipewright's CDK scripts expand `--tags=K=V` arguments from the step's STACK_TAGS document.
+                values = ["$STACK_TAGS"]
             }
             for value in values {
                 result += parse(ScriptCommand.resolve(value, in: [step.env, job.env, workflow.env]))
