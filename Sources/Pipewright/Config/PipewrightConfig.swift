@@ -1,0 +1,84 @@
+/// `pipewright.json`: a versioned JSON document that says everything a ``Pipeline`` says, both ways.
+///
+/// ```swift
+/// let text = PipewrightConfig.encode(pipeline)                 // what `pipewright init` writes
+/// let decoded = try PipewrightConfig.decode(text)              // throws ConfigError listing every problem
+/// decoded.pipeline == pipeline                                 // true
+/// ```
+///
+/// Format rules (version 1):
+/// - Keys are written in the fixed order of ``PipewrightConfig/Keys``; reading accepts any order.
+/// - Unknown keys are errors. `"$schema"` (a string, for editors) is accepted and ignored; `"policy"` (an
+///   object) is passed through untouched as ``Decoded/policy`` for the policy layer.
+/// - An absent optional key means the DSL's default; `null` means "none" (for example
+///   `"cfnLintVersion": null` skips cfn-lint, `"chainedRole": null` chains no role).
+/// - Writing leaves out per-environment values that say nothing (no region, no chained or drift role,
+///   a GitHub environment named like the environment, no `after`, no parameters, no tags) and optional
+///   sections that are off (no `ciRole`, `drift`, `destroy`, `notify`, `artifactEncryption`,
+///   `pullRequestBranches`, `hardenRunner`). Everything else is written even when it equals the default,
+///   so the file shows the knobs it has: `build`, `validation`, `strategy`, `production`, `runtime`.
+public enum PipewrightConfig {
+    /// The only format version this build reads and writes.
+    public static let version = 1
+
+    /// The schema's `$id`.
+    public static let schemaID = "https://pipewright.dev/schema/v1.json"
+
+    /// A decoded document: the pipeline and the raw `policy` object, if any.
+    public struct Decoded: Sendable, Hashable {
+        /// The pipeline the document describes; it passed ``Pipeline/configurationErrors()``.
+        public var pipeline: Pipeline
+        /// The `policy` object as written, for the policy layer to decode.
+        public var policy: JSONValue?
+
+        /// Creates a decoded document.
+        public init(pipeline: Pipeline, policy: JSONValue? = nil) {
+            self.pipeline = pipeline
+            self.policy = policy
+        }
+    }
+
+    /// The keys of each object, in the order they are written.
+    public enum Keys {
+        public static let document = [
+            "$schema", "version", "name", "project", "region", "stackNaming", "infrastructure", "ciRole", "build", "validation",
+            "environments", "pullRequestBranches", "manualDispatch", "drift", "destroy", "notify", "tags", "artifactEncryption",
+            "runtime", "policy",
+        ]
+        public static let stackNaming = ["prefix", "suffix"]
+        public static let infrastructureKinds = ["cloudformation", "cdk", "sam", "container-service"]
+        public static let cloudFormation = ["kind", "template", "capabilities"]
+        public static let cdk = ["kind", "directory", "nodeVersion", "cdkNag"]
+        public static let sam = ["kind", "template", "packageBucket", "samCLIVersion"]
+        public static let containerService = ["kind", "context", "dockerfile", "repository", "template", "capabilities", "trivyVersion"]
+        public static let role = ["secret", "variable", "arn"]
+        public static let build = ["retentionDays", "commands"]
+        public static let validation = ["validateTemplate", "cfnLintVersion", "commands"]
+        public static let environment = [
+            "name", "account", "region", "role", "chainedRole", "driftRole", "githubEnvironment", "branch", "after",
+            "parameters", "strategy", "production", "tags",
+        ]
+        public static let strategies = ["direct", "changeSet"]
+        public static let changeSet = ["review"]
+        public static let parameterSource = ["secret", "variable"]
+        public static let drift = ["schedule", "githubEnvironment"]
+        public static let destroy = ["allowProduction"]
+        public static let notify = ["slack"]
+        public static let slack = ["webhookSecret"]
+        public static let artifactEncryption = ["kmsKey"]
+        public static let runtime = ["runner", "jobTimeoutMinutes", "deployTimeoutMinutes", "hardenRunner"]
+        public static let hardenRunner = ["policy", "allowedEndpoints"]
+        public static let hardenRunnerPolicies = ["audit", "block"]
+        public static let capabilities = Capability.allCases.map(\.rawValue)
+
+        /// The keys an infrastructure kind takes.
+        static func infrastructure(kind: String) -> [String] {
+            switch kind {
+            case "cdk": cdk
+            case "sam": sam
+            case "container-service": containerService
+            default: cloudFormation
+            }
+        }
+    }
+}
