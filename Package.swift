@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "Pipewright"),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
-        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright"]),
+        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright", "PipewrightBlueprints"]),
     ],
     swiftLanguageModes: [.v6]
 )

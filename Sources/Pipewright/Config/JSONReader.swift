@@ -211,7 +211,8 @@ public struct JSONReader {
                 continue
             default:
                 index += 1
-                throw error("invalid escape '\\\(describe(escape))' in a string; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
+                let shown = escape >= 0x21 && escape < 0x7F ? "'\\" + String(UnicodeScalar(escape)) + "'" : describe(escape)
+                throw error("invalid escape \(shown) in a string; expected one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX")
             }
             index += 2
         }

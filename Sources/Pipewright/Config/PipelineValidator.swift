@@ -174,16 +174,18 @@ struct PipelineValidator {
     /// one workflow run, and a job can only wait for jobs of its own run.
     mutating func checkAfter(_ after: String, of environment: Environment, at index: Int, firstIndex: [String: Int]) {
         let path = "environments[\(index)].after"
-        let names = pipeline.environments.map(\.name)
-        guard let target = names.firstIndex(of: after) else {
-            let earlier = names[..<index].filter { $0 != environment.name }
+        // Names seen so far are in `firstIndex`; the whole list is searched only to explain a mistake.
+        guard let target = firstIndex[after], target < index else {
+            let names = pipeline.environments.map(\.name)
+            if let later = names.firstIndex(of: after) {
+                let which = later == index ? "this environment itself" : "environments[\(later)], which comes later"
+                fail(path, "\(JSONWriter.quoted(after)) is \(which); expected an earlier environment — environments deploy in the order they are listed")
+                return
+            }
+            var seen: Set<String> = []
+            let earlier = names[..<index].filter { $0 != environment.name && seen.insert($0).inserted }
             let list = earlier.isEmpty ? "an earlier environment, but there is none" : "one of " + earlier.joined(separator: ", ")
-            fail(path, "\(JSONWriter.quoted(after)) is not an environment; expected \(list)" + Suggestion.hint(for: after, in: Array(earlier)))
-            return
-        }
-        guard target < index else {
-            let which = target == index ? "this environment itself" : "environments[\(target)], which comes later"
-            fail(path, "\(JSONWriter.quoted(after)) is \(which); expected an earlier environment — environments deploy in the order they are listed")
+            fail(path, "\(JSONWriter.quoted(after)) is not an environment; expected \(list)" + Suggestion.hint(for: after, in: earlier))
             return
         }
         let predecessor = pipeline.environments[target]
