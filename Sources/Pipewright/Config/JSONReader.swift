@@ -4,7 +4,9 @@
 public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The file named in the message.
     public let fileName: String
+    /// The 1-based line.
     public let line: Int
+    /// The 1-based column, in Unicode scalars.
     public let column: Int
     /// What is wrong and what was expected.
     public let message: String

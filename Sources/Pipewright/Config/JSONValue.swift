@@ -65,7 +65,9 @@ public enum JSONValue: Sendable, Hashable {
 
 /// One member of a JSON object.
 public struct JSONMember: Sendable, Hashable {
+    /// The member's key.
     public var key: String
+    /// The member's value.
     public var value: JSONValue
 
     /// Creates a member.

@@ -79,7 +79,15 @@ public enum JSONWriter {
         out.append("\"")
     }
 
+    private static let spaces = String(repeating: " ", count: 64)
+
     private static func appendSpaces(_ count: Int, to out: inout String) {
-        out.append(String(repeating: " ", count: count))
+        // Slices of one long run of spaces: no allocation per line.
+        var remaining = count
+        while remaining > 0 {
+            let chunk = min(remaining, 64)
+            out.append(contentsOf: spaces.prefix(chunk))
+            remaining -= chunk
+        }
     }
 }

@@ -144,28 +144,32 @@ struct PipelineValidator {
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(pipeline.environments.count)
         for (index, environment) in pipeline.environments.enumerated() {
-            let base = "environments[\(index)]"
-            check(environment.name, .environmentName, at: base + ".name")
+            // Paths are built only when something is wrong: most environments are fine.
+            func base() -> String { "environments[\(index)]" }
+            check(environment.name, .environmentName, at: base() + ".name")
             if let earlier = firstIndex[environment.name] {
-                fail(base + ".name", "\(JSONWriter.quoted(environment.name)) is already the name of environments[\(earlier)]; expected a unique name — environment names become job ids and stack names")
+                fail(base() + ".name", "\(JSONWriter.quoted(environment.name)) is already the name of environments[\(earlier)]; expected a unique name — environment names become job ids and stack names")
             } else {
                 firstIndex[environment.name] = index
             }
-            if !AWSFormats.isAccountID(environment.account) {
-                fail(base + ".account", "\(JSONWriter.quoted(environment.account)) is not an AWS account id; expected exactly 12 digits")
+            if environment.name == "refused", pipeline.destroy != nil {
+                fail(base() + ".name", "\"refused\" is reserved when destroy is on: the job destroy-refused reports refused destroys; expected another name")
             }
-            if let region = environment.region { checkRegion(region, at: base + ".region") }
-            checkRole(environment.role, at: base + ".role")
-            if let chained = environment.chainedRole { checkRole(chained, at: base + ".chainedRole") }
-            if let drift = environment.driftRole { checkRole(drift, at: base + ".driftRole") }
-            check(environment.githubEnvironment, .githubEnvironment, at: base + ".githubEnvironment")
-            checkBranch(environment.branch, at: base + ".branch")
+            if !AWSFormats.isAccountID(environment.account) {
+                fail(base() + ".account", "\(JSONWriter.quoted(environment.account)) is not an AWS account id; expected exactly 12 digits")
+            }
+            if let region = environment.region { checkRegion(region, at: base() + ".region") }
+            checkRole(environment.role, at: base() + ".role")
+            if let chained = environment.chainedRole { checkRole(chained, at: base() + ".chainedRole") }
+            if let drift = environment.driftRole { checkRole(drift, at: base() + ".driftRole") }
+            check(environment.githubEnvironment, .githubEnvironment, at: base() + ".githubEnvironment")
+            checkBranch(environment.branch, at: base() + ".branch")
             if let after = environment.after { checkAfter(after, of: environment, at: index, firstIndex: firstIndex) }
-            checkParameters(environment.parameters, at: base + ".parameters")
-            checkTags(environment.tags, at: base + ".tags", pipelineTags: pipeline.tags)
+            checkParameters(environment.parameters, at: base() + ".parameters")
+            checkTags(environment.tags, at: base() + ".tags", pipelineTags: pipeline.tags)
             let total = Self.builtInTags.count + pipeline.tags.count + environment.tags.count
             if !environment.tags.isEmpty, total > Self.maximumTags {
-                fail(base + ".tags", "\(environment.tags.count) tags, \(pipeline.tags.count) pipeline tags and the \(Self.builtInTags.count) built-in ones make \(total); expected at most \(Self.maximumTags) per stack, AWS's limit")
+                fail(base() + ".tags", "\(environment.tags.count) tags, \(pipeline.tags.count) pipeline tags and the \(Self.builtInTags.count) built-in ones make \(total); expected at most \(Self.maximumTags) per stack, AWS's limit")
             }
         }
     }
@@ -173,42 +177,43 @@ struct PipelineValidator {
     /// `after` must name an earlier environment on the same branch: the deploy jobs of one push run in
     /// one workflow run, and a job can only wait for jobs of its own run.
     mutating func checkAfter(_ after: String, of environment: Environment, at index: Int, firstIndex: [String: Int]) {
-        let path = "environments[\(index)].after"
+        func path() -> String { "environments[\(index)].after" }
         // Names seen so far are in `firstIndex`; the whole list is searched only to explain a mistake.
         guard let target = firstIndex[after], target < index else {
             let names = pipeline.environments.map(\.name)
             if let later = names.firstIndex(of: after) {
                 let which = later == index ? "this environment itself" : "environments[\(later)], which comes later"
-                fail(path, "\(JSONWriter.quoted(after)) is \(which); expected an earlier environment — environments deploy in the order they are listed")
+                fail(path(), "\(JSONWriter.quoted(after)) is \(which); expected an earlier environment — environments deploy in the order they are listed")
                 return
             }
             var seen: Set<String> = []
             let earlier = names[..<index].filter { $0 != environment.name && seen.insert($0).inserted }
             let list = earlier.isEmpty ? "an earlier environment, but there is none" : "one of " + earlier.joined(separator: ", ")
-            fail(path, "\(JSONWriter.quoted(after)) is not an environment; expected \(list)" + Suggestion.hint(for: after, in: earlier))
+            fail(path(), "\(JSONWriter.quoted(after)) is not an environment; expected \(list)" + Suggestion.hint(for: after, in: earlier))
             return
         }
         let predecessor = pipeline.environments[target]
         if predecessor.branch != environment.branch {
-            fail(path, "\(JSONWriter.quoted(after)) deploys from branch \(JSONWriter.quoted(predecessor.branch)), this environment from \(JSONWriter.quoted(environment.branch)); expected an environment on the same branch — a push to one branch starts one workflow run, and a job can only wait for jobs in its own run")
+            fail(path(), "\(JSONWriter.quoted(after)) deploys from branch \(JSONWriter.quoted(predecessor.branch)), this environment from \(JSONWriter.quoted(environment.branch)); expected an environment on the same branch — a push to one branch starts one workflow run, and a job can only wait for jobs in its own run")
         }
     }
 
-    mutating func checkParameters(_ parameters: [Parameter], at base: String) {
+    mutating func checkParameters(_ parameters: [Parameter], at base: @autoclosure () -> String) {
+        guard !parameters.isEmpty else { return }
         var seen: Set<String> = []
         for parameter in parameters {
-            let path = base + "." + parameter.key
-            check(parameter.key, .parameterKey, at: base + "[" + JSONWriter.quoted(parameter.key) + "]")
+            func path() -> String { base() + "." + parameter.key }
+            check(parameter.key, .parameterKey, at: base() + "[" + JSONWriter.quoted(parameter.key) + "]")
             if !seen.insert(parameter.key).inserted {
-                fail(path, "is set twice; expected each parameter once")
+                fail(path(), "is set twice; expected each parameter once")
             }
             if case .containerService = pipeline.infrastructure, parameter.key == "ImageUri" {
-                fail(path, "is set by Pipewright to the pushed image's digest reference; expected another parameter name")
+                fail(path(), "is set by Pipewright to the pushed image's digest reference; expected another parameter name")
             }
             switch parameter.source {
-            case .value(let literal): check(literal, .parameterValue, at: path)
-            case .secret(let name): checkName(name, at: path + ".secret")
-            case .variable(let name): checkName(name, at: path + ".variable")
+            case .value(let literal): check(literal, .parameterValue, at: path())
+            case .secret(let name): checkName(name, at: path() + ".secret")
+            case .variable(let name): checkName(name, at: path() + ".variable")
             }
         }
     }
@@ -221,13 +226,13 @@ struct PipelineValidator {
         }
     }
 
-    mutating func checkRole(_ role: RoleReference, at path: String) {
+    mutating func checkRole(_ role: RoleReference, at path: @autoclosure () -> String) {
         switch role {
-        case .secret(let name): checkName(name, at: path + ".secret")
-        case .variable(let name): checkName(name, at: path + ".variable")
+        case .secret(let name): checkName(name, at: path() + ".secret")
+        case .variable(let name): checkName(name, at: path() + ".variable")
         case .arn(let arn):
             if !AWSFormats.isRoleARN(arn) {
-                fail(path + ".arn", "\(JSONWriter.quoted(arn)) is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/<name> (partition aws, aws-cn or aws-us-gov)")
+                fail(path() + ".arn", "\(JSONWriter.quoted(arn)) is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/<name> (partition aws, aws-cn or aws-us-gov)")
             }
         }
     }
@@ -293,23 +298,24 @@ struct PipelineValidator {
         }
     }
 
-    mutating func checkTags(_ tags: [Tag], at base: String, pipelineTags: [Tag] = []) {
+    mutating func checkTags(_ tags: [Tag], at base: @autoclosure () -> String, pipelineTags: [Tag] = []) {
+        guard !tags.isEmpty else { return }
         var seen = Set(pipelineTags.map(\.key))
         for tag in tags {
-            let path = base + (TextRule.parameterKey.matches(tag.key) ? "." + tag.key : "[" + JSONWriter.quoted(tag.key) + "]")
+            func path() -> String { base() + (TextRule.parameterKey.matches(tag.key) ? "." + tag.key : "[" + JSONWriter.quoted(tag.key) + "]") }
             if let problem = TextRule.tagKey.problem(tag.key) {
-                fail(path, "key " + problem)
+                fail(path(), "key " + problem)
                 continue
             }
             if tag.key.lowercased().hasPrefix("aws:") {
-                fail(path, "key \(JSONWriter.quoted(tag.key)) starts with aws:; expected a key of your own — AWS reserves the aws: prefix")
+                fail(path(), "key \(JSONWriter.quoted(tag.key)) starts with aws:; expected a key of your own — AWS reserves the aws: prefix")
             } else if Self.builtInTags.contains(tag.key) {
-                fail(path, "key \(JSONWriter.quoted(tag.key)) is a tag Pipewright sets on every stack; expected a key other than " + Self.builtInTags.joined(separator: ", "))
+                fail(path(), "key \(JSONWriter.quoted(tag.key)) is a tag Pipewright sets on every stack; expected a key other than " + Self.builtInTags.joined(separator: ", "))
             } else if !seen.insert(tag.key).inserted {
                 let whereSet = pipelineTags.contains { $0.key == tag.key } ? "is already a pipeline tag" : "is set twice"
-                fail(path, "key \(JSONWriter.quoted(tag.key)) \(whereSet); expected each tag key once per stack")
+                fail(path(), "key \(JSONWriter.quoted(tag.key)) \(whereSet); expected each tag key once per stack")
             }
-            check(tag.value, .tagValue, at: path)
+            check(tag.value, .tagValue, at: path())
         }
     }
 }

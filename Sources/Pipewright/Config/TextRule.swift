@@ -18,33 +18,36 @@ enum ASCII {
 /// with one of these, so a quote, `$`, backtick, backslash, line break or `${{` can never get there.
 /// The message names the first offending character and what is allowed.
 struct TextRule: Sendable {
-    /// The characters allowed anywhere (ASCII only: non-ASCII is always refused).
-    let allowed: @Sendable (UInt8) -> Bool
-    /// The characters allowed first, if stricter.
-    let allowedFirst: (@Sendable (UInt8) -> Bool)?
+    /// The characters allowed anywhere, as a 128-bit set of ASCII bytes (non-ASCII is always refused).
+    private let allowedBits: ByteSet
+    /// The characters allowed first.
+    private let firstBits: ByteSet
     let lengths: ClosedRange<Int>
     /// What is expected, for the message: `1-20 lowercase letters, digits or '-', starting with a letter`.
     let expected: String
     /// Why, or how to fix it, appended after ` — `.
     let hint: String?
 
+    /// Creates a rule; the predicates are evaluated once, for the 128 ASCII bytes.
     init(
-        _ expected: String, lengths: ClosedRange<Int>, hint: String? = nil, first: (@Sendable (UInt8) -> Bool)? = nil,
-        allowed: @escaping @Sendable (UInt8) -> Bool
+        _ expected: String, lengths: ClosedRange<Int>, hint: String? = nil, first: ((UInt8) -> Bool)? = nil,
+        allowed: (UInt8) -> Bool
     ) {
         self.expected = expected
         self.lengths = lengths
         self.hint = hint
-        self.allowedFirst = first
-        self.allowed = allowed
+        let allowedBits = ByteSet(allowed)
+        self.allowedBits = allowedBits
+        self.firstBits = first.map { first in ByteSet { allowed($0) && first($0) } } ?? allowedBits
     }
+
+    func allowed(_ byte: UInt8) -> Bool { allowedBits.contains(byte) }
 
     /// Whether the text follows the rule.
     func matches(_ text: String) -> Bool {
         var count = 0
         for byte in text.utf8 {
-            if count == 0, let allowedFirst, !allowedFirst(byte) { return false }
-            guard byte < 0x80, allowed(byte) else { return false }
+            guard count == 0 ? firstBits.contains(byte) : allowedBits.contains(byte) else { return false }
             count += 1
         }
         return lengths.contains(count)
@@ -59,7 +62,7 @@ struct TextRule: Sendable {
         var isFirst = true
         for scalar in text.unicodeScalars {
             let byte = scalar.isASCII ? UInt8(scalar.value) : 0xFF
-            if isFirst, let allowedFirst, byte < 0x80, allowed(byte), !allowedFirst(byte) {
+            if isFirst, byte < 0x80, allowed(byte), !firstBits.contains(byte) {
                 return value + " starts with " + Self.describe(scalar) + tail
             }
             if byte >= 0x80 || !allowed(byte) { return value + " contains " + Self.describe(scalar) + tail }
@@ -81,6 +84,22 @@ struct TextRule: Sendable {
             if scalar.value < 0x20 || scalar.value == 0x7F { return code }
             return scalar.isASCII ? "'\(scalar)'" : "\(code) '\(scalar)'"
         }
+    }
+}
+
+/// A set of ASCII bytes as two 64-bit masks: membership is a shift and an and.
+struct ByteSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    init(_ predicate: (UInt8) -> Bool) {
+        for byte in UInt8(0)..<128 where predicate(byte) {
+            if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+        }
+    }
+
+    @inline(__always) func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low & (1 << UInt64(byte)) != 0 : byte < 128 && high & (1 << UInt64(byte - 64)) != 0
     }
 }
 

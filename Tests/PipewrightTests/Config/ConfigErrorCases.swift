@@ -216,6 +216,14 @@ extension ConfigFixtures {
             base(adding: "\"runtime\": {\"hardenRunner\": {\"policy\": \"block\", \"allowedEndpoints\": [\"github.com\"]}}"),
             "runtime.hardenRunner.allowedEndpoints[0]: \"github.com\" is not a host:port endpoint; expected a host name and a port such as github.com:443 or *.amazonaws.com:443"
         ),
+        Case(
+            base(adding: "\"destroy\": {}").replacing("{\"name\": \"dev\"", with: "{\"name\": \"refused\""),
+            "environments[0].name: \"refused\" is reserved when destroy is on: the job destroy-refused reports refused destroys; expected another name"
+        ),
+        Case(
+            base(replacing: "\"branch\": \"develop\"}", with: "\"branch\": \"develop\", \"tags\": {\"Team\": \"a\"}}").replacing("\"environments\": [", with: "\"tags\": {\"Team\": \"b\"},\n  \"environments\": ["),
+            "environments[0].tags.Team: key \"Team\" is already a pipeline tag; expected each tag key once per stack"
+        ),
         // Rule problems are all reported, in the documented key order.
         Case(
             base(replacing: "\"account\": \"222222222222\"", with: "\"account\": \"2222\", \"region\": \"mars-1\""),
