@@ -1,0 +1,45 @@
+import Testing
+@testable import Pipewright
+
+@Suite struct ConfigErrorTests {
+    @Test(arguments: ConfigFixtures.errorCases)
+    func reportsExactMessages(_ testCase: ConfigErrorCase) {
+        do {
+            let decoded = try PipewrightConfig.decode(testCase.input)
+            Issue.record("\(testCase): decoded without errors: \(decoded.pipeline.name)")
+        } catch {
+            #expect(error.messages == testCase.expected, "\(testCase)")
+        }
+    }
+
+    @Test func tableIsLargeEnough() {
+        #expect(ConfigFixtures.errorCases.count >= 30)
+    }
+
+    @Test func baseFixtureIsValid() throws {
+        let decoded = try PipewrightConfig.decode(ConfigFixtures.base)
+        #expect(decoded.pipeline.environments.map(\.name) == ["dev", "staging", "prod"])
+        #expect(decoded.pipeline.environments[2].strategy == .changeSet(review: true))
+        #expect(decoded.policy == nil)
+    }
+
+    @Test func syntaxErrorsNameTheFile() {
+        #expect(throws: ConfigError.syntax(JSONSyntaxError(fileName: "ci/pipewright.json", line: 1, column: 2, message: "expected a string key or '}', found 'x'"))) {
+            try PipewrightConfig.decode("{x}", fileName: "ci/pipewright.json")
+        }
+    }
+
+    @Test func rulesApplyToDSLPipelines() {
+        var pipeline = ConfigFixtures.blueprint
+        #expect(pipeline.configurationErrors() == [])
+        pipeline.environments[0].account = "1"
+        pipeline.ciRole = .secret("CI_ROLE")
+        #expect(pipeline.configurationErrors().map(\.path) == ["ciRole", "environments[0].account"])
+    }
+
+    @Test func policyIsPassedThroughRaw() throws {
+        let text = ConfigFixtures.base(adding: "\"$schema\": \"./schema.json\", \"policy\": {\"rules\": {\"x\": [1, true, null]}}")
+        let decoded = try PipewrightConfig.decode(text)
+        #expect(decoded.policy == .object(["rules": .object(["x": .array([.int(1), .bool(true), .null])])]))
+    }
+}
