@@ -16,13 +16,16 @@ let package = Package(
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
-        .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
+        // The command line's logic lives in a library so tests can drive it; the executable only calls it.
+        .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
+        .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
             dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
+        .testTarget(name: "PipewrightCommandsTests", dependencies: ["PipewrightCommands", "Pipewright", "PipewrightBlueprints"]),
     ],
     swiftLanguageModes: [.v6]
 )

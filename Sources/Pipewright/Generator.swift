@@ -8,16 +8,32 @@ public struct Generator: Sendable {
     public let pins: PinTable
     /// The file named in headers as the source to edit, e.g. `pipewright.json`.
     public let source: String
+    /// The organization's policy, applied to every pipeline before lowering; `nil` lowers pipelines as given.
+    public let policy: Policy?
 
-    /// Creates a generator.
+    /// Creates a generator that lowers pipelines as given.
     public init(pins: PinTable = .verified, source: String = "pipewright.json") {
         self.pins = pins
         self.source = source
+        self.policy = nil
+    }
+
+    /// Creates a generator whose defaults come from a policy: pins, retention, timeouts, tags, reviewed
+    /// change sets, protected environments and egress control.
+    public init(policy: Policy, source: String = "pipewright.json") {
+        self.pins = policy.pinTable()
+        self.source = source
+        self.policy = policy
+    }
+
+    /// The pipeline as it is lowered: with the policy's defaults applied.
+    public func effectivePipeline(_ pipeline: Pipeline) -> Pipeline {
+        policy?.apply(to: pipeline) ?? pipeline
     }
 
     /// Lowers a pipeline into hardened workflow models.
     public func lower(_ pipeline: Pipeline) -> [GeneratedWorkflow] {
-        PipelineLowering(pipeline: pipeline, pins: pins).workflows()
+        PipelineLowering(pipeline: effectivePipeline(pipeline), pins: pins).workflows()
     }
 
     /// Lowers, validates and renders a pipeline's workflows.

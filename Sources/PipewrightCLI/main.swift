@@ -1,17 +1,11 @@
 import Foundation
-import Pipewright
-import PipewrightBlueprints
+import PipewrightCommands
 
-// Temporary: renders every blueprint into a folder, with JSON twins, for the conformance script.
-let out = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "/tmp/render"
-try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
-let generator = Generator()
-for blueprint in BlueprintCatalog.all {
-    for generated in generator.lower(blueprint.pipeline()) {
-        let file = generator.render(generated)
-        let base = out + "/" + blueprint.name + "--" + generated.fileName.replacingOccurrences(of: ".yml", with: "")
-        try! file.contents.write(toFile: base + ".yml", atomically: true, encoding: .utf8)
-        try! JSONEmitter.emit(generated.workflow.yamlNode).write(toFile: base + ".json", atomically: true, encoding: .utf8)
-        for error in generated.workflow.validationErrors() { print(blueprint.name, error) }
-    }
+/// Writes to the process's standard output and error.
+final class ProcessConsole: Console {
+    func out(_ text: String) { FileHandle.standardOutput.write(Data(text.utf8)) }
+    func err(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
 }
+
+let tool = PipewrightTool(console: ProcessConsole(), currentDirectory: FileManager.default.currentDirectoryPath)
+exit(tool.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,57 @@
+import Pipewright
+
+/// `pipewright audit`: lowers the pipeline, runs every rule over the workflows, and checks the policy.
+struct AuditCommand {
+    static let spec = CommandSpec(
+        name: "audit",
+        summary: "Check the pipeline and its workflows against every rule and the policy.",
+        options: [
+            .value("--config", "FILE", "The pipeline config (default: pipewright.json in --directory)."),
+            .value("--policy", "FILE", "Organization policy (default: pipewright-policy.json, else the config's policy section)."),
+            .value("--format", "text|json|sarif", "Output format (default: text). SARIF 2.1.0 is accepted by GitHub code scanning."),
+            .value("--directory", "DIR", "Repository root (default: the current folder)."),
+        ],
+        discussion: "Exits 1 when any finding has error severity. 'pipewright explain RULE' says what a rule checks and why."
+    )
+
+    let tool: PipewrightTool
+    let arguments: ParsedArguments
+
+    func run() throws(CommandFailure) -> ExitCode {
+        let formatName = arguments["--format"] ?? "text"
+        guard let format = AuditFormat(rawValue: formatName) else {
+            let names = AuditFormat.allCases.map(\.rawValue)
+            let hint = closestOption(to: formatName, in: names).map { " — did you mean \"\($0)\"?" } ?? ""
+            throw .invalidInput("--format: \"\(formatName)\" is not one of \(names.joined(separator: ", "))\(hint)")
+        }
+        let workspace = tool.workspace(arguments["--directory"])
+        let configPath = arguments["--config"] ?? ConfigFile.defaultName
+        let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
+        let findings = Auditor(policy: config.policy).auditLowered(config.pipeline, configFile: configPath)
+        tool.console.out(AuditReport.render(findings, format: format, toolVersion: PipewrightTool.version))
+        return findings.hasErrors ? .findings : .ok
+    }
+}
+
+/// `pipewright explain RULE`: what a rule checks, why, and how to fix a finding.
+struct ExplainCommand {
+    static let spec = CommandSpec(
+        name: "explain",
+        summary: "Explain an audit rule: what it checks, the failure it prevents, how to fix it.",
+        arguments: ["RULE"],
+        options: []
+    )
+
+    let tool: PipewrightTool
+    let arguments: ParsedArguments
+
+    func run() throws(CommandFailure) -> ExitCode {
+        do {
+            let text = try RuleCatalog.explain(arguments.positionals[0])
+            tool.console.out(text.hasSuffix("\n") ? text : text + "\n")
+            return .ok
+        } catch {
+            throw .invalidInput("\(error)")
+        }
+    }
+}

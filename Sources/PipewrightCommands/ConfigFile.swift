@@ -1,0 +1,79 @@
+import Pipewright
+
+/// Reading `pipewright.json` and its policy, and rendering what they describe.
+enum ConfigFile {
+    static let defaultName = "pipewright.json"
+    static let policyName = "pipewright-policy.json"
+
+    /// A decoded config: the pipeline and the policy that governs it.
+    struct Loaded {
+        let pipeline: Pipeline
+        let policy: Policy
+        let source: String
+    }
+
+    /// The config text `init` writes for a pipeline.
+    static func text(for pipeline: Pipeline) -> String {
+        PipewrightConfig.encode(pipeline)
+    }
+
+    /// Refuses a pipeline that breaks a configuration rule, naming every problem.
+    static func check(_ pipeline: Pipeline, source: String) throws(CommandFailure) {
+        let errors = pipeline.configurationErrors()
+        guard errors.isEmpty else {
+            throw .invalidInput("\(source) describe an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        }
+    }
+
+    /// Reads, decodes and checks a config, and finds its policy: `--policy FILE`, else `pipewright-policy.json`
+    /// beside the config, else the config's `policy` section, else the default policy.
+    static func load(_ path: String, policyFile: String?, in workspace: Workspace) throws(CommandFailure) -> Loaded {
+        guard let text = try workspace.read(path) else {
+            throw .invalidInput("\(path): no such file in \(workspace.root). Run 'pipewright init' to create one, or pass --config FILE.")
+        }
+        let decoded: PipewrightConfig.Decoded
+        do {
+            decoded = try PipewrightConfig.decode(text, fileName: path)
+        } catch {
+            let messages = error.messages
+            if case .syntax = error { throw .invalidInput(messages.joined(separator: "\n")) }
+            throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+        }
+        let errors = decoded.pipeline.configurationErrors()
+        guard errors.isEmpty else {
+            throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        }
+        let policy = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
+        return Loaded(pipeline: decoded.pipeline, policy: policy, source: path)
+    }
+
+    static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> Policy {
+        do {
+            if let explicit {
+                guard let text = try workspace.read(explicit) else { throw CommandFailure.invalidInput("--policy: \(explicit): no such file") }
+                return try Policy.decode(text)
+            }
+            let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) + "/" : ""
+            if let text = try workspace.read(folder + policyName) {
+                return try Policy.decode(text)
+            }
+            if let section {
+                return try Policy.decode(JSONWriter.write(section))
+            }
+            return .default
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .invalidInput("\(error)")
+        }
+    }
+
+    /// Lowers, validates and renders the workflows of a pipeline under a policy.
+    static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName) throws(CommandFailure) -> [RenderedFile] {
+        do {
+            return try Generator(policy: policy, source: source).render(pipeline)
+        } catch {
+            throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
+        }
+    }
+}
