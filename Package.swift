@@ -22,10 +22,9 @@ let package = Package(
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
-        .testTarget(name: "PipewrightCommandsTests", dependencies: ["PipewrightCommands", "Pipewright", "PipewrightBlueprints"]),
     ],
     swiftLanguageModes: [.v6]
 )

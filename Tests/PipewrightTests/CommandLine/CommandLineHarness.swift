@@ -1,0 +1,54 @@
+import Foundation
+@testable import PipewrightCommands
+
+/// Captures what a command prints.
+final class CapturingConsole: Console, @unchecked Sendable {
+    var stdout = ""
+    var stderr = ""
+    func out(_ text: String) { stdout += text }
+    func err(_ text: String) { stderr += text }
+}
+
+/// A scratch folder and a way to run `pipewright` in it.
+struct Scratch {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "pipewright-test-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+    }
+
+    func run(_ arguments: String...) -> (code: Int32, stdout: String, stderr: String) {
+        run(arguments)
+    }
+
+    func run(_ arguments: [String]) -> (code: Int32, stdout: String, stderr: String) {
+        let console = CapturingConsole()
+        let code = PipewrightTool(console: console, currentDirectory: root).run(arguments)
+        return (code, console.stdout, console.stderr)
+    }
+
+    func write(_ text: String, to relative: String) throws {
+        let path = root + "/" + relative
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    func read(_ relative: String) -> String? {
+        try? String(contentsOfFile: root + "/" + relative, encoding: .utf8)
+    }
+
+    /// Every file below the folder with its contents, to prove a command changed nothing.
+    func snapshot() -> [String: String] {
+        var files: [String: String] = [:]
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
+        for case let relative as String in enumerator {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if !isDirectory.boolValue { files[relative] = read(relative) ?? "<unreadable>" }
+        }
+        return files
+    }
+
+    func remove() { try? FileManager.default.removeItem(atPath: root) }
+}

@@ -1,0 +1,214 @@
+import Foundation
+import Testing
+@testable import Pipewright
+import PipewrightBlueprints
+@testable import PipewrightCommands
+
+@Suite struct CommandTests {
+    static let staleWorkflow = "# a workflow that must survive a refused run\n"
+
+    /// Every malformed config from the config table: exit 2, the exact message, and nothing written or changed.
+    @Test(arguments: ConfigFixtures.errorCases)
+    func malformedConfigExitsTwoAndWritesNothing(_ testCase: ConfigErrorCase) throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(testCase.input, to: "pipewright.json")
+        try scratch.write(Self.staleWorkflow, to: ".github/workflows/infrastructure.yml")
+        let before = scratch.snapshot()
+
+        let result = scratch.run("generate")
+
+        #expect(result.code == 2, "\(testCase)")
+        let isSyntax = testCase.expected.count == 1 && testCase.expected[0].hasPrefix("pipewright.json:")
+        let expected = isSyntax
+            ? "error: " + testCase.expected[0] + "\n"
+            : "error: pipewright.json is not a valid config; nothing was written:\n" + testCase.expected.map { "  " + $0 }.joined(separator: "\n") + "\n"
+        #expect(result.stderr == expected, "\(testCase)")
+        #expect(result.stdout == "")
+        #expect(scratch.snapshot() == before, "\(testCase): files changed")
+    }
+
+    @Test func theTableCoversTheRequiredKinds() {
+        let messages = ConfigFixtures.errorCases.flatMap(\.expected).joined(separator: "\n")
+        #expect(ConfigFixtures.errorCases.count >= 30)
+        for needle in ["expected ',' or '}'", "unknown key", "is a string; expected", "did you mean \"changeSet\"", "after", "12 digits", "rm -rf", "${{", "\\n"] {
+            #expect(messages.contains(needle), "no case mentions \(needle)")
+        }
+    }
+
+    @Test func initThenCheckIsCleanInAnEmptyFolder() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let initialized = scratch.run("init")
+        #expect(initialized.code == 0, "\(initialized.stderr)")
+        #expect(initialized.stdout.contains("wrote pipewright.json\nwrote .github/workflows/infrastructure.yml\nwrote .github/workflows/infrastructure-drift.yml\n"))
+        #expect(initialized.stdout.contains("Create the GitHub environments: dev, drift-detection, prod, prod-plan, staging."))
+        let checked = scratch.run("generate", "--check")
+        #expect(checked.code == 0, "\(checked.stdout)\(checked.stderr)")
+        #expect(checked.stdout == "")
+    }
+
+    @Test func aHandEditMakesCheckFailWithADiffAndGenerateRefuseWithoutForce() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        let path = ".github/workflows/infrastructure.yml"
+        let original = try #require(scratch.read(path))
+        let edited = original.replacingOccurrences(of: "name: Build and package", with: "name: Build it")
+        try scratch.write(edited, to: path)
+
+        let checked = scratch.run("generate", "--check")
+        #expect(checked.code == 1)
+        #expect(checked.stdout.contains("--- a/.github/workflows/infrastructure.yml\n+++ b/.github/workflows/infrastructure.yml\n"))
+        #expect(checked.stdout.contains("\n-    name: Build it\n+    name: Build and package\n"))
+        #expect(checked.stderr == "1 of 2 workflows are stale: .github/workflows/infrastructure.yml. Run 'pipewright generate' to update them.\n")
+
+        let refused = scratch.run("generate")
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains(".github/workflows/infrastructure.yml was edited by hand since it was generated"))
+        #expect(scratch.read(path) == edited)
+
+        let forced = scratch.run("generate", "--force")
+        #expect(forced.code == 0)
+        #expect(scratch.read(path) == original)
+    }
+
+    @Test func aChangedConfigRegeneratesAndForeignFilesAreKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        var config = try #require(scratch.read("pipewright.json"))
+        config = config.replacingOccurrences(of: "\"jobTimeoutMinutes\": 15", with: "\"jobTimeoutMinutes\": 20")
+        try scratch.write(config, to: "pipewright.json")
+        #expect(scratch.run("generate", "--check").code == 1)
+        let generated = scratch.run("generate")
+        #expect(generated.code == 0)
+        #expect(generated.stdout == "wrote .github/workflows/infrastructure.yml\nwrote .github/workflows/infrastructure-drift.yml\n")
+        #expect(scratch.read(".github/workflows/infrastructure.yml")?.contains("timeout-minutes: 20") == true)
+        #expect(scratch.run("generate", "--check").code == 0)
+
+        try scratch.write("name: mine\n", to: ".github/workflows/infrastructure-drift.yml")
+        let refused = scratch.run("generate")
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains(".github/workflows/infrastructure-drift.yml was not written by Pipewright"))
+        #expect(scratch.read(".github/workflows/infrastructure-drift.yml") == "name: mine\n")
+    }
+
+    @Test func initRefusesToOverwriteWithoutForce() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("{}", to: "pipewright.json")
+        let before = scratch.snapshot()
+        let refused = scratch.run("init")
+        #expect(refused.code == 2)
+        #expect(refused.stderr.hasPrefix("error: refusing to overwrite pipewright.json in "))
+        #expect(scratch.snapshot() == before)
+        #expect(scratch.run("init", "--force").code == 0)
+    }
+
+    @Test func initTakesItsOptionsAndRejectsBadOnesWithoutWriting() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let made = scratch.run("init", "--blueprint", "cdk", "--project", "shop", "--region", "eu-west-1", "--environments", "dev,prod")
+        #expect(made.code == 0, "\(made.stderr)")
+        #expect(scratch.read(".github/workflows/cdk-app.yml")?.contains("aws-region: eu-west-1") == true)
+
+        let other = try Scratch()
+        defer { other.remove() }
+        let bad = other.run("init", "--environments", "dev,Prod Env")
+        #expect(bad.code == 2)
+        #expect(bad.stderr.contains("environments[1].name: \"Prod Env\""))
+        #expect(other.snapshot().isEmpty)
+        let typo = other.run("init", "--blueprint", "cloudformaton")
+        #expect(typo.code == 2)
+        #expect(typo.stderr == "error: --blueprint: \"cloudformaton\" is not a blueprint; expected one of cloudformation, cdk, sam, container-service — did you mean \"cloudformation\"?\n")
+    }
+
+    @Test func usageErrorsExitSixtyFour() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let flag = scratch.run("generate", "--chek")
+        #expect(flag.code == 64)
+        #expect(flag.stderr == "error: unknown option '--chek' for 'generate' — did you mean '--check'? (see 'pipewright generate --help')\n")
+        let command = scratch.run("generat")
+        #expect(command.code == 64)
+        #expect(command.stderr == "error: unknown command 'generat' — did you mean 'generate'? (see 'pipewright --help')\n")
+    }
+
+    @Test func everyCommandHasHelp() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("--help").stdout.contains("Usage: pipewright COMMAND [OPTIONS]"))
+        #expect(scratch.run("--version").stdout == "pipewright \(PipewrightTool.version)\n")
+        for command in PipewrightTool.commands.map(\.spec.name) {
+            let viaFlag = scratch.run(command, "--help")
+            #expect(viaFlag.code == 0)
+            #expect(viaFlag.stdout.contains("Usage: pipewright \(command)"))
+            #expect(scratch.run("help", command).stdout == viaFlag.stdout)
+        }
+    }
+
+    @Test func aWorkflowSymlinkedOutOfTheRepositoryIsNotFollowed() throws {
+        let scratch = try Scratch()
+        let outside = try Scratch()
+        defer { scratch.remove(); outside.remove() }
+        #expect(scratch.run("init").code == 0)
+        try outside.write("precious\n", to: "target.yml")
+        let link = scratch.root + "/.github/workflows/infrastructure.yml"
+        try FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: outside.root + "/target.yml")
+
+        let result = scratch.run("generate", "--force")
+        #expect(result.code == 2)
+        #expect(result.stderr.contains("is a symlink that leads outside"))
+        #expect(outside.read("target.yml") == "precious\n")
+    }
+
+    @Test func anUnwritableTargetGivesAClearErrorAndExitSeventyThree() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        // /proc refuses new files even to root, so this holds on CI too.
+        let result = scratch.run("init", "--directory", "/proc/pipewright-cannot-write-here")
+        #expect(result.code == 73)
+        #expect(result.stderr.hasPrefix("error: cannot create folder /proc/pipewright-cannot-write-here"))
+    }
+
+    @Test func anInterruptedWriteLeavesThePreviousFileIntact() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("previous\n", to: "file.yml")
+        struct Interrupted: Error {}
+        var writer = AtomicFileWriter()
+        writer.beforeRename = { temporary in
+            // The new text is complete in the temporary file, but the target is untouched until the rename.
+            #expect((try? String(contentsOfFile: temporary, encoding: .utf8)) == "next\n")
+            #expect((try? String(contentsOfFile: scratch.root + "/file.yml", encoding: .utf8)) == "previous\n")
+            throw Interrupted()
+        }
+        #expect(throws: CommandFailure.self) { try writer.write("next\n", to: scratch.root + "/file.yml") }
+        #expect(scratch.read("file.yml") == "previous\n")
+        #expect(scratch.snapshot().keys.sorted() == ["file.yml"], "the temporary file was not cleaned up")
+    }
+
+    @Test func stdoutPrintsEveryWorkflowAndWritesNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        try FileManager.default.removeItem(atPath: scratch.root + "/.github")
+        let result = scratch.run("generate", "--stdout")
+        #expect(result.code == 0)
+        #expect(result.stdout.hasPrefix("# --- .github/workflows/infrastructure.yml\n# Generated by Pipewright"))
+        #expect(result.stdout.contains("# --- .github/workflows/infrastructure-drift.yml\n"))
+        #expect(!FileManager.default.fileExists(atPath: scratch.root + "/.github"))
+    }
+
+    @Test func blueprintsListsAndShows() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let list = scratch.run("blueprints")
+        #expect(list.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" } == ["cloudformation", "cdk", "sam", "container-service"])
+        let shown = scratch.run("blueprints", "show", "sam")
+        #expect(shown.code == 0)
+        #expect(try PipewrightConfig.decode(shown.stdout).pipeline == Blueprint.sam.pipeline())
+    }
+}
