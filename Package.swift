@@ -19,6 +19,8 @@ let package = Package(
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
+        // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
+        .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
