@@ -19,6 +19,9 @@ let package = Package(
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
+        // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
+        .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
+        .executableTarget(name: "pipewright-bench-baseline"),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files are read and written through #filePath, not bundled as resources.

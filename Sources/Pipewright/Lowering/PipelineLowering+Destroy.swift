@@ -32,7 +32,7 @@ extension PipelineLowering {
             name: "Refuse to destroy production",
             condition: isDispatch && Expression.inputs("action").equals("destroy") && chosen,
             runsOn: .label(pipeline.runtime.runner),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             timeoutMinutes: 5,
             steps: hardenRunnerSteps + [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy()))]
         )

@@ -4,7 +4,7 @@ extension PipelineLowering {
         Workflow(
             name: pipeline.name + " drift detection",
             on: Triggers(schedule: drift.schedule.map { Cron($0) }, workflowDispatch: WorkflowDispatch()),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),

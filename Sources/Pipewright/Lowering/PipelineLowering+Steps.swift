@@ -205,6 +205,6 @@ extension PipelineLowering {
         var grants: [PermissionGrant] = []
         if checkout { grants.append(.read(.contents, because: Reason.checkout)) }
         if let reason { grants.append(.write(.idToken, because: reason)) }
-        return grants.isEmpty ? .none : .scopes(grants)
+        return grants.isEmpty ? .empty : .scopes(grants)
     }
 }

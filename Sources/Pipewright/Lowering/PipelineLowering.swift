@@ -35,7 +35,7 @@ struct PipelineLowering {
         return Workflow(
             name: pipeline.name,
             on: deployTriggers(),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-\(.github("ref"))", cancelInProgress: false),

@@ -1,7 +1,8 @@
 /// The `permissions:` of a workflow or job: what the `GITHUB_TOKEN` may do.
 public enum Permissions: Sendable, Hashable {
-    /// `permissions: {}`: no scope at all.
-    case none
+    /// `permissions: {}`: no scope at all. Not named `none`, which `Optional.none` would shadow: an
+    /// optional `permissions: .none` would silently mean "no key", and so the default token.
+    case empty
     /// `permissions: read-all`.
     case readAll
     /// `permissions: write-all`.
@@ -15,7 +16,7 @@ public enum Permissions: Sendable, Hashable {
     /// The level granted for a scope, `nil` when the scope is not listed.
     public func level(of scope: PermissionScope) -> PermissionLevel? {
         switch self {
-        case .none: return nil
+        case .empty: return nil
         case .readAll: return .read
         case .writeAll: return .write
         case .scopes(let grants): return grants.first { $0.scope == scope }?.level

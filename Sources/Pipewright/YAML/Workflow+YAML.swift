@@ -113,7 +113,7 @@ extension WorkflowCall {
 extension Permissions {
     var node: YAMLNode {
         switch self {
-        case .none: .mapping([])
+        case .empty: .mapping([])
         case .readAll: .string("read-all")
         case .writeAll: .string("write-all")
         case .scopes(let grants):

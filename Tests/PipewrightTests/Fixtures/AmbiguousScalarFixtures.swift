@@ -25,12 +25,12 @@ extension Fixtures {
                 .string("empty", description: "", required: false, default: ""),
                 .string("notes", description: "line one\nline two\n", required: false, default: "  indented\nnext"),
             ])),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             env: Mapping(ordered: ambiguousScalars.map { ($0.key, WorkflowValue.text(WorkflowText($0.value))) }),
             concurrency: concurrency,
             jobs: [
                 Job(
-                    id: "print", name: "Print the values", runsOn: "ubuntu-latest", permissions: Permissions.none, timeoutMinutes: 5,
+                    id: "print", name: "Print the values", runsOn: "ubuntu-latest", permissions: Permissions.empty, timeoutMinutes: 5,
                     steps: [
                         .run(
                             "Print",

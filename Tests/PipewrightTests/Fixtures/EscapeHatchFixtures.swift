@@ -18,7 +18,7 @@ extension Fixtures {
                     YAMLEntry("label", .mapping([YAMLEntry("types", .sequence([.string("created")]))])),
                 ]
             ),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: concurrency,
             jobs: [
                 Job(

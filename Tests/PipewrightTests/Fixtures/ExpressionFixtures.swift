@@ -16,7 +16,7 @@ extension Fixtures {
                     .number("shards", description: "How many shards", required: false, default: 2),
                 ])
             ),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             env: ["LEVEL": "\(.inputs("level"))", "REGION": "\(.vars("REGION"))"],
             concurrency: concurrency,
             jobs: [

@@ -18,7 +18,7 @@ extension Fixtures {
         return Workflow(
             name: "Fixture: jobs",
             on: Triggers(push: EventFilter(branches: ["main"]), pullRequest: EventFilter()),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             env: ["FIXTURE": "jobs"],
             defaults: RunDefaults(shell: "bash", workingDirectory: "."),
             concurrency: concurrency,
@@ -68,7 +68,7 @@ extension Fixtures {
                 ),
                 Job(
                     id: "notify", name: "Notify", needs: ["integration"], condition: .always(), runsOn: "ubuntu-latest",
-                    environment: DeploymentEnvironment("chat"), permissions: Permissions.none, timeoutMinutes: 5, continueOnError: true,
+                    environment: DeploymentEnvironment("chat"), permissions: Permissions.empty, timeoutMinutes: 5, continueOnError: true,
                     steps: [.run("Notify", env: ["WEBHOOK": "\(.secrets("CHAT_WEBHOOK"))"], "test -n \"$WEBHOOK\"")]
                 ),
             ]

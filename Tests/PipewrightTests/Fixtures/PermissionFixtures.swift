@@ -8,11 +8,11 @@ extension Fixtures {
         Workflow(
             name: "Fixture: permissions",
             on: Triggers(push: EventFilter(branches: ["main"])),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: concurrency,
             jobs: [
                 Job(
-                    id: "nothing", name: "Needs no token", runsOn: "ubuntu-latest", permissions: Permissions.none, timeoutMinutes: 5,
+                    id: "nothing", name: "Needs no token", runsOn: "ubuntu-latest", permissions: Permissions.empty, timeoutMinutes: 5,
                     steps: [.run("Say hello", "echo hello")]
                 ),
                 Job(

@@ -15,7 +15,7 @@ extension Fixtures {
         Workflow(
             name: "Fixture: reusable workflow call",
             on: Triggers(push: EventFilter(branches: ["main"])),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: concurrency,
             jobs: [
                 Job(
@@ -40,7 +40,7 @@ extension Fixtures {
                 ),
                 Job(
                     id: "announce", name: "Announce", needs: ["deploy"], condition: .always(), runsOn: "ubuntu-latest",
-                    permissions: Permissions.none, timeoutMinutes: 5,
+                    permissions: Permissions.empty, timeoutMinutes: 5,
                     steps: [
                         .run(
                             "Print the deployment",
@@ -73,7 +73,7 @@ extension Fixtures {
                     .init("revision", value: "\(.jobs("deploy", output: "revision"))"),
                 ]
             )),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: Concurrency(group: "deploy-\(.inputs("environment"))", cancelInProgress: false),
             jobs: [
                 Job(

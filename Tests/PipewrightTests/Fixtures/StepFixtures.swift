@@ -16,7 +16,7 @@ extension Fixtures {
         return Workflow(
             name: "Fixture: steps",
             on: Triggers(pullRequest: EventFilter(branches: ["main"])),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: concurrency,
             jobs: [
                 Job(

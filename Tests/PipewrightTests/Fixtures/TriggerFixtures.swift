@@ -28,11 +28,11 @@ extension Fixtures {
                     YAMLEntry("watch", .mapping([YAMLEntry("types", .sequence([.string("started")]))])),
                 ]
             ),
-            permissions: Permissions.none,
+            permissions: Permissions.empty,
             concurrency: concurrency,
             jobs: [
                 Job(
-                    id: "report", name: "Report the event", runsOn: "ubuntu-latest", permissions: Permissions.none, timeoutMinutes: 5,
+                    id: "report", name: "Report the event", runsOn: "ubuntu-latest", permissions: Permissions.empty, timeoutMinutes: 5,
                     steps: [
                         .run(
                             "Print the inputs",

@@ -25,7 +25,7 @@ import PipewrightBlueprints
 
     @Test func workflowPermissionsAreEmptyAndShellIsBash() {
         for (name, generated) in Self.workflows {
-            #expect(generated.workflow.permissions == Permissions.none, "\(name)")
+            #expect(generated.workflow.permissions == Permissions.empty, "\(name)")
             #expect(generated.workflow.defaults?.shell == "bash", "\(name)")
             #expect(!generated.workflow.env.contains { $0.value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false }, "\(name): secrets at workflow level")
         }

@@ -55,7 +55,7 @@ enum AuditFixture {
                 .run("Notify", env: ["SLACK_WEBHOOK_URL": .expression(.secrets("SLACK_WEBHOOK_URL"))], "curl --fail -d '{}' \"$SLACK_WEBHOOK_URL\"\n"),
             ]
         )
-        return Workflow(name: "CI", on: Triggers(push: EventFilter(branches: ["main"])), permissions: Permissions.none, jobs: [build, plan, deploy])
+        return Workflow(name: "CI", on: Triggers(push: EventFilter(branches: ["main"])), permissions: Permissions.empty, jobs: [build, plan, deploy])
     }
 
     /// A policy that exercises every policy-driven rule.

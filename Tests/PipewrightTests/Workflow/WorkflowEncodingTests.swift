@@ -16,7 +16,7 @@ import Testing
     }
 
     @Test func noneIsAnEmptyMapping() {
-        #expect(Self.permissionsYAML(Permissions.none) == "permissions: {}\n")
+        #expect(Self.permissionsYAML(Permissions.empty) == "permissions: {}\n")
     }
 
     @Test func grantsAreSortedByScopeWithTheirReasons() {
@@ -37,7 +37,7 @@ import Testing
     @Test func levelOfAScope() {
         #expect(Permissions.readAll.level(of: .issues) == .read)
         #expect(Permissions.writeAll.level(of: .issues) == .write)
-        #expect(Permissions.none.level(of: .contents) == nil)
+        #expect(Permissions.empty.level(of: .contents) == nil)
         #expect(Permissions.grants(.write(.packages)).level(of: .packages) == .write)
         #expect(Permissions.grants(.write(.packages)).level(of: .contents) == nil)
     }
@@ -51,7 +51,7 @@ import Testing
 
     @Test func workflowKeysFollowTheDocumentedOrderWithExtraKeysLast() {
         let workflow = Workflow(
-            name: "All", runName: "run", on: Triggers(push: EventFilter()), permissions: Permissions.none, env: ["A": "1"],
+            name: "All", runName: "run", on: Triggers(push: EventFilter()), permissions: Permissions.empty, env: ["A": "1"],
             defaults: RunDefaults(shell: "bash"), concurrency: Concurrency(group: "g"),
             jobs: [Job(id: "j", runsOn: "ubuntu-latest", steps: [.run("Run", "true")])], extra: Self.everyEntry
         )
@@ -63,7 +63,7 @@ import Testing
     @Test func jobKeysFollowTheDocumentedOrderWithExtraKeysLast() {
         let job = Job(
             id: "j", name: "J", needs: ["a"], condition: .success(), runsOn: "ubuntu-latest", environment: DeploymentEnvironment("e"),
-            permissions: Permissions.none, concurrency: Concurrency(group: "g"), outputs: ["o": "v"], env: ["A": "1"],
+            permissions: Permissions.empty, concurrency: Concurrency(group: "g"), outputs: ["o": "v"], env: ["A": "1"],
             defaults: RunDefaults(workingDirectory: "."), timeoutMinutes: 5, continueOnError: true,
             strategy: Strategy(failFast: false), container: Container(image: "i"), services: ["s": Container(image: "i")],
             steps: [.run("Run", "true")], extra: Self.everyEntry
@@ -76,7 +76,7 @@ import Testing
 
     @Test func reusableCallJobKeys() {
         let job = Job(
-            id: "call", name: "Call", needs: ["a"], condition: .success(), permissions: Permissions.none,
+            id: "call", name: "Call", needs: ["a"], condition: .success(), permissions: Permissions.empty,
             call: ReusableWorkflowCall(ActionReference("o/r/.github/workflows/x.yml", ref: "v1"), with: ["a": 1], secrets: .inherit)
         )
         #expect(Self.keys(job.yamlNode) == ["name", "needs", "if", "permissions", "uses", "with", "secrets"])

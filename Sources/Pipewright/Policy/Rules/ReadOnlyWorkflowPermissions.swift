@@ -23,7 +23,7 @@ public struct ReadOnlyWorkflowPermissions: PolicyRule {
             return grants.filter { $0.level == .write }.sorted { $0.scope < $1.scope }.map {
                 finding(audit, at: "permissions." + $0.scope.rawValue, "the workflow grants \($0.scope.rawValue): write to every job")
             }
-        case .none?, .readAll?:
+        case .empty?, .readAll?:
             return []
         }
     }
