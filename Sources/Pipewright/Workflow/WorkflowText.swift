@@ -78,7 +78,7 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
 
     /// Whether any literal segment contains `${{`, which validation rejects.
     var hasSmuggledExpression: Bool {
-        segments.contains { if case .literal(let text) = $0 { text.contains("${{") } else { false } }
+        segments.contains { if case .literal(let text) = $0 { text.containsExpressionOpener } else { false } }
     }
 
     /// The text when it has no expressions.
@@ -172,6 +172,25 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
             guard index < storage.count else { return nil }
             defer { index += 1 }
             return (storage[index].key, storage[index].value)
+        }
+    }
+}
+
+extension String {
+    /// Whether the text contains `${{`, scanned over UTF-8 bytes: validation runs this on every script, and
+    /// Foundation's substring search (which `contains` resolves to when Foundation is imported) is far slower.
+    var containsExpressionOpener: Bool {
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= 3 else { return false }
+            var index = 0
+            while index < bytes.count - 2 {
+                if bytes[index] == UInt8(ascii: "$"), bytes[index + 1] == UInt8(ascii: "{"), bytes[index + 2] == UInt8(ascii: "{") {
+                    return true
+                }
+                index += 1
+            }
+            return false
         }
     }
 }
