@@ -9,13 +9,16 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
+        .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
     targets: [
         .target(name: "Pipewright"),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         .executableTarget(name: "PipewrightCLI", dependencies: ["Pipewright", "PipewrightBlueprints"]),
-        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright"]),
+        // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
+        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints"]),
+        .testTarget(name: "PipewrightTests", dependencies: ["Pipewright", "PipewrightBlueprints"]),
     ],
     swiftLanguageModes: [.v6]
 )
