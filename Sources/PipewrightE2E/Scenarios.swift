@@ -62,6 +62,10 @@ extension Harness {
         try check(results["build"]?.assumedRoles.map(\.role) == [vars["AWS_CI_ROLE_ARN"]!], "build assumed \(results["build"]?.assumedRoles ?? [])")
         try check(results["validate"]?.assumedRoles.map(\.role) == [vars["AWS_CI_ROLE_ARN"]!], "validate assumed \(results["validate"]?.assumedRoles ?? [])")
         try check(results["deploy-dev"]?.assumedRoles.map(\.role) == [vars["AWS_ROLE_ARN_DEV"]!], "deploy assumed \(results["deploy-dev"]?.assumedRoles ?? [])")
+        // moto does not fill a stack's Outputs when a change set creates it, so the captured file is `[]`
+        // here; the check is that the capture step ran and uploaded valid JSON.
+        let captured = FileManager.default.contents(atPath: work + "/artifacts/101/stack-outputs-dev-1/dev.json") ?? Data()
+        try check((try? JSONSerialization.jsonObject(with: captured)) is [Any], "no stack outputs artifact with a JSON array")
         let messages = webhookMessages().dropFirst(before)
         try check(messages.contains { $0.contains("Deploy of pwe2e-dev-main: success") }, "no Slack message for the deploy: \(Array(messages))")
         return "stack CREATE_COMPLETE, \(expected.count) tags, roles match the bootstrap outputs"
