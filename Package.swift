@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
+        .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
     targets: [
@@ -22,6 +23,8 @@ let package = Package(
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
+        // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
+        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files are read and written through #filePath, not bundled as resources.

@@ -183,8 +183,15 @@ enum Scripts {
     esac
 
     read -r -a capabilities <<< "$CAPABILITIES"
+    # CloudFormation changes the stack with the execution role, so the deploy role itself needs no
+    # permissions on the stack's resources, only iam:PassRole for this one role.
+    role_arguments=()
+    if [ -n "${CFN_EXECUTION_ROLE_ARN:-}" ]; then
+      role_arguments=(--role-arn "$CFN_EXECUTION_ROLE_ARN")
+    fi
     change_set_arn="$(aws cloudformation create-change-set \
       --stack-name "$STACK_NAME" \
+      "${role_arguments[@]}" \
       --change-set-name "$change_set_name" \
       --change-set-type "$change_set_type" \
       --template-body "file://${TEMPLATE_FILE}" \

@@ -174,6 +174,7 @@ extension PipelineLowering {
             "STACK_TAGS": .text(stackTags(for: environment)),
             "STACK_PARAMETERS": .text(parameters.json),
             "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),
+            "CFN_EXECUTION_ROLE_ARN": .text(WorkflowText(BootstrapNaming.executionRoleARN(pipeline, environment))),
         ]
         for (key, value) in parameters.secrets { env[key] = value }
         return env

@@ -1,0 +1,58 @@
+/// The names the bootstrap stack gives what it creates, derived from the pipeline alone so the workflows
+/// and the template agree without sharing state.
+public enum BootstrapNaming {
+    /// The OIDC issuer of GitHub Actions.
+    public static let githubIssuer = "token.actions.githubusercontent.com"
+
+    /// The deploy role of an environment, e.g. `myapp-prod-deploy`.
+    public static func deployRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
+        roleName(pipeline.project, environment.name, "deploy")
+    }
+
+    /// The read-only drift role of an environment, e.g. `myapp-prod-drift`.
+    public static func driftRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
+        roleName(pipeline.project, environment.name, "drift")
+    }
+
+    /// The role CloudFormation itself assumes to change an environment's stacks, e.g. `myapp-prod-cfn-exec`.
+    public static func executionRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
+        roleName(pipeline.project, environment.name, "cfn-exec")
+    }
+
+    /// The role of the build and validate jobs, e.g. `myapp-ci`.
+    public static func ciRoleName(_ pipeline: Pipeline) -> String {
+        roleName(pipeline.project, "ci")
+    }
+
+    /// The execution role's ARN in the environment's account, as the deploy scripts pass it to CloudFormation.
+    public static func executionRoleARN(_ pipeline: Pipeline, _ environment: Environment) -> String {
+        "arn:\(partition(forRegion: environment.region ?? pipeline.region)):iam::\(environment.account):role/\(executionRoleName(pipeline, environment))"
+    }
+
+    /// The AWS partition a region belongs to.
+    public static func partition(forRegion region: String) -> String {
+        if region.hasPrefix("cn-") { return "aws-cn" }
+        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
+        return "aws"
+    }
+
+    /// A CloudFormation logical id or output key: letters and digits only, each word capitalized
+    /// (`staging-eu` → `StagingEu`).
+    public static func logicalID(_ text: String) -> String {
+        text.split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            .joined()
+    }
+
+    /// The output key for a GitHub variable or secret: its letters and digits (`AWS_ROLE_ARN_DEV` → `AWSROLEARNDEV`).
+    public static func outputKey(forGitHubName name: String) -> String {
+        String(name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) }.map(Character.init))
+    }
+
+    /// IAM role names allow letters, digits and `+=,.@_-`, at most 64 characters.
+    static func roleName(_ parts: String...) -> String {
+        let joined = parts.joined(separator: "-")
+        let cleaned = String(joined.map { $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) ? $0 : "-" })
+        return String(cleaned.prefix(64))
+    }
+}

@@ -1,0 +1,83 @@
+extension BootstrapTemplate {
+    /// What to do after generating: deploy the bootstrap stack per account, create the GitHub environments,
+    /// and store each output in the GitHub variable or secret the workflows read. `pipewright init` prints it.
+    ///
+    /// ```swift
+    /// print(BootstrapTemplate.nextSteps(for: pipeline, templateFile: "pipewright-bootstrap.yaml"))
+    /// ```
+    public static func nextSteps(for pipeline: Pipeline, templateFile: String = "pipewright-bootstrap.yaml", repository: String = "OWNER/REPO") -> String {
+        let builder = BootstrapBuilder(pipeline: pipeline)
+        let stackName = "\(pipeline.project)-pipewright-bootstrap"
+        var lines: [String] = []
+        var step = 0
+        func heading(_ text: String) {
+            step += 1
+            lines.append("")
+            lines.append("\(step). \(text)")
+        }
+
+        heading("Deploy \(templateFile) once in every AWS account the pipeline uses:")
+        var accounts: [String] = []
+        for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
+        for (index, account) in accounts.enumerated() {
+            let names = pipeline.environments.filter { $0.account == account }.map(\.name).joined(separator: ", ")
+            var overrides = ["GitHubRepository=\(repository)"]
+            if pipeline.ciRole != nil { overrides.append("CreateSharedResources=\(index == 0 ? "true" : "false")") }
+            lines.append("   account \(account) (\(names)):")
+            lines.append("     aws cloudformation deploy --template-file \(templateFile) --stack-name \(stackName) \\")
+            lines.append("       --capabilities CAPABILITY_NAMED_IAM --parameter-overrides \(overrides.joined(separator: " "))")
+        }
+        lines.append("   Add CreateOIDCProvider=false where the account already has the GitHub OIDC provider.")
+        if pipeline.ciRole != nil {
+            lines.append("   CreateSharedResources=true in exactly one account: it holds the CI role\(builder.createsKey ? " and the artifact key" : "").")
+        }
+
+        heading("Create these GitHub environments (Settings > Environments):")
+        for environment in pipeline.environments {
+            let protection = environment.production || environment.strategy.isReviewed
+                ? "required reviewers; deployment branches: \(environment.branch)"
+                : "deployment branches: \(environment.branch)"
+            lines.append("   - \(environment.githubEnvironment): \(protection)")
+            if environment.strategy.isReviewed {
+                lines.append("   - \(environment.planEnvironment): no reviewers (the plan must be ready before approval); deployment branches: \(environment.branch)")
+            }
+        }
+        if let drift = pipeline.drift {
+            lines.append("   - \(drift.githubEnvironment): no reviewers (scheduled runs must not wait); deployment branches: the default branch")
+        }
+
+        heading("Store each output of the bootstrap stack where the workflows read it:")
+        for setting in builder.githubSettings() {
+            let account = setting.environment.flatMap { pipeline.environment(named: $0)?.account } ?? accounts.first ?? "the shared account"
+            let place = setting.kind == .secret
+                ? "secret in environment\(setting.githubEnvironments.count == 1 ? "" : "s") \(setting.githubEnvironments.joined(separator: ", "))"
+                : "repository variable"
+            lines.append("   - \(setting.name) (\(place)) = output \(setting.outputKey) of \(stackName) in \(account)")
+        }
+
+        var others: [String] = []
+        if case .slack(let secret)? = pipeline.notification { others.append("   - \(secret): a Slack incoming webhook URL (repository secret)") }
+        for environment in pipeline.environments {
+            for parameter in environment.parameters {
+                switch parameter.source {
+                case .secret(let name): others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (secret in environment \(environment.githubEnvironment))")
+                case .variable(let name): others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (variable)")
+                case .value: break
+                }
+            }
+        }
+        if !others.isEmpty {
+            heading("Set the other secrets and variables the workflows read:")
+            lines += others
+        }
+
+        if builder.createsKey, accounts.count > 1, let key = pipeline.artifactEncryption?.kmsKey {
+            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for deploys in other accounts, name the key by ARN in the pipeline and add their deploy roles to the key policy.")
+        }
+        let chained = pipeline.environments.filter { $0.chainedRole != nil }.map(\.name)
+        if !chained.isEmpty {
+            heading("Create the chained roles of \(chained.joined(separator: ", ")) yourself: they live in the target accounts and must trust the deploy role.")
+        }
+        return "Next steps\n" + lines.joined(separator: "\n") + "\n"
+    }
+}

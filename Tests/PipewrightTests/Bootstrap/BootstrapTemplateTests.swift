@@ -1,0 +1,128 @@
+import Testing
+@testable import Pipewright
+import PipewrightBlueprints
+
+extension YAMLNode {
+    /// The value under a key of a mapping, `nil` otherwise.
+    subscript(_ key: String) -> YAMLNode? {
+        guard case .mapping(let entries) = self else { return nil }
+        return entries.first { $0.key == key }?.value
+    }
+    var keys: [String] { if case .mapping(let entries) = self { entries.map(\.key) } else { [] } }
+    var elements: [YAMLNode] { if case .sequence(let items) = self { items } else { [] } }
+    var stringValue: String? { if case .string(let text) = self { text } else { nil } }
+    /// `Fn::Sub` text or a plain string.
+    var text: String? { stringValue ?? self["Fn::Sub"]?.stringValue }
+}
+
+private let pipeline = Blueprint.cloudFormation.pipeline()
+private let template = BootstrapTemplate.template(for: pipeline)
+
+private func trustedSubjects(_ resource: String) -> [String] {
+    let statement = template["Resources"]?[resource]?["Properties"]?["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
+    let equals = statement?["Condition"]?["StringEquals"]
+    #expect(equals?["token.actions.githubusercontent.com:aud"]?.stringValue == "sts.amazonaws.com", "\(resource)")
+    #expect(statement?["Action"]?.stringValue == "sts:AssumeRoleWithWebIdentity")
+    return equals?["token.actions.githubusercontent.com:sub"]?.elements.compactMap(\.text) ?? []
+}
+
+@Test func eachRoleTrustsOnlyItsGitHubEnvironmentsOrRefs() {
+    #expect(trustedSubjects("DeployRoleDev") == ["repo:${GitHubRepository}:environment:dev"])
+    #expect(trustedSubjects("DeployRoleStaging") == ["repo:${GitHubRepository}:environment:staging"])
+    #expect(trustedSubjects("DeployRoleProd") == ["repo:${GitHubRepository}:environment:prod", "repo:${GitHubRepository}:environment:prod-plan"])
+    for environment in ["Dev", "Staging", "Prod"] {
+        #expect(trustedSubjects("DriftRole" + environment) == ["repo:${GitHubRepository}:environment:drift-detection"])
+    }
+    #expect(trustedSubjects("CIRole") == [
+        "repo:${GitHubRepository}:ref:refs/heads/develop", "repo:${GitHubRepository}:ref:refs/heads/main", "repo:${GitHubRepository}:pull_request",
+    ])
+}
+
+@Test func repositoryIsAParameterAndRolesExistOnlyInTheirAccount() {
+    #expect(template["Parameters"]?["GitHubRepository"]?["AllowedPattern"]?.stringValue == "^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+    #expect(template["Resources"]?["GitHubOIDCProvider"]?["Condition"]?.stringValue == "ShouldCreateOIDCProvider")
+    #expect(template["Resources"]?["DeployRoleProd"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
+    let accountCheck = template["Conditions"]?["ProdRolesInThisAccount"]?["Fn::Or"]?.elements.last?["Fn::And"]?.elements.last?["Fn::Equals"]
+    #expect(accountCheck?.elements.last?.stringValue == "333333333333")
+    #expect(template["Resources"]?["DeployRoleProd"]?["Properties"]?["RoleName"]?.stringValue == "myapp-prod-deploy")
+}
+
+/// Every statement of every policy in the template, as (resource, policy, Sid, Resource value).
+private func statements() -> [(resource: String, sid: String, resources: [YAMLNode])] {
+    var found: [(String, String, [YAMLNode])] = []
+    func collect(_ resource: String, _ document: YAMLNode?) {
+        for statement in document?["Statement"]?.elements ?? [] {
+            // A statement under Fn::If is the `then` branch.
+            let body = statement["Fn::If"]?.elements[1] ?? statement
+            let value = body["Resource"]
+            found.append((resource, body["Sid"]?.stringValue ?? "?", value.map { $0.elements.isEmpty ? [$0] : $0.elements } ?? []))
+        }
+    }
+    for name in template["Resources"]?.keys ?? [] {
+        let properties = template["Resources"]?[name]?["Properties"]
+        for policy in properties?["Policies"]?.elements ?? [] { collect(name, policy["PolicyDocument"]) }
+        collect(name, properties?["KeyPolicy"])
+    }
+    return found
+}
+
+@Test func wildcardResourcesOnlyWhereIAMAcceptsNothingElse() {
+    let wildcards = statements().filter { $0.resources.contains(.string("*")) }.map { "\($0.resource)/\($0.sid)" }
+    #expect(wildcards.sorted() == [
+        // A key policy's `*` means the key itself.
+        "ArtifactKey/AdministerTheKey", "ArtifactKey/BuildEncryptsAndValidateDecrypts", "ArtifactKey/DeploysDecrypt",
+        // ValidateTemplate and DescribeStackDriftDetectionStatus have no resource type.
+        "CIRole/ValidateTemplates",
+        "DriftRoleDev/ReadDriftDetectionStatus", "DriftRoleProd/ReadDriftDetectionStatus", "DriftRoleStaging/ReadDriftDetectionStatus",
+    ])
+    let stackResources = statements().filter { $0.sid == "ManageProjectStacks" }.flatMap(\.resources).compactMap(\.text)
+    #expect(stackResources.contains("arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-prod-*/*"))
+    let passRole = statements().filter { $0.sid == "PassOnlyTheExecutionRole" }
+    #expect(passRole.count == 3)
+    #expect(passRole.allSatisfy { $0.resources.first?["Fn::GetAtt"]?.elements.first?.stringValue == "ExecutionRole" + $0.resource.dropFirst("DeployRole".count) })
+}
+
+@Test func artifactKeyRotatesAndBindsTheRepository() {
+    let key = template["Resources"]?["ArtifactKey"]?["Properties"]
+    #expect(key?["EnableKeyRotation"] == .bool(true))
+    #expect(template["Resources"]?["ArtifactKeyAlias"]?["Properties"]?["AliasName"]?.stringValue == "alias/myapp-pipeline-artifacts")
+    let admin = key?["KeyPolicy"]?["Statement"]?.elements.first?["Action"]?.elements.compactMap(\.stringValue) ?? []
+    #expect(!admin.contains { ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"].contains($0) || $0.hasSuffix("*") })
+    let build = key?["KeyPolicy"]?["Statement"]?.elements[1]
+    #expect(build?["Condition"]?["StringEquals"]?["kms:EncryptionContext:repository"]?["Ref"]?.stringValue == "GitHubRepository")
+}
+
+/// The variables and secrets the workflows' configure-aws-credentials steps read a role from.
+private func roleReferences(_ workflows: [GeneratedWorkflow]) -> Set<String> {
+    var names: Set<String> = []
+    for job in workflows.flatMap(\.workflow.jobs) {
+        for step in job.steps where step.usedAction?.repository == "aws-actions/configure-aws-credentials" {
+            for expression in step.actionInputs["role-to-assume"]?.text?.expressions ?? [] {
+                for reference in expression.contextReferences where reference.root == .vars || reference.root == .secrets {
+                    names.insert(reference.path.joined(separator: "."))
+                }
+            }
+        }
+    }
+    return names
+}
+
+@Test(arguments: BlueprintCatalog.all.map(\.name))
+func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
+    let pipeline = try #require(BlueprintCatalog.named(name)).pipeline()
+    let settings = BootstrapTemplate.githubSettings(for: pipeline)
+    #expect(Set(settings.map(\.name)) == roleReferences(Generator().lower(pipeline)))
+    let outputs = BootstrapTemplate.template(for: pipeline)["Outputs"]
+    for setting in settings {
+        let output = outputs?[setting.outputKey]
+        #expect(output != nil, "no output \(setting.outputKey) for \(setting.name)")
+        #expect(output?["Description"]?.stringValue?.contains("Set GitHub \(setting.kind.rawValue) \(setting.name) ") == true)
+    }
+}
+
+@Test func nextStepsNameEveryEnvironmentAndSetting() {
+    let text = BootstrapTemplate.nextSteps(for: pipeline)
+    for name in ["dev", "staging", "prod", "prod-plan", "drift-detection", "AWS_CI_ROLE_ARN", "AWS_ROLE_ARN_PROD", "AWSDRIFTROLEARNDEV", "SLACK_WEBHOOK_URL"] {
+        #expect(text.contains(name), "\(name) missing")
+    }
+}
