@@ -2,7 +2,8 @@ import Pipewright
 
 extension Blueprint {
     /// A CDK app deployed across accounts: synthesized once with cdk-nag failing synth, KMS-encrypted
-    /// `cdk.out`, OIDC into a pipeline role chained into each target account's role, adaptive retries,
+    /// `cdk.out`, OIDC into a per-environment role in the shared account chained into the target account's role,
+/// adaptive retries,
     /// reviewed change sets and rollback handling for production.
     public static let cdk = Blueprint(
         name: "cdk",
@@ -19,8 +20,8 @@ extension Blueprint {
                 Environment(
                     name,
                     account: options.placeholderAccount(index),
-                    role: .variable("AWS_PIPELINE_ROLE_ARN"),
-                    chainedRole: .variable(options.roleVariable(name)),
+                    role: .variable(options.roleVariable(name)),
+                    chainedRole: .variable(options.roleVariable(name, kind: "TARGET_ROLE_ARN")),
                     driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
                     branch: options.branch(index),
                     after: options.predecessor(index),

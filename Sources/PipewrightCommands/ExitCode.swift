@@ -22,7 +22,7 @@ struct CommandFailure: Error {
 }
 
 /// Where a command prints. The real one writes to the process's streams; tests capture.
-public protocol Console: AnyObject {
+public protocol Console: AnyObject, Sendable {
     /// Prints to standard output.
     func out(_ text: String)
     /// Prints to standard error.

@@ -49,8 +49,8 @@ struct InitCommand {
             try workspace.write(file.contents, to: file.path)
             tool.console.out("wrote \(file.path)\n")
         }
-        let setup = GitHubSetup(workflows: Generator(policy: .default).lower(pipeline), pipeline: pipeline)
-        tool.console.out("\n" + setup.instructions)
+        let effective = Generator(policy: .default).effectivePipeline(pipeline)
+        tool.console.out("\n" + BootstrapTemplate.nextSteps(for: effective) + "\n")
         return .ok
     }
 }

@@ -80,6 +80,8 @@ public struct PipewrightTool {
         Command(spec: BlueprintsCommand.spec, run: { try BlueprintsCommand(tool: $1, arguments: $0).run() }),
         Command(spec: AuditCommand.spec, run: { try AuditCommand(tool: $1, arguments: $0).run() }),
         Command(spec: ExplainCommand.spec, run: { try ExplainCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: BootstrapCommand.spec, run: { try BootstrapCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand(tool: $1, arguments: $0).run() }),
         Command(spec: SchemaCommand.spec, run: { try SchemaCommand(tool: $1, arguments: $0).run() }),
     ]
 

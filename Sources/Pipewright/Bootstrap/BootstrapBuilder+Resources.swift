@@ -11,6 +11,9 @@ extension BootstrapBuilder {
         ]))]
         for environment in pipeline.environments {
             entries.append(YAMLEntry("DeployRole" + envID(environment), deployRole(environment)))
+            if environment.chainedRole != nil {
+                entries.append(YAMLEntry("TargetRole" + envID(environment), targetRole(environment)))
+            }
             entries.append(YAMLEntry("ExecutionRole" + envID(environment), executionRole(environment)))
             if usesDriftRole(environment) {
                 entries.append(YAMLEntry("DriftRole" + envID(environment), driftRole(environment)))
@@ -78,7 +81,47 @@ extension BootstrapBuilder {
         sub("arn:${AWS::Partition}:cloudformation:\(region(environment)):${AWS::AccountId}:changeSet/pw-*/*")
     }
 
+    /// The role a deploy job assumes through OIDC. With a chained role it lives in the shared account and may
+    /// only chain into the environment's target role (and decrypt the artifact); otherwise it deploys itself.
     func deployRole(_ environment: Environment) -> YAMLNode {
+        guard environment.chainedRole != nil else {
+            return role(
+                name: BootstrapNaming.deployRoleName(pipeline, environment), condition: envCondition(environment),
+                description: "Pipewright: deploys \(pipeline.project) \(environment.name) through CloudFormation change sets",
+                trust: githubTrust(subjects: deploySubjects(environment)), policyName: "deploy-stacks",
+                statements: stackStatements(environment), managed: deployRoleRunsDrift(environment) ? [sub(Self.readOnlyAccess)] : []
+            )
+        }
+        var statements = [statement("ChainIntoTheTargetRole", actions: ["sts:AssumeRole", "sts:TagSession"], resources: [targetRoleARN(environment)])]
+        if let key = decryptStatement(sid: "DecryptTheArtifact", actions: ["kms:Decrypt"]) { statements.append(key) }
+        return role(
+            name: BootstrapNaming.deployRoleName(pipeline, environment), condition: Self.sharedCondition,
+            description: "Pipewright: first hop of \(pipeline.project) \(environment.name) deploys; chains into \(BootstrapNaming.targetRoleName(pipeline, environment))",
+            trust: githubTrust(subjects: deploySubjects(environment)), policyName: "chain-to-target", statements: statements, managed: []
+        )
+    }
+
+    /// The role in the environment's account that changes its stacks, assumed only by chaining from the deploy role.
+    func targetRole(_ environment: Environment) -> YAMLNode {
+        let trust = policyDocument([map([
+            ("Effect", .string("Allow")),
+            ("Principal", map([("AWS", sub("arn:${AWS::Partition}:iam::${\(Self.sharedAccountParameter)}:role/" + BootstrapNaming.deployRoleName(pipeline, environment)))])),
+            ("Action", .sequence([.string("sts:AssumeRole"), .string("sts:TagSession")])),
+        ])])
+        return role(
+            name: BootstrapNaming.targetRoleName(pipeline, environment), condition: envCondition(environment),
+            description: "Pipewright: deploys \(pipeline.project) \(environment.name) through CloudFormation change sets, chained from the shared account",
+            trust: trust, policyName: "deploy-stacks",
+            statements: stackStatements(environment), managed: deployRoleRunsDrift(environment) ? [sub(Self.readOnlyAccess)] : []
+        )
+    }
+
+    func targetRoleARN(_ environment: Environment) -> YAMLNode {
+        sub("arn:${AWS::Partition}:iam::\(environment.account):role/" + BootstrapNaming.targetRoleName(pipeline, environment))
+    }
+
+    /// What deploying an environment takes: change sets on the project's stacks and passing the execution role.
+    func stackStatements(_ environment: Environment) -> [YAMLNode] {
         var stackActions = [
             "cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DescribeChangeSet",
             "cloudformation:ExecuteChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
@@ -95,19 +138,11 @@ extension BootstrapBuilder {
         statements.append(statement("PassOnlyTheExecutionRole", actions: ["iam:PassRole"],
                                     resources: [getAtt("ExecutionRole" + envID(environment), "Arn")],
                                     condition: map([("StringEquals", map([("iam:PassedToService", .string("cloudformation.amazonaws.com"))]))])))
-        if let key = decryptStatement(sid: "DecryptTheArtifact", actions: ["kms:Decrypt"]) {
+        if environment.chainedRole == nil, let key = decryptStatement(sid: "DecryptTheArtifact", actions: ["kms:Decrypt"]) {
             statements.append(key)
         }
-        var managed: [YAMLNode] = []
-        if deployRoleRunsDrift(environment) {
-            statements += driftStatements(environment)
-            managed.append(sub(Self.readOnlyAccess))
-        }
-        return role(
-            name: BootstrapNaming.deployRoleName(pipeline, environment), condition: envCondition(environment),
-            description: "Pipewright: deploys \(pipeline.project) \(environment.name) through CloudFormation change sets",
-            trust: githubTrust(subjects: deploySubjects(environment)), policyName: "deploy-stacks", statements: statements, managed: managed
-        )
+        if deployRoleRunsDrift(environment) { statements += driftStatements(environment) }
+        return statements
     }
 
     func executionRole(_ environment: Environment) -> YAMLNode {
@@ -205,18 +240,24 @@ extension BootstrapBuilder {
                 ("Condition", encryptionContextCondition),
             ]),
         ]
-        if let any = anyEnvironmentConditionName {
-            let deployRoles = pipeline.environments.map {
-                ifCondition(envCondition($0), getAtt("DeployRole" + envID($0), "Arn"), noValue)
-            }
-            statements.append(ifCondition(any, map([
-                ("Sid", .string("DeploysDecrypt")),
-                ("Effect", .string("Allow")),
-                ("Principal", map([("AWS", .sequence(deployRoles))])),
-                ("Action", .string("kms:Decrypt")),
-                ("Resource", .string("*")),
-                ("Condition", encryptionContextCondition),
-            ]), noValue))
+        // A chained environment's deploy role lives here, beside the key, whatever account it deploys to.
+        let deployRoles = pipeline.environments.map {
+            $0.chainedRole != nil
+                ? getAtt("DeployRole" + envID($0), "Arn")
+                : ifCondition(envCondition($0), getAtt("DeployRole" + envID($0), "Arn"), noValue)
+        }
+        let deploysDecrypt = map([
+            ("Sid", .string("DeploysDecrypt")),
+            ("Effect", .string("Allow")),
+            ("Principal", map([("AWS", .sequence(deployRoles))])),
+            ("Action", .string("kms:Decrypt")),
+            ("Resource", .string("*")),
+            ("Condition", encryptionContextCondition),
+        ])
+        if chains {
+            statements.append(deploysDecrypt)
+        } else if let any = anyEnvironmentConditionName {
+            statements.append(ifCondition(any, deploysDecrypt, noValue))
         }
         return map([
             ("Type", .string("AWS::KMS::Key")),
@@ -241,7 +282,7 @@ extension BootstrapBuilder {
             entries.append(YAMLEntry(key, map([("Description", .string(description)), ("Condition", .string(condition)), ("Value", value)])))
         }
         for setting in githubSettings() {
-            add(setting.outputKey, condition: setting.environment.flatMap { name in pipeline.environment(named: name).map(envCondition) } ?? Self.sharedCondition,
+            add(setting.outputKey, condition: outputCondition(for: setting),
                 value: getAtt(resourceID(for: setting), "Arn"),
                 description: "Set GitHub \(setting.kind.rawValue) \(setting.name) to this value (\(setting.purpose))")
         }
@@ -259,7 +300,16 @@ extension BootstrapBuilder {
 
     func resourceID(for setting: BootstrapGitHubSetting) -> String {
         guard let name = setting.environment, let environment = pipeline.environment(named: name) else { return "CIRole" }
-        return setting.purpose.hasPrefix("drift") ? "DriftRole" + envID(environment) : "DeployRole" + envID(environment)
+        if setting.purpose.hasPrefix("drift") { return "DriftRole" + envID(environment) }
+        if setting.purpose.hasPrefix("target") { return "TargetRole" + envID(environment) }
+        return "DeployRole" + envID(environment)
+    }
+
+    /// The condition under which a setting's role exists in this account.
+    func outputCondition(for setting: BootstrapGitHubSetting) -> String {
+        guard let name = setting.environment, let environment = pipeline.environment(named: name) else { return Self.sharedCondition }
+        if environment.chainedRole != nil, resourceID(for: setting).hasPrefix("DeployRole") { return Self.sharedCondition }
+        return envCondition(environment)
     }
 
     func githubSettings() -> [BootstrapGitHubSetting] {
@@ -280,6 +330,10 @@ extension BootstrapBuilder {
         for environment in pipeline.environments {
             add(environment.role, environment: environment, githubEnvironments: deploySubjects(environment).map { String($0.dropFirst("environment:".count)) },
                 purpose: "deploy role of \(environment.name)")
+            if let chained = environment.chainedRole {
+                add(chained, environment: environment, githubEnvironments: deploySubjects(environment).map { String($0.dropFirst("environment:".count)) },
+                    purpose: "target role of \(environment.name), chained into from its deploy role")
+            }
             if usesDriftRole(environment), let driftRole = environment.driftRole, let drift = pipeline.drift {
                 add(driftRole, environment: environment, githubEnvironments: [drift.githubEnvironment], purpose: "drift role of \(environment.name)")
             }

@@ -7,6 +7,13 @@ struct BootstrapBuilder {
     static let sharedCondition = "ShouldCreateSharedResources"
     static let anyEnvironmentCondition = "AnyEnvironmentRolesInThisAccount"
     static let readOnlyAccess = "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess"
+    static let sharedAccountParameter = "SharedAccountId"
+
+    /// Whether one account holds shared resources: the CI role and key, or the first hop of chained deploys.
+    var hasSharedResources: Bool { pipeline.ciRole != nil || chains }
+
+    /// Whether some environment deploys by chaining from a role in the shared account.
+    var chains: Bool { pipeline.environments.contains { $0.chainedRole != nil } }
 
     func template() -> YAMLNode {
         var entries = [
@@ -64,12 +71,20 @@ struct BootstrapBuilder {
                 ("Default", .string("true")),
             ])),
         ]
-        if pipeline.ciRole != nil {
+        if hasSharedResources {
             entries.append(YAMLEntry("CreateSharedResources", map([
                 ("Type", .string("String")),
                 ("Description", .string("Whether this account holds the CI role\(createsKey ? " and the artifact key" : ""): 'true' in exactly one account, the one build jobs use.")),
                 ("AllowedValues", .sequence([.string("true"), .string("false")])),
                 ("Default", .string("true")),
+            ])))
+        }
+        if chains, let first = pipeline.environments.first {
+            entries.append(YAMLEntry(Self.sharedAccountParameter, map([
+                ("Type", .string("String")),
+                ("Description", .string("The account deployed with CreateSharedResources=true: chained deploys start from its roles.")),
+                ("AllowedPattern", .string("^[0-9]{12}$")),
+                ("Default", .string(first.account)),
             ])))
         }
         if !pipeline.environments.isEmpty {
@@ -92,7 +107,7 @@ struct BootstrapBuilder {
 
     func conditions() -> YAMLNode {
         var entries = [YAMLEntry(Self.oidcCondition, equals(ref("CreateOIDCProvider"), .string("true")))]
-        if pipeline.ciRole != nil {
+        if hasSharedResources {
             entries.append(YAMLEntry(Self.sharedCondition, equals(ref("CreateSharedResources"), .string("true"))))
         }
         for environment in pipeline.environments {
@@ -104,7 +119,9 @@ struct BootstrapBuilder {
                 ]))]),
             ]))])))
         }
-        if createsKey, pipeline.environments.count > 1 {
+        // The key policy names chained deploy roles unconditionally (they live beside the key), so the
+        // condition is needed only without chaining.
+        if createsKey, pipeline.environments.count > 1, !chains {
             entries.append(YAMLEntry(Self.anyEnvironmentCondition, anyOf(pipeline.environments.map { condition(envCondition($0)) })))
         }
         return .mapping(entries)

@@ -9,6 +9,11 @@ public enum BootstrapNaming {
         roleName(pipeline.project, environment.name, "deploy")
     }
 
+    /// The role in an environment's account that its deploy role chains into, e.g. `myapp-prod-target`.
+    public static func targetRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
+        roleName(pipeline.project, environment.name, "target")
+    }
+
     /// The read-only drift role of an environment, e.g. `myapp-prod-drift`.
     public static func driftRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
         roleName(pipeline.project, environment.name, "drift")

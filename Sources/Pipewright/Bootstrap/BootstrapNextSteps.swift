@@ -16,19 +16,20 @@ extension BootstrapTemplate {
             lines.append("\(step). \(text)")
         }
 
-        heading("Deploy \(templateFile) once in every AWS account the pipeline uses:")
+        heading("Write the AWS side with 'pipewright bootstrap --output \(templateFile)', and deploy it once in every AWS account the pipeline uses:")
         var accounts: [String] = []
         for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
         for (index, account) in accounts.enumerated() {
             let names = pipeline.environments.filter { $0.account == account }.map(\.name).joined(separator: ", ")
             var overrides = ["GitHubRepository=\(repository)"]
-            if pipeline.ciRole != nil { overrides.append("CreateSharedResources=\(index == 0 ? "true" : "false")") }
+            if builder.hasSharedResources { overrides.append("CreateSharedResources=\(index == 0 ? "true" : "false")") }
+            if builder.chains, let shared = accounts.first { overrides.append("SharedAccountId=\(shared)") }
             lines.append("   account \(account) (\(names)):")
             lines.append("     aws cloudformation deploy --template-file \(templateFile) --stack-name \(stackName) \\")
             lines.append("       --capabilities CAPABILITY_NAMED_IAM --parameter-overrides \(overrides.joined(separator: " "))")
         }
         lines.append("   Add CreateOIDCProvider=false where the account already has the GitHub OIDC provider.")
-        if pipeline.ciRole != nil {
+        if builder.hasSharedResources {
             lines.append("   CreateSharedResources=true in exactly one account: it holds the CI role\(builder.createsKey ? " and the artifact key" : "").")
         }
 
@@ -71,12 +72,9 @@ extension BootstrapTemplate {
             lines += others
         }
 
-        if builder.createsKey, accounts.count > 1, let key = pipeline.artifactEncryption?.kmsKey {
-            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for deploys in other accounts, name the key by ARN in the pipeline and add their deploy roles to the key policy.")
-        }
-        let chained = pipeline.environments.filter { $0.chainedRole != nil }.map(\.name)
-        if !chained.isEmpty {
-            heading("Create the chained roles of \(chained.joined(separator: ", ")) yourself: they live in the target accounts and must trust the deploy role.")
+        let direct = pipeline.environments.filter { $0.chainedRole == nil && $0.account != accounts.first }.map(\.name)
+        if builder.createsKey, !direct.isEmpty, let key = pipeline.artifactEncryption?.kmsKey {
+            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for \(direct.joined(separator: ", ")), deploy from a role in the shared account chained into the target account (Environment(chainedRole:)), or name the key by ARN and add their deploy roles to the key policy.")
         }
         return "Next steps\n" + lines.joined(separator: "\n") + "\n"
     }

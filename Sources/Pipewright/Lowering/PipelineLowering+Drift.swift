@@ -15,7 +15,8 @@ extension PipelineLowering {
     func driftJob(for environment: Environment, drift: DriftDetection) -> Job {
         var steps = hardenRunnerSteps + [prepareStepWithDefaultSuffix(for: environment)]
         steps += credentialSteps(
-            role: environment.driftRole ?? environment.role, chainedRole: environment.chainedRole,
+            // A drift role lives in the environment's own account and trusts GitHub directly: no chaining.
+            role: environment.driftRole ?? environment.role, chainedRole: environment.driftRole == nil ? environment.chainedRole : nil,
             region: region(of: environment), sessionName: sessionName
         )
         steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift())))

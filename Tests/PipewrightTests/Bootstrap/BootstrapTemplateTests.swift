@@ -126,3 +126,24 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
         #expect(text.contains(name), "\(name) missing")
     }
 }
+
+@Test func chainedDeploysStartInTheSharedAccountAndChainIntoTheTargetAccount() {
+    let cdk = BootstrapTemplate.template(for: Blueprint.cdk.pipeline())
+    let resources = cdk["Resources"]
+    // The first hop trusts GitHub, lives with the shared resources, and may do nothing but chain; the key
+    // policy beside it lets it decrypt the artifact.
+    #expect(resources?["DeployRoleProd"]?["Condition"]?.stringValue == "ShouldCreateSharedResources")
+    let hop = resources?["DeployRoleProd"]?["Properties"]?["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements ?? []
+    #expect(hop.compactMap { $0["Sid"]?.stringValue } == ["ChainIntoTheTargetRole"])
+    let keyStatements = resources?["ArtifactKey"]?["Properties"]?["KeyPolicy"]?["Statement"]?.elements ?? []
+    let decrypters = keyStatements.first { $0["Sid"]?.stringValue == "DeploysDecrypt" }?["Principal"]?["AWS"]?.elements ?? []
+    #expect(decrypters.contains(.mapping([YAMLEntry("Fn::GetAtt", .sequence([.string("DeployRoleProd"), .string("Arn")]))])))
+    #expect(hop.first?["Resource"]?.text == "arn:${AWS::Partition}:iam::333333333333:role/myapp-prod-target")
+    // The target role lives in the environment's account and trusts only that first hop.
+    #expect(resources?["TargetRoleProd"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
+    let trust = resources?["TargetRoleProd"]?["Properties"]?["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
+    #expect(trust?["Principal"]?["AWS"]?.text == "arn:${AWS::Partition}:iam::${SharedAccountId}:role/myapp-prod-deploy")
+    #expect(cdk["Parameters"]?["SharedAccountId"]?["Default"]?.stringValue == "111111111111")
+    #expect(cdk["Outputs"]?["AWSTARGETROLEARNPROD"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
+    #expect(cdk["Outputs"]?["AWSROLEARNPROD"]?["Condition"]?.stringValue == "ShouldCreateSharedResources")
+}
