@@ -70,7 +70,7 @@ struct RunLocalCommand {
         }
         for result in results {
             console.out("\(result.jobID): \(result.result.rawValue)\n")
-            if let failed = result.failedStep {
+            if result.result == .failure, let failed = result.failedStep {
                 console.out("  failed at \"\(failed.name)\":\n" + failed.log.split(separator: "\n").suffix(20).map { "    " + $0 }.joined(separator: "\n") + "\n")
             }
         }
