@@ -51,6 +51,26 @@ public struct BlueprintOptions: Sendable, Hashable {
     /// The last environment is production.
     func isProduction(_ index: Int) -> Bool { index == environments.count - 1 }
 
+    /// The promotion chain the blueprints share: one environment per name, each with its own deploy and drift
+    /// role variables and an `EnvironmentName` parameter; the last is production, by reviewed change set.
+    func promotedEnvironments(parameters: Bool = true, chained: Bool = false) -> [Environment] {
+        environments.indices.map { index in
+            let name = environments[index]
+            return Environment(
+                name,
+                account: placeholderAccount(index),
+                role: .variable(roleVariable(name)),
+                chainedRole: chained ? .variable(roleVariable(name, kind: "TARGET_ROLE_ARN")) : nil,
+                driftRole: .variable(roleVariable(name, kind: "DRIFT_ROLE_ARN")),
+                branch: branch(index),
+                after: predecessor(index),
+                parameters: parameters ? [.value("EnvironmentName", name)] : [],
+                strategy: isProduction(index) ? .changeSet(review: true) : .direct,
+                production: isProduction(index)
+            )
+        }
+    }
+
     /// Placeholder account ids, one per environment, to replace with real ones.
     func placeholderAccount(_ index: Int) -> String {
         String(repeating: String((index % 9) + 1), count: 12)

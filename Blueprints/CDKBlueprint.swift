@@ -16,18 +16,8 @@ extension Blueprint {
             Region(options.region)
             CIRole(.variable("AWS_CI_ROLE_ARN"))
             BuildSettings(retentionDays: 30)
-            for (index, name) in options.environments.enumerated() {
-                Environment(
-                    name,
-                    account: options.placeholderAccount(index),
-                    role: .variable(options.roleVariable(name)),
-                    chainedRole: .variable(options.roleVariable(name, kind: "TARGET_ROLE_ARN")),
-                    driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
-                    branch: options.branch(index),
-                    after: options.predecessor(index),
-                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
-                    production: options.isProduction(index)
-                )
+            for environment in options.promotedEnvironments(parameters: false, chained: true) {
+                environment
             }
             DriftDetection(schedule: ["23 5 * * 1-5"])
             DestroySettings(allowProduction: false)

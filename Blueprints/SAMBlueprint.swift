@@ -15,18 +15,8 @@ extension Blueprint {
             CIRole(.variable("AWS_CI_ROLE_ARN"))
             BuildSettings(retentionDays: 30)
             ValidationSettings(validateTemplate: true, cfnLintVersion: "1.51.0")
-            for (index, name) in options.environments.enumerated() {
-                Environment(
-                    name,
-                    account: options.placeholderAccount(index),
-                    role: .variable(options.roleVariable(name)),
-                    driftRole: .variable(options.roleVariable(name, kind: "DRIFT_ROLE_ARN")),
-                    branch: options.branch(index),
-                    after: options.predecessor(index),
-                    parameters: [.value("EnvironmentName", name)],
-                    strategy: options.isProduction(index) ? .changeSet(review: true) : .direct,
-                    production: options.isProduction(index)
-                )
+            for environment in options.promotedEnvironments() {
+                environment
             }
             DriftDetection(schedule: ["41 6 * * 1-5"])
             DestroySettings(allowProduction: false)

@@ -43,10 +43,11 @@ import Testing
         """)
 }
 
+/// DEL is escaped too: RFC 8259 allows it raw, but an escape keeps it visible in a diff.
 @Test func jsonEscapesPerRFC8259AndWritesNonASCIIAsIs() {
     let text = "q\" b\\ n\n r\r t\t nul\u{0} esc\u{1B} us\u{1F} del\u{7F} é ☃ 🚀 \u{2028} / ${{ x }}"
     #expect(JSONEmitter.emit(.string(text))
-        == "\"q\\\" b\\\\ n\\n r\\r t\\t nul\\u0000 esc\\u001B us\\u001F del\u{7F} é ☃ 🚀 \u{2028} / ${{ x }}\"\n")
+        == "\"q\\\" b\\\\ n\\n r\\r t\\t nul\\u0000 esc\\u001B us\\u001F del\\u007F é ☃ 🚀 \u{2028} / ${{ x }}\"\n")
 }
 
 @Test func jsonOfBareScalars() {
