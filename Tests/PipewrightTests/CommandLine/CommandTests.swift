@@ -247,3 +247,31 @@ import PipewrightBlueprints
         #expect(missing.code == 64)
     }
 }
+
+@Suite struct PolicyRegenerationTests {
+    @Test func aNewRequiredTagMakesCheckFailAndGenerateTagsEveryStackOperation() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        #expect(scratch.run("generate", "--check").code == 0)
+
+        try scratch.write(#"{"requiredTags": {"Owner": ["platform-team"]}}"#, to: "pipewright-policy.json")
+        let stale = scratch.run("generate", "--check")
+        #expect(stale.code == 1)
+        #expect(stale.stdout.contains(#"{"Key":"Owner","Value":"platform-team"}"#))
+
+        #expect(scratch.run("generate").code == 0)
+        #expect(scratch.run("generate", "--check").code == 0)
+        var operations = 0
+        for file in [".github/workflows/infrastructure.yml", ".github/workflows/infrastructure-drift.yml"] {
+            let lines = try #require(scratch.read(file)).split(separator: "\n")
+            for line in lines where line.contains("STACK_TAGS:") {
+                operations += 1
+                #expect(line.contains(#"{"Key":"Owner","Value":"platform-team"}"#), "\(file): \(line)")
+            }
+        }
+        // deploy-dev, deploy-staging and plan-prod create change sets; deploy-prod executes plan-prod's, tags included.
+        #expect(operations == 3)
+        #expect(scratch.run("audit").code == 0)
+    }
+}
