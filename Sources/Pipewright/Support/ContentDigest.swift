@@ -5,12 +5,15 @@
 enum ContentDigest {
     /// The digest of a text.
     static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         var text = text
-        text.withUTF8 { bytes in
-            for byte in bytes {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
+        return text.withUTF8(hex)
+    }
+
+    /// The digest of a text's UTF-8 bytes.
+    static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
         }
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8](repeating: 0, count: 16)

@@ -161,7 +161,18 @@ extension Expression {
     }
 
     /// The expression wrapped for use in a YAML value: `${{ source }}`.
-    public var wrapped: String { "${{ " + source + " }}" }
+    public var wrapped: String {
+        var out = ""
+        appendWrapped(to: &out)
+        return out
+    }
+
+    /// Appends `${{ source }}` without building the pieces as separate strings.
+    func appendWrapped(to out: inout String) {
+        out += "${{ "
+        render(into: &out, parentPrecedence: 0, parent: nil)
+        out += " }}"
+    }
 
     private func render(into out: inout String, parentPrecedence: Int, parent: BinaryOperator? = nil) {
         switch self {
@@ -173,9 +184,14 @@ extension Expression {
             }
         case .string(let text):
             out += "'"
-            for character in text {
-                out.append(character)
-                if character == "'" { out.append("'") }
+            // Most strings hold no quote: append them whole instead of character by character.
+            if text.utf8.contains(UInt8(ascii: "'")) {
+                for character in text {
+                    out.append(character)
+                    if character == "'" { out.append("'") }
+                }
+            } else {
+                out += text
             }
             out += "'"
         case .number(let value):
@@ -201,7 +217,9 @@ extension Expression {
             // parentheses make both see the same tree.
             let operandPrecedence = op.precedence >= 3 ? 5 : op.precedence
             lhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
-            out += " " + op.rawValue + " "
+            out += " "
+            out += op.rawValue
+            out += " "
             rhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
             if needsParentheses { out += ")" }
         case .not(let operand):

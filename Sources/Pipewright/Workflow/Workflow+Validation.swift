@@ -65,20 +65,20 @@ extension Workflow {
     private func validateSteps(of job: Job, at path: String, into errors: inout [ValidationError]) {
         var seenSteps: Set<String> = []
         for (index, step) in job.steps.enumerated() {
-            let stepPath = "\(path).steps[\(index)]"
+            func stepPath() -> String { "\(path).steps[\(index)]" }
             if let id = step.id {
                 if !Self.isValidID(id) {
-                    errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
+                    errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
                 }
                 if !seenSteps.insert(id).inserted {
-                    errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
+                    errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
                 }
             }
-            if let name = step.name { checkText(name, at: "\(stepPath).name", into: &errors) }
-            checkValues(step.env, at: "\(stepPath).env", into: &errors)
+            if let name = step.name { checkText(name, at: "\(stepPath()).name", into: &errors) }
+            checkValues(step.env, at: "\(stepPath()).env", into: &errors)
             switch step.action {
-            case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath).with", into: &errors)
-            case .run(let script, _, _): checkText(script, at: "\(stepPath).run", into: &errors)
+            case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
+            case .run(let script, _, _): checkText(script, at: "\(stepPath()).run", into: &errors)
             }
         }
         let stepIDs = job.steps.compactMap(\.id)
@@ -95,20 +95,22 @@ extension Workflow {
         }
     }
 
-    private func checkText(_ text: WorkflowText, at path: String, into errors: inout [ValidationError]) {
+    // Paths are autoclosures: they are built only for an error, and building one per checked value was a
+    // third of validation's time.
+    private func checkText(_ text: WorkflowText, at path: @autoclosure () -> String, into errors: inout [ValidationError]) {
         if text.hasSmuggledExpression {
-            errors.append(.init(path: path, message: "plain text contains \"${{\"; expected expressions to be built with Expression, never written as text"))
+            errors.append(.init(path: path(), message: "plain text contains \"${{\"; expected expressions to be built with Expression, never written as text"))
         }
     }
 
-    private func checkValues(_ values: Mapping<WorkflowValue>, at path: String, into errors: inout [ValidationError]) {
+    private func checkValues(_ values: Mapping<WorkflowValue>, at path: @autoclosure () -> String, into errors: inout [ValidationError]) {
         for (key, value) in values {
-            if let text = value.text { checkText(text, at: "\(path).\(key)", into: &errors) }
+            if let text = value.text { checkText(text, at: "\(path()).\(key)", into: &errors) }
         }
     }
 
-    private func checkTexts(_ texts: Mapping<WorkflowText>, at path: String, into errors: inout [ValidationError]) {
-        for (key, text) in texts { checkText(text, at: "\(path).\(key)", into: &errors) }
+    private func checkTexts(_ texts: Mapping<WorkflowText>, at path: @autoclosure () -> String, into errors: inout [ValidationError]) {
+        for (key, text) in texts { checkText(text, at: "\(path()).\(key)", into: &errors) }
     }
 
     /// Input defaults and `workflow_call` outputs are text too: an expression must not hide in them either.

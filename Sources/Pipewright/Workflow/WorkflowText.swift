@@ -65,7 +65,7 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
         for segment in segments {
             switch segment {
             case .literal(let text): out += text
-            case .expression(let expression): out += expression.wrapped
+            case .expression(let expression): expression.appendWrapped(to: &out)
             }
         }
         return out
@@ -122,7 +122,7 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
     }
     private var storage: [Pair]
 
-    private struct Pair: Sendable, Hashable {
+    fileprivate struct Pair: Sendable, Hashable {
         let key: String
         var value: Value
     }
@@ -165,10 +165,23 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
     }
 
     /// Iterates the entries in order.
-    public func makeIterator() -> AnyIterator<(key: String, value: Value)> {
-        var index = 0
-        let storage = self.storage
-        return AnyIterator {
+    public func makeIterator() -> Iterator { Iterator(storage: storage) }
+
+    /// The number of entries, so `map` allocates its result once.
+    public var underestimatedCount: Int { storage.count }
+
+    /// Iterates a mapping's entries in order.
+    ///
+    /// A concrete iterator rather than `AnyIterator`, whose boxed closure cost an allocation and an indirect
+    /// call per entry: rendering and validation iterate every `env:` and `with:`.
+    public struct Iterator: IteratorProtocol {
+        fileprivate let storage: [Pair]
+        private var index = 0
+
+        fileprivate init(storage: [Pair]) { self.storage = storage }
+
+        /// The next entry, or `nil` after the last.
+        public mutating func next() -> (key: String, value: Value)? {
             guard index < storage.count else { return nil }
             defer { index += 1 }
             return (storage[index].key, storage[index].value)

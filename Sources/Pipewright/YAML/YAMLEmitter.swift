@@ -30,9 +30,16 @@
 public enum YAMLEmitter {
     /// Renders a document: its header comments, a blank line when there are any, then its root.
     public static func emit(_ document: YAMLDocument) -> String {
-        var writer = YAMLWriter(capacity: document.root.estimatedYAMLSize + document.header.count * 80)
+        String(decoding: emitUTF8(document), as: UTF8.self)
+    }
+
+    /// Renders a document as UTF-8 bytes, for callers that add to the text before making it a `String`.
+    static func emitUTF8(_ document: YAMLDocument) -> [UInt8] {
+        // No size estimate: walking the tree for one cost 8% of a large `generate`, it undercounted block
+        // scalars' indentation anyway, and a byte buffer's doubling copies cheaply.
+        var writer = YAMLWriter(capacity: 16 * 1024)
         writer.writeDocument(document)
-        return writer.output
+        return writer.bytes
     }
 
     /// Renders a bare node exactly as the root of a document without header comments.

@@ -57,7 +57,7 @@ enum YAMLScalarStyle: Equatable {
             }
         } else if scan.hasTab {
             self = .doubleQuoted
-        } else if text.withUTF8({ Self.isPlainSafe($0, scan: scan) }) && !Self.hasUnicodeSpaceAtEnds(text) {
+        } else if text.withUTF8({ Self.isPlainSafe($0, scan: scan) && !Self.hasUnicodeSpaceAtEnds($0) }) {
             self = .plain
         } else {
             self = .singleQuoted
@@ -131,10 +131,11 @@ enum YAMLScalarStyle: Equatable {
 
     /// Unicode spaces at either end (a no-break space, an ideographic space) survive only when quoted,
     /// and a reader cannot see them; quoting makes them visible too.
-    private static func hasUnicodeSpaceAtEnds(_ text: String) -> Bool {
+    private static func hasUnicodeSpaceAtEnds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // ASCII spaces are handled byte-wise; Unicode properties are slow, so only ask them about non-ASCII ends.
-        guard let firstByte = text.utf8.first, let lastByte = text.utf8.last, firstByte >= 0x80 || lastByte >= 0x80,
-              let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
+        guard let firstByte = bytes.first, let lastByte = bytes.last, firstByte >= 0x80 || lastByte >= 0x80 else { return false }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard let first = text.unicodeScalars.first, let last = text.unicodeScalars.last else { return false }
         return first.properties.isWhitespace || last.properties.isWhitespace
     }
 

@@ -1,12 +1,16 @@
-/// The block-style layout behind ``YAMLEmitter``: appends one document to a single growing string.
+/// The block-style layout behind ``YAMLEmitter``: appends one document to a single growing byte buffer.
+///
+/// Bytes rather than a `String`: appending to a `String` costs a capacity and ASCII-flag check per call,
+/// a quarter of a large `generate`, while appending to an array of bytes is a copy. The text becomes a
+/// `String` once, at the end (``output``).
 ///
 /// Indentation is two spaces per level; a sequence under a key is indented two more than the key and a
 /// mapping inside a sequence item starts on the dash line, the way GitHub's documentation writes workflows.
 struct YAMLWriter {
+    /// The UTF-8 bytes written so far; only whole scalars are ever appended, so they are always valid UTF-8.
+    private(set) var bytes: [UInt8] = []
     /// The text written so far.
-    private(set) var output = ""
-    /// Runs of spaces by width, so indenting a line appends a ready string instead of building one.
-    private var indentations: [String] = [""]
+    var output: String { String(decoding: bytes, as: UTF8.self) }
     /// Whether the last line written belongs to a `|+` block scalar, whose trailing empty lines are content:
     /// a blank separator line written after it would be read as one more line break of the scalar.
     private var endsInKeptBlockScalar = false
@@ -15,13 +19,13 @@ struct YAMLWriter {
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
-        output.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity)
     }
 
     /// Writes the header comments, a blank line if there were any, then the root.
     mutating func writeDocument(_ document: YAMLDocument) {
         for line in document.header { writeCommentLine(line, indent: 0) }
-        if !document.header.isEmpty { output.append("\n") }
+        if !document.header.isEmpty { append(ascii: "\n") }
         switch document.root {
         case .mapping(let entries) where !entries.isEmpty:
             writeMapping(entries, indent: 0, continuesLine: false, isRoot: true)
@@ -48,7 +52,7 @@ struct YAMLWriter {
             let onCurrentLine = continuesLine && index == 0
             if isRoot && index > 0 && !endsInKeptBlockScalar
                 && (entries[index - 1].value.isBlockCollection || entry.value.isBlockCollection) {
-                output.append("\n")
+                append(ascii: "\n")
             }
             if !onCurrentLine {
                 for comment in entry.leadingComments { writeCommentLine(comment, indent: indent) }
@@ -72,7 +76,7 @@ struct YAMLWriter {
                 appendIndentation(indent)
             }
             if lineRecorder != nil { recordLine(entering: .index(index)) }
-            output.append("-")
+            append(ascii: "-")
             writeValue(item, separator: " ", comment: nil, indent: indent, inSequence: true)
             if lineRecorder != nil { lineRecorder!.leave() }
         }
@@ -82,7 +86,7 @@ struct YAMLWriter {
     private mutating func writeKey(_ key: String, indent: Int) {
         // GitHub documents the trigger key as a plain `on:`; every YAML 1.2 loader reads it as the string.
         if key == "on" {
-            output.append("on:")
+            append("on:")
             return
         }
         let style = YAMLScalarStyle(for: key, allowingLiteral: false)
@@ -91,16 +95,16 @@ struct YAMLWriter {
             var rendered = YAMLWriter(capacity: key.utf8.count + 2)
             rendered.appendInlineScalar(key, style: style)
             if rendered.output.unicodeScalars.count > 1000 {
-                output.append("? ")
-                output.append(rendered.output)
-                output.append("\n")
+                append("? ")
+                bytes.append(contentsOf: rendered.bytes)
+                append(ascii: "\n")
                 appendIndentation(indent)
-                output.append(":")
+                append(ascii: ":")
                 return
             }
         }
         appendInlineScalar(key, style: style)
-        output.append(":")
+        append(ascii: ":")
     }
 
     /// Writes what follows `key:` or `-`, up to and including the end of its last line.
@@ -112,79 +116,83 @@ struct YAMLWriter {
                         comment: comment, indent: indent)
             return
         case .int(let value):
-            output.append(separator)
-            output.append(String(value))
+            append(separator)
+            append(String(value))
         case .bool(let value):
-            output.append(separator)
-            output.append(value ? "true" : "false")
+            append(separator)
+            append(value ? "true" : "false")
         case .null:
-            output.append(separator)
-            output.append("null")
+            append(separator)
+            append("null")
         case .mapping(let entries) where entries.isEmpty:
-            output.append(separator)
-            output.append("{}")
+            append(separator)
+            append("{}")
         case .sequence(let items) where items.isEmpty:
-            output.append(separator)
-            output.append("[]")
+            append(separator)
+            append("[]")
         case .mapping(let entries):
             if inSequence {
-                output.append(separator)
+                append(separator)
                 writeMapping(entries, indent: indent + 2, continuesLine: true, isRoot: false)
             } else {
                 appendTrailingComment(comment)
-                output.append("\n")
+                append(ascii: "\n")
                 writeMapping(entries, indent: indent + 2, continuesLine: false, isRoot: false)
             }
             return
         case .sequence(let items):
             if inSequence {
-                output.append(separator)
+                append(separator)
                 writeSequence(items, indent: indent + 2, continuesLine: true)
             } else {
                 appendTrailingComment(comment)
-                output.append("\n")
+                append(ascii: "\n")
                 writeSequence(items, indent: indent + 2, continuesLine: false)
             }
             return
         }
         appendTrailingComment(comment)
-        output.append("\n")
+        append(ascii: "\n")
     }
 
     // MARK: Scalars
 
     /// Writes a string value in `style`; a block scalar's lines are indented two more than `indent`.
     private mutating func writeString(_ text: String, style: YAMLScalarStyle, separator: String, comment: String?, indent: Int) {
-        output.append(separator)
+        append(separator)
         guard case .literal(let chomping, let needsIndicator) = style else {
             appendInlineScalar(text, style: style)
             appendTrailingComment(comment)
-            output.append("\n")
+            append(ascii: "\n")
             return
         }
-        output.append(needsIndicator ? "|2" : "|")
-        output.append(chomping.indicator)
+        append(needsIndicator ? "|2" : "|")
+        append(chomping.indicator)
         appendTrailingComment(comment)
-        output.append("\n")
-        let trailingBreaks = text.utf8.reversed().prefix { $0 == 0x0A }.count
-        // Lines are cut by byte offsets: scripts are most of a workflow's bytes, and the generic split was a
-        // tenth of the time of a large `generate`.
-        let utf8 = text.utf8
-        let end = utf8.index(utf8.endIndex, offsetBy: -trailingBreaks)
-        var lineStart = utf8.startIndex
-        while true {
-            let lineEnd = utf8[lineStart..<end].firstIndex(of: 0x0A) ?? end
-            // Empty lines stay truly empty: trailing spaces would be noise, and any loader reads them the same.
-            if lineStart < lineEnd {
-                appendIndentation(indent + 2)
-                output.append(contentsOf: text[lineStart..<lineEnd])
+        append(ascii: "\n")
+        // Lines are cut by byte offsets and copied as byte ranges: scripts are most of a workflow's bytes.
+        var text = text
+        var trailingBreaks = 0
+        text.withUTF8 { utf8 in
+            var end = utf8.count
+            while end > 0 && utf8[end - 1] == 0x0A { end -= 1 }
+            trailingBreaks = utf8.count - end
+            var lineStart = 0
+            while true {
+                var lineEnd = lineStart
+                while lineEnd < end && utf8[lineEnd] != 0x0A { lineEnd += 1 }
+                // Empty lines stay truly empty: trailing spaces would be noise, and any loader reads them the same.
+                if lineStart < lineEnd {
+                    appendIndentation(indent + 2)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]))
+                }
+                bytes.append(0x0A)
+                if lineEnd == end { break }
+                lineStart = lineEnd + 1
             }
-            output.append("\n")
-            if lineEnd == end { break }
-            lineStart = utf8.index(after: lineEnd)
         }
         if chomping == .keep {
-            for _ in 1..<trailingBreaks { output.append("\n") }
+            for _ in 1..<trailingBreaks { bytes.append(0x0A) }
             endsInKeptBlockScalar = true
         }
     }
@@ -193,17 +201,17 @@ struct YAMLWriter {
     private mutating func appendInlineScalar(_ text: String, style: YAMLScalarStyle) {
         switch style {
         case .plain:
-            output.append(text)
+            append(text)
         case .singleQuoted:
-            output.append("'")
+            append(ascii: "'")
             if text.utf8.contains(UInt8(ascii: "'")) {
                 for scalar in text.unicodeScalars {
-                    if scalar == "'" { output.append("''") } else { output.unicodeScalars.append(scalar) }
+                    if scalar == "'" { append("''") } else { appendScalar(scalar) }
                 }
             } else {
-                output.append(text)
+                append(text)
             }
-            output.append("'")
+            append(ascii: "'")
         case .doubleQuoted, .literal:
             appendDoubleQuoted(text)
         }
@@ -211,38 +219,38 @@ struct YAMLWriter {
 
     /// Appends `"text"` with every character that is not printable, or is a line break to any YAML version, escaped.
     private mutating func appendDoubleQuoted(_ text: String) {
-        output.append("\"")
+        append(ascii: "\"")
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x22: output.append("\\\"")
-            case 0x5C: output.append("\\\\")
-            case 0x0A: output.append("\\n")
-            case 0x09: output.append("\\t")
-            case 0x0D: output.append("\\r")
+            case 0x22: append("\\\"")
+            case 0x5C: append("\\\\")
+            case 0x0A: append("\\n")
+            case 0x09: append("\\t")
+            case 0x0D: append("\\r")
             case 0x00..<0x20, 0x7F...0x9F:
-                output.append("\\x")
+                append("\\x")
                 appendHex(scalar.value, digits: 2)
             case 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF:
-                output.append("\\u")
+                append("\\u")
                 appendHex(scalar.value, digits: 4)
             default:
-                output.unicodeScalars.append(scalar)
+                appendScalar(scalar)
             }
         }
-        output.append("\"")
+        append(ascii: "\"")
     }
 
     private mutating func appendHex(_ value: UInt32, digits: Int) {
         let hex = String(value, radix: 16, uppercase: true)
-        for _ in hex.count..<digits { output.append("0") }
-        output.append(hex)
+        for _ in hex.count..<digits { append(ascii: "0") }
+        append(hex)
     }
 
     // MARK: Line recording
 
     /// Records that the path one component below the current one starts on the line being written.
     private mutating func recordLine(entering component: YAMLLineRecorder.Component) {
-        output.withUTF8 { lineRecorder!.advance(over: $0) }
+        bytes.withUnsafeBufferPointer { lineRecorder!.advance(over: $0) }
         lineRecorder!.enter(component)
     }
 
@@ -250,19 +258,19 @@ struct YAMLWriter {
 
     private mutating func writeCommentLine(_ text: String, indent: Int) {
         appendIndentation(indent)
-        output.append("#")
+        append(ascii: "#")
         if !text.isEmpty {
-            output.append(" ")
+            append(ascii: " ")
             appendCommentText(text)
         }
-        output.append("\n")
+        append(ascii: "\n")
     }
 
     private mutating func appendTrailingComment(_ text: String?) {
         guard let text else { return }
-        output.append(" #")
+        append(" #")
         if !text.isEmpty {
-            output.append(" ")
+            append(ascii: " ")
             appendCommentText(text)
         }
     }
@@ -273,22 +281,41 @@ struct YAMLWriter {
         var copy = text
         let scan = copy.withUTF8 { ScalarScan(of: $0) }
         guard scan.hasUnprintable || scan.hasLineBreak else {
-            output.append(text)
+            append(text)
             return
         }
         for scalar in text.unicodeScalars {
             switch scalar.value {
-            case 0x09: output.unicodeScalars.append(scalar)
-            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: output.append(" ")
-            default: output.unicodeScalars.append(scalar)
+            case 0x09: appendScalar(scalar)
+            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: append(ascii: " ")
+            default: appendScalar(scalar)
             }
         }
     }
 
     private mutating func appendIndentation(_ width: Int) {
-        while indentations.count <= width {
-            indentations.append(String(repeating: " ", count: indentations.count))
+        // A slice of ready spaces is one copy; appending `repeatElement` went byte by byte.
+        if width <= Self.spaces.count {
+            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+        } else {
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
         }
-        output.append(indentations[width])
+    }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
+    // MARK: Bytes
+
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func append(ascii character: Unicode.Scalar) {
+        bytes.append(UInt8(ascii: character))
+    }
+
+    private mutating func appendScalar(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { bytes.append($0) }
     }
 }
