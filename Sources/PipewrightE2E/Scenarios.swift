@@ -7,7 +7,8 @@ extension Harness {
     /// Every blueprint's bootstrap, and the test pipeline's, deploys on moto with every output it describes;
     /// the test pipeline's outputs become the GitHub variables the other scenarios run with.
     mutating func bootstrapDeploys() throws -> String {
-        var pipelines = BlueprintCatalog.all.map { ("blueprint \($0.name)", $0.pipeline()) }
+        // Each blueprint gets its own project, so role names and key aliases do not collide in moto's one account.
+        var pipelines = BlueprintCatalog.all.map { ("blueprint \($0.name)", $0.pipeline(BlueprintOptions(project: "bp-" + $0.name))) }
         pipelines.append(("test pipeline", pipeline))
         var notes: [String] = []
         for (index, (label, pipeline)) in pipelines.enumerated() {
