@@ -21,6 +21,9 @@ extension BootstrapBuilder {
         }
         if let ciRole = pipeline.ciRole {
             entries.append(YAMLEntry("CIRole", ciRoleResource(ciRole)))
+            if case .containerService(let service) = pipeline.infrastructure {
+                entries.append(YAMLEntry("ImageRepository", imageRepository(service)))
+            }
         }
         if createsKey, let encryption = pipeline.artifactEncryption {
             entries.append(YAMLEntry("ArtifactKey", artifactKey()))
@@ -192,11 +195,60 @@ extension BootstrapBuilder {
         if let key = decryptStatement(sid: "EncryptAndDecryptTheArtifact", actions: ["kms:GenerateDataKey", "kms:Decrypt"]) {
             statements.append(key)
         }
+        statements += packagingStatements
         return role(
             name: BootstrapNaming.ciRoleName(pipeline), condition: Self.sharedCondition,
             description: "Pipewright: build and validate jobs of \(pipeline.project)",
             trust: githubTrust(subjects: ciSubjects), policyName: "build-and-validate", statements: statements, managed: []
         )
+    }
+
+    /// What packaging needs beyond the artifact: SAM uploads code to its bucket, under this pipeline's prefix;
+    /// a container service pushes to and reads scans of its one repository.
+    var packagingStatements: [YAMLNode] {
+        switch pipeline.infrastructure {
+        case .sam(let app):
+            return [
+                statement("UploadSAMPackages", actions: ["s3:PutObject", "s3:GetObject"],
+                          resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)/\(pipeline.fileSlug)/*")]),
+                statement("LocateTheSAMBucket", actions: ["s3:GetBucketLocation"], resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)")]),
+            ]
+        case .containerService:
+            return [
+                // GetAuthorizationToken has no resource type: IAM only accepts `*` for it.
+                statement("LogInToECR", actions: ["ecr:GetAuthorizationToken"], resources: [.string("*")]),
+                statement("PushAndScanTheImage", actions: [
+                    "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:DescribeImageScanFindings",
+                    "ecr:DescribeImages", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
+                ], resources: [getAtt("ImageRepository", "Arn")]),
+            ]
+        case .cloudFormation, .cdk:
+            return []
+        }
+    }
+
+    /// The image repository: tags can never be overwritten, and every push is scanned; the environments'
+    /// accounts may pull.
+    func imageRepository(_ service: ContainerService) -> YAMLNode {
+        var accounts: [String] = []
+        for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
+        return map([
+            ("Type", .string("AWS::ECR::Repository")),
+            ("Condition", .string(Self.sharedCondition)),
+            ("DeletionPolicy", .string("Retain")),
+            ("UpdateReplacePolicy", .string("Retain")),
+            ("Properties", map([
+                ("RepositoryName", .string(service.repository)),
+                ("ImageTagMutability", .string("IMMUTABLE")),
+                ("ImageScanningConfiguration", map([("ScanOnPush", .bool(true))])),
+                ("RepositoryPolicyText", policyDocument([map([
+                    ("Sid", .string("EnvironmentsPull")),
+                    ("Effect", .string("Allow")),
+                    ("Principal", map([("AWS", .sequence(accounts.map { sub("arn:${AWS::Partition}:iam::\($0):root") }))])),
+                    ("Action", .sequence([.string("ecr:BatchGetImage"), .string("ecr:GetDownloadUrlForLayer")])),
+                ])])),
+            ])),
+        ])
     }
 
     /// KMS use of the artifact key, bound to this repository by the encryption context the scripts send.

@@ -62,7 +62,7 @@ public struct CDKApp: Sendable, Hashable {
 public struct SAMApp: Sendable, Hashable {
     /// The SAM template's path.
     public var template: String
-    /// The S3 bucket `sam package` uploads code to, per deploy; a variable name or a literal bucket.
+    /// The S3 bucket `sam package` uploads code to (in the CI role's account).
     public var packageBucket: String
     /// The version of the SAM CLI installed from PyPI.
     public var samCLIVersion: String

@@ -147,3 +147,19 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
     #expect(cdk["Outputs"]?["AWSTARGETROLEARNPROD"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
     #expect(cdk["Outputs"]?["AWSROLEARNPROD"]?["Condition"]?.stringValue == "ShouldCreateSharedResources")
 }
+
+@Test func containerServicesGetAnImmutableScannedRepositoryAndTheRightsToPushToIt() {
+    let service = BootstrapTemplate.template(for: Blueprint.containerService.pipeline())
+    let repository = service["Resources"]?["ImageRepository"]?["Properties"]
+    #expect(repository?["ImageTagMutability"]?.stringValue == "IMMUTABLE")
+    #expect(repository?["ImageScanningConfiguration"]?["ScanOnPush"] == .bool(true))
+    let ci = service["Resources"]?["CIRole"]?["Properties"]?["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements ?? []
+    let push = ci.first { $0["Sid"]?.stringValue == "PushAndScanTheImage" }
+    #expect(push?["Resource"] == .mapping([YAMLEntry("Fn::GetAtt", .sequence([.string("ImageRepository"), .string("Arn")]))]))
+    #expect(ci.first { $0["Sid"]?.stringValue == "LogInToECR" }?["Resource"] == .string("*"))
+
+    let sam = BootstrapTemplate.template(for: Blueprint.sam.pipeline())
+    let upload = sam["Resources"]?["CIRole"]?["Properties"]?["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements
+        .first { $0["Sid"]?.stringValue == "UploadSAMPackages" }
+    #expect(upload?["Resource"]?.text == "arn:${AWS::Partition}:s3:::myapp-sam-artifacts/serverless-app/*")
+}
