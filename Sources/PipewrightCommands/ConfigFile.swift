@@ -48,24 +48,21 @@ enum ConfigFile {
     }
 
     static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> Policy {
-        do {
-            if let explicit {
-                guard let text = try workspace.read(explicit) else { throw CommandFailure.invalidInput("--policy: \(explicit): no such file") }
-                return try Policy.decode(text)
-            }
-            let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) + "/" : ""
-            if let text = try workspace.read(folder + policyName) {
-                return try Policy.decode(text)
-            }
-            if let section {
-                return try Policy.decode(JSONWriter.write(section))
-            }
-            return .default
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw .invalidInput("\(error)")
+        func decoded(_ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
+            do { return try read() } catch { throw .invalidInput(error.description) }
         }
+        if let explicit {
+            guard let text = try workspace.read(explicit) else { throw .invalidInput("--policy: \(explicit): no such file") }
+            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text) }
+        }
+        let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) + "/" : ""
+        if let text = try workspace.read(folder + policyName) {
+            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text) }
+        }
+        if let section {
+            return try decoded { () throws(PolicyDecodingError) in try Policy(json: section) }
+        }
+        return .default
     }
 
     /// Lowers, validates and renders the workflows of a pipeline under a policy.
