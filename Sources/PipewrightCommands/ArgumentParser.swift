@@ -1,3 +1,5 @@
+import Pipewright
+
 /// The command line's grammar: a hand-written parser, so the tool that hardens supply chains brings
 /// no package of its own. Options are `--name value`, `--name=value` or flags; `--` ends options.
 
@@ -131,7 +133,7 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
             name = argument == "-h" ? "--help" : argument
         }
         guard let option = spec.options.first(where: { $0.name == name }) else {
-            throw .unknownOption(name, command: spec.name, suggestion: closestOption(to: name, in: spec.options.map(\.name)))
+            throw .unknownOption(name, command: spec.name, suggestion: Suggestion.closest(to: name, in: spec.options.map(\.name)))
         }
         guard let valueName = option.valueName else {
             if inlineValue != nil { throw .flagTakesNoValue(name) }
@@ -157,29 +159,4 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
         throw .unexpectedArgument(parsed.positionals[spec.arguments.count], command: spec.name)
     }
     return parsed
-}
-
-/// The candidate nearest to a misspelled option or command, when close enough to be a typo.
-func closestOption(to word: String, in candidates: [String]) -> String? {
-    var best: (String, Int)?
-    for candidate in candidates {
-        let distance = editDistance(Array(word.lowercased()), Array(candidate.lowercased()))
-        if best == nil || distance < best!.1 { best = (candidate, distance) }
-    }
-    guard let best, best.1 <= max(2, word.count / 3) else { return nil }
-    return best.0
-}
-
-private func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
-    var previous = Array(0...b.count)
-    var current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in 1...b.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

@@ -21,7 +21,7 @@ struct AuditCommand {
         let formatName = arguments["--format"] ?? "text"
         guard let format = AuditFormat(rawValue: formatName) else {
             let names = AuditFormat.allCases.map(\.rawValue)
-            let hint = closestOption(to: formatName, in: names).map { " — did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggestion.closest(to: formatName, in: names).map { " — did you mean \"\($0)\"?" } ?? ""
             throw .invalidInput("--format: \"\(formatName)\" is not one of \(names.joined(separator: ", "))\(hint)")
         }
         let workspace = tool.workspace(arguments["--directory"])

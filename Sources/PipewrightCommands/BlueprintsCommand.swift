@@ -29,7 +29,7 @@ struct BlueprintsCommand {
         guard positionals.count == 2 else { throw UsageError.missingArgument("NAME", command: "blueprints show") }
         guard let blueprint = BlueprintCatalog.named(positionals[1]) else {
             let names = BlueprintCatalog.all.map(\.name)
-            let hint = closestOption(to: positionals[1], in: names).map { " — did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggestion.closest(to: positionals[1], in: names).map { " — did you mean \"\($0)\"?" } ?? ""
             throw CommandFailure.invalidInput("\"\(positionals[1])\" is not a blueprint; expected one of \(names.joined(separator: ", "))\(hint)")
         }
         tool.console.out(ConfigFile.text(for: blueprint.pipeline()))

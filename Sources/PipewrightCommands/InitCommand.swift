@@ -24,7 +24,7 @@ struct InitCommand {
         let name = arguments["--blueprint"] ?? BlueprintCatalog.defaultName
         guard let blueprint = BlueprintCatalog.named(name) else {
             let names = BlueprintCatalog.all.map(\.name)
-            let hint = closestOption(to: name, in: names).map { " — did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggestion.closest(to: name, in: names).map { " — did you mean \"\($0)\"?" } ?? ""
             throw .invalidInput("--blueprint: \"\(name)\" is not a blueprint; expected one of \(names.joined(separator: ", "))\(hint)")
         }
         var options = BlueprintOptions()

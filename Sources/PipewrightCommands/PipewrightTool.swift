@@ -30,7 +30,7 @@ public struct PipewrightTool {
         case "help":
             guard arguments.count > 1 else { console.out(Self.overview); return ExitCode.ok.rawValue }
             guard let command = Self.commands.first(where: { $0.spec.name == arguments[1] }) else {
-                return usageFailure(.unknownCommand(arguments[1], suggestion: closestOption(to: arguments[1], in: Self.commands.map(\.spec.name))))
+                return usageFailure(.unknownCommand(arguments[1], suggestion: Suggestion.closest(to: arguments[1], in: Self.commands.map(\.spec.name))))
             }
             console.out(command.spec.help)
             return ExitCode.ok.rawValue
@@ -38,7 +38,7 @@ public struct PipewrightTool {
             break
         }
         guard let command = Self.commands.first(where: { $0.spec.name == first }) else {
-            return usageFailure(.unknownCommand(first, suggestion: closestOption(to: first, in: Self.commands.map(\.spec.name))))
+            return usageFailure(.unknownCommand(first, suggestion: Suggestion.closest(to: first, in: Self.commands.map(\.spec.name))))
         }
         let parsed: ParsedArguments
         do {

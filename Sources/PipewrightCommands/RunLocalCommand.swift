@@ -38,7 +38,7 @@ struct RunLocalCommand {
         let workflows = Generator(policy: config.policy).lower(config.pipeline)
         guard let generated = workflows.first(where: { $0.workflow[job: jobID] != nil }) else {
             let ids = workflows.flatMap { $0.workflow.jobs.map(\.id) }
-            let hint = closestOption(to: jobID, in: ids).map { " — did you mean \"\($0)\"?" } ?? ""
+            let hint = Suggestion.closest(to: jobID, in: ids).map { " — did you mean \"\($0)\"?" } ?? ""
             throw .invalidInput("\"\(jobID)\" is not a job of the generated workflows; expected one of \(ids.joined(separator: ", "))\(hint)")
         }
         let event = arguments["--event"] ?? "push"

@@ -16,12 +16,11 @@ public struct Auditor: Sendable {
         self.rules = rules
     }
 
-    /// The full audit of a pipeline as Pipewright generates it: the policy applied, the pipeline checked,
-    /// then lowered with the policy's pins and every workflow checked.
-    public func auditLowered(_ pipeline: Pipeline, pins: PinTable = .verified, configFile: String = "pipewright.json") -> [Diagnostic] {
-        let applied = policy.apply(to: pipeline)
-        let generator = Generator(pins: policy.pinTable(base: pins))
-        return audit(pipeline: applied, file: configFile) + audit(generator.lower(applied))
+    /// The full audit of a pipeline as Pipewright generates it: the pipeline checked with the policy applied,
+    /// then lowered by the same generator `generate` uses and every workflow checked.
+    public func auditLowered(_ pipeline: Pipeline, configFile: String = "pipewright.json") -> [Diagnostic] {
+        let generator = Generator(policy: policy, source: configFile)
+        return audit(pipeline: generator.effectivePipeline(pipeline), file: configFile) + audit(generator.lower(pipeline))
     }
 
     /// Audits generated workflows; locations name `.github/workflows/<file>` and lines of the file as

@@ -27,9 +27,9 @@ public struct ValidationErrors: Error, Sendable, Hashable, CustomStringConvertib
 }
 
 /// Suggests the closest candidate to a misspelled word, for "did you mean" hints.
-enum Suggestion {
+package enum Suggestion {
     /// The candidate within a small edit distance of `word`, if one is close enough to be a likely typo.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    package static func closest(to word: String, in candidates: [String]) -> String? {
         let lowered = Array(word.lowercased().unicodeScalars)
         var best: (candidate: String, distance: Int)?
         for candidate in candidates {
