@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import Pipewright
+@testable import PipewrightCommands
 
 /// Renders every fixture and compares it with its committed golden `.yml` and JSON twin `.json`.
 ///
@@ -59,45 +60,8 @@ import Pipewright
             return
         }
         if expected != actual {
-            Issue.record("\(fileName) differs from the rendered fixture (- golden, + rendered):\n\(LineDiff.render(from: expected, to: actual))",
+            Issue.record("\(fileName) differs from what is rendered now:\n\(UnifiedDiff.diff(old: expected, new: actual, oldName: "golden/" + fileName, newName: "rendered/" + fileName))",
                          sourceLocation: sourceLocation)
         }
-    }
-}
-
-/// A minimal line diff (longest common subsequence) for golden mismatches: changed lines with a
-/// little context, so a failure shows what moved instead of two whole files.
-enum LineDiff {
-    static func render(from old: String, to new: String, context: Int = 2) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        // lcs[i][j]: length of the longest common subsequence of a[i...] and b[j...].
-        var lcs = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
-            }
-        }
-        var lines: [(mark: Character, text: String, line: Int)] = []
-        var (i, j) = (0, 0)
-        while i < a.count || j < b.count {
-            if i < a.count, j < b.count, a[i] == b[j] {
-                lines.append((" ", a[i], i + 1)); i += 1; j += 1
-            } else if i < a.count, j == b.count || lcs[i + 1][j] >= lcs[i][j + 1] {
-                lines.append(("-", a[i], i + 1)); i += 1
-            } else {
-                lines.append(("+", b[j], j + 1)); j += 1
-            }
-        }
-        let changed = lines.indices.filter { lines[$0].mark != " " }
-        var out: [String] = []
-        var lastShown = -1
-        for index in lines.indices where changed.contains(where: { abs($0 - index) <= context }) {
-            if lastShown >= 0, index > lastShown + 1 { out.append("@@") }
-            let line = lines[index]
-            out.append("\(line.mark) \(String(line.line).padding(toLength: 4, withPad: " ", startingAt: 0))| \(line.text)")
-            lastShown = index
-        }
-        return out.joined(separator: "\n")
     }
 }

@@ -2,6 +2,7 @@ import Testing
 @testable import Pipewright
 @testable import PipewrightCommands
 import PipewrightBlueprints
+import PipewrightSamples
 
 /// The same config renders the same bytes: across 100 runs of `generate --stdout`, and when the members of
 /// every JSON object in the config are shuffled.
@@ -18,24 +19,10 @@ import PipewrightBlueprints
         for _ in 0..<100 {
             #expect(scratch.run("generate", "--stdout").stdout == reference.stdout)
         }
-        var random = SplitMix(seed: 7)
+        var random = SeededGenerator(seed: 7)
         for _ in 0..<10 {
-            try scratch.write(JSONWriter.write(Self.shuffled(document, using: &random)), to: "pipewright.json")
+            try scratch.write(JSONWriter.write(JSONShuffle.shuffled(document, using: &random)), to: "pipewright.json")
             #expect(scratch.run("generate", "--stdout").stdout == reference.stdout)
-        }
-    }
-
-    /// Shuffles the members of every object; arrays, tags and parameters keep their order, which means something.
-    static func shuffled(_ value: JSONValue, using random: inout SplitMix, keepOrder: Bool = false) -> JSONValue {
-        switch value {
-        case .object(let members):
-            var result = members.map { JSONMember($0.key, shuffled($0.value, using: &random, keepOrder: $0.key == "tags" || $0.key == "parameters")) }
-            if !keepOrder { result.shuffle(using: &random) }
-            return .object(result)
-        case .array(let elements):
-            return .array(elements.map { shuffled($0, using: &random) })
-        default:
-            return value
         }
     }
 }

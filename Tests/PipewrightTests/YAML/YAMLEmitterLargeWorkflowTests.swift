@@ -1,4 +1,3 @@
-import Foundation
 import Testing
 @testable import Pipewright
 
@@ -24,12 +23,9 @@ func largeWorkflow(jobs: Int) -> YAMLDocument {
     ]))
 }
 
-@Test func thousandJobWorkflowEmitsQuickly() {
-    let document = largeWorkflow(jobs: 1_000)
-    let clock = ContinuousClock()
-    var yaml = ""
-    let elapsed = clock.measure { yaml = YAMLEmitter.emit(document) }
+/// Speed is pipewright-bench's to measure (whole process, release build); this checks the large case is whole.
+@Test func thousandJobWorkflowEmitsEveryJob() {
+    let yaml = YAMLEmitter.emit(largeWorkflow(jobs: 1_000))
+    #expect(yaml.contains("  job-0:\n    runs-on: ubuntu-latest\n"))
     #expect(yaml.contains("  job-999:\n    runs-on: ubuntu-latest\n"))
-    // Release builds take a few milliseconds; the bound is loose for unoptimized test builds on a busy machine.
-    #expect(elapsed < .seconds(2))
 }
