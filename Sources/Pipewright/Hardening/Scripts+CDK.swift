@@ -3,12 +3,7 @@
 extension Scripts {
     /// Synthesizes one cloud assembly per environment; `--strict` turns cdk-nag warnings into failures too.
     static func cdkSynth(strict: Bool) -> String {
-        strictMode + #"""
-        suffix="${STACK_SUFFIX:-}"
-        if [ -n "$suffix" ] && ! [[ "$suffix" =~ ^[a-z0-9][a-z0-9-]{0,19}$ ]]; then
-          echo "::error::Environment suffix '${suffix}' is invalid: expected 1-20 lowercase letters, digits or '-'."
-          exit 1
-        fi
+        strictMode + checkSuffix + #"""
         for environment in $ENVIRONMENTS; do
           stack_name="${STACK_PREFIX}-${environment}${suffix:+-$suffix}"
           echo "Synthesizing ${environment} (${stack_name})"

@@ -133,21 +133,33 @@ enum Scripts {
         strictMode + "rm -rf artifact\n"
     }
 
+    /// Checks the stack-name suffix, a free-text dispatch input, against a strict pattern before any use.
+    static let checkSuffix = #"""
+    suffix="${STACK_SUFFIX:-}"
+    if [ -n "$suffix" ] && ! [[ "$suffix" =~ ^[a-z0-9][a-z0-9-]{0,19}$ ]]; then
+      echo "::error::Environment suffix '${suffix}' is invalid: expected 1-20 lowercase letters, digits or '-', starting with a letter or digit."
+      exit 1
+    fi
+
+    """#
+
+    /// The role session name: `pw-<repository>-<run id>`, in the characters STS accepts, at most 64 of them.
+    static let formSessionName = #"""
+    repository_name="${GITHUB_REPOSITORY#*/}"
+    session_name="$(printf '%s' "pw-${repository_name}" | tr -c 'A-Za-z0-9+=,.@_-' '-' | cut -c 1-40)-${GITHUB_RUN_ID}"
+
+    """#
+
     /// Checks the stack-name parts, forms the stack name and the role session name.
     static func prepareDeploy() -> String {
-        strictMode + #"""
-        suffix="${STACK_SUFFIX:-}"
-        if [ -n "$suffix" ] && ! [[ "$suffix" =~ ^[a-z0-9][a-z0-9-]{0,19}$ ]]; then
-          echo "::error::Environment suffix '${suffix}' is invalid: expected 1-20 lowercase letters, digits or '-', starting with a letter or digit."
-          exit 1
-        fi
+        strictMode + checkSuffix + #"""
         stack_name="${STACK_PREFIX}-${ENVIRONMENT_NAME}${suffix:+-$suffix}"
         if ! [[ "$stack_name" =~ ^[A-Za-z][A-Za-z0-9-]{0,127}$ ]]; then
           echo "::error::Stack name '${stack_name}' is invalid: expected a letter, then up to 127 letters, digits or '-'."
           exit 1
         fi
-        repository_name="${GITHUB_REPOSITORY#*/}"
-        session_name="$(printf '%s' "pw-${repository_name}" | tr -c 'A-Za-z0-9+=,.@_-' '-' | cut -c 1-40)-${GITHUB_RUN_ID}"
+
+        """# + formSessionName + #"""
         {
           echo "stack-name=${stack_name}"
           echo "session-name=${session_name:0:64}"
@@ -429,9 +441,7 @@ enum Scripts {
 
     /// The role session name alone, for jobs that receive the stack name from an earlier job.
     static func sessionNameOnly() -> String {
-        #"""
-        repository_name="${GITHUB_REPOSITORY#*/}"
-        session_name="$(printf '%s' "pw-${repository_name}" | tr -c 'A-Za-z0-9+=,.@_-' '-' | cut -c 1-40)-${GITHUB_RUN_ID}"
+        formSessionName + #"""
         {
           echo "stack-name=${STACK_NAME}"
           echo "session-name=${session_name:0:64}"

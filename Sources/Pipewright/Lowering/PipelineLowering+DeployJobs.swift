@@ -3,10 +3,7 @@ extension PipelineLowering {
     /// Creates and executes a change set in one job bound to the environment.
     func directDeployJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = hardenRunnerSteps + appSteps + [prepareStep(for: environment)]
-        steps += artifactSteps(credentials: credentialSteps(
-            role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
-        ))
+        var steps = changeSetJobSteps(for: environment)
         if let app = cdkApp {
             steps.append(.run("Deploy with CDK (change sets)", id: "deploy", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkDeploy())))
             steps.append(.run("Report the rollback state", if: .failure(), env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkReportRollback())))
@@ -30,6 +27,14 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )
+    }
+
+    /// What every job that creates a change set starts with: egress control, the app's toolchain for CDK, the
+    /// stack name, then the verified (and decrypted) artifact under the environment's role.
+    func changeSetJobSteps(for environment: Environment) -> [Step] {
+        hardenRunnerSteps + appSteps + [prepareStep(for: environment)] + artifactSteps(credentials: credentialSteps(
+            role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
+        ))
     }
 
     /// The app, when the pipeline deploys a CDK app.
@@ -63,10 +68,7 @@ extension PipelineLowering {
     /// the plan is ready before anyone is asked to approve.
     func planJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = hardenRunnerSteps + appSteps + [prepareStep(for: environment)]
-        steps += artifactSteps(credentials: credentialSteps(
-            role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
-        ))
+        var steps = changeSetJobSteps(for: environment)
         if let app = cdkApp {
             steps.append(.run("Prepare the change sets with CDK", id: "plan", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkPlan())))
         } else {
