@@ -156,7 +156,6 @@ struct YAMLSubsetReader {
         while let last = body.last, last.isEmpty { trailingEmpty += 1; body.removeLast() }
         // Trailing empty lines belong to the value only with `+`; the document's final newline is not a line.
         if index == lines.count, trailingEmpty > 0 { trailingEmpty -= 1 }
-        if chomping != "+" { index -= 0 }
         let content = body.joined(separator: "\n")
         switch chomping {
         case "-": return content
