@@ -9,7 +9,8 @@ extension PipelineLowering {
         let encryption = pipeline.artifactEncryption
         let assumesRole = (buildNeedsAWS || encryption != nil) && pipeline.ciRole != nil
         if assumesRole, let ciRole = pipeline.ciRole {
-            steps += credentialSteps(role: ciRole, region: pipeline.region, sessionName: ciSessionName)
+            // The image reference the deploy jobs receive names the registry, and so the account.
+            steps += credentialSteps(role: ciRole, region: pipeline.region, sessionName: ciSessionName, publishesAccountID: pipeline.publishesImage)
         }
         steps += packageSteps()
         if let encryption {
@@ -29,7 +30,7 @@ extension PipelineLowering {
             "artifact-name": WorkflowText(.steps(outputStep, output: "artifact-name")),
             "manifest-sha256": WorkflowText(.steps(outputStep, output: "manifest-sha256")),
         ]
-        if case .containerService = pipeline.infrastructure {
+        if pipeline.publishesImage {
             outputs["image-uri"] = WorkflowText(.steps("image", output: "image-uri"))
         }
         return Job(
@@ -155,5 +156,12 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )
+    }
+}
+
+extension Pipeline {
+    /// Whether the build job publishes a container image reference for the deploy jobs.
+    var publishesImage: Bool {
+        if case .containerService = infrastructure { true } else { false }
     }
 }

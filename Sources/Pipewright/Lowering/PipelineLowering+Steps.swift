@@ -16,12 +16,17 @@ extension PipelineLowering {
     }
 
     /// OIDC credentials for a role, and the chained role after it when there is one.
-    func credentialSteps(role: RoleReference, chainedRole: RoleReference? = nil, region: String, sessionName: WorkflowText) -> [Step] {
+    ///
+    /// `publishesAccountID` leaves the account id unmasked, for a job whose outputs must carry it: GitHub drops
+    /// any job output that contains a masked value.
+    func credentialSteps(role: RoleReference, chainedRole: RoleReference? = nil, region: String, sessionName: WorkflowText,
+                         publishesAccountID: Bool = false) -> [Step] {
         var first: Mapping<WorkflowValue> = [
             "role-to-assume": .text(role.text),
             "role-session-name": .text(sessionName),
             "aws-region": .text(WorkflowText(region)),
         ]
+        if publishesAccountID { first["mask-aws-account-id"] = false }
         guard let chainedRole else {
             return [.uses("Assume the AWS role (OIDC)", pins.reference("aws-actions/configure-aws-credentials"), with: first)]
         }

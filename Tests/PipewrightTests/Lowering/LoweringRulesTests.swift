@@ -234,6 +234,17 @@ import PipewrightBlueprints
         }
     }
 
+    /// GitHub drops a job output that contains a masked value; the image reference names the registry's
+    /// account, so the build job that publishes it must not mask the account id.
+    @Test func theImageReferenceOutputIsNotMaskedAway() throws {
+        let build = try #require(Generator().lower(Blueprint.containerService.pipeline())[0].workflow[job: "build"])
+        #expect(build.outputs["image-uri"] == WorkflowText(.steps("image", output: "image-uri")))
+        let credentials = try #require(build.steps.first { $0.usedAction?.repository == "aws-actions/configure-aws-credentials" })
+        #expect(credentials.actionInputs["mask-aws-account-id"] == .bool(false))
+        let other = try #require(Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow[job: "build"])
+        #expect(!other.steps.contains { $0.actionInputs["mask-aws-account-id"] != nil })
+    }
+
     static func readsSecret(_ value: WorkflowValue) -> Bool {
         value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false
     }
