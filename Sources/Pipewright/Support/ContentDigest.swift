@@ -1,7 +1,9 @@
-/// The digest in a generated file's header: 64-bit FNV-1a over the body's UTF-8 bytes, as 16 hex digits.
+/// The digest in a generated file's header: XXH64 (seed 0) of the body's UTF-8 bytes, as 16 hex digits.
 ///
 /// It tells Pipewright's own output from a hand edit; it authenticates nothing (anyone can recompute any
-/// digest), so a fast non-cryptographic hash serves, and SHA-256 was a quarter of `generate`'s time.
+/// digest), so a fast non-cryptographic hash serves. XXH64 reads 32 bytes per round in four independent
+/// lanes: on a 20 MB workflow it costs a few milliseconds, where byte-at-a-time FNV-1a cost a tenth of
+/// `generate`. Any `xxhsum -H1` or xxHash binding recomputes it.
 enum ContentDigest {
     /// The digest of a text.
     static func hex(_ text: String) -> String {
@@ -11,15 +13,83 @@ enum ContentDigest {
 
     /// The digest of a text's UTF-8 bytes.
     static func hex(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        hex(XXH64.hash(UnsafeRawBufferPointer(bytes)))
+    }
+
+    /// A 64-bit value as 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: 16) { out in
+            for index in 0..<16 {
+                out[index] = digits.utf8Start[Int((value >> UInt64(60 - 4 * index)) & 0xf)]
+            }
+            return 16
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8](repeating: 0, count: 16)
-        for index in 0..<16 {
-            out[index] = digits[Int((hash >> UInt64(60 - 4 * index)) & 0xf)]
+    }
+}
+
+/// XXH64 as specified in xxHash's `doc/xxhash_spec.md`, seed 0, little-endian reads.
+enum XXH64 {
+    private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
+    private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
+    private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
+    private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
+    private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
+
+    static func hash(_ input: UnsafeRawBufferPointer) -> UInt64 {
+        let count = input.count
+        var offset = 0
+        var hash: UInt64
+        if count >= 32 {
+            var lane1 = prime1 &+ prime2
+            var lane2 = prime2
+            var lane3: UInt64 = 0
+            var lane4 = 0 &- prime1
+            while offset + 32 <= count {
+                lane1 = round(lane1, word(input, offset))
+                lane2 = round(lane2, word(input, offset + 8))
+                lane3 = round(lane3, word(input, offset + 16))
+                lane4 = round(lane4, word(input, offset + 24))
+                offset += 32
+            }
+            hash = rotate(lane1, 1) &+ rotate(lane2, 7) &+ rotate(lane3, 12) &+ rotate(lane4, 18)
+            for lane in [lane1, lane2, lane3, lane4] {
+                hash = (hash ^ round(0, lane)) &* prime1 &+ prime4
+            }
+        } else {
+            hash = prime5
         }
-        return String(decoding: out, as: UTF8.self)
+        hash &+= UInt64(count)
+        while offset + 8 <= count {
+            hash = rotate(hash ^ round(0, word(input, offset)), 27) &* prime1 &+ prime4
+            offset += 8
+        }
+        if offset + 4 <= count {
+            let half = UInt64(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            hash = rotate(hash ^ (half &* prime1), 23) &* prime2 &+ prime3
+            offset += 4
+        }
+        while offset < count {
+            hash = rotate(hash ^ (UInt64(input[offset]) &* prime5), 11) &* prime1
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash &*= prime2
+        hash ^= hash >> 29
+        hash &*= prime3
+        hash ^= hash >> 32
+        return hash
+    }
+
+    @inline(__always) private static func word(_ input: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {
+        UInt64(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+    }
+
+    @inline(__always) private static func round(_ accumulator: UInt64, _ input: UInt64) -> UInt64 {
+        rotate(accumulator &+ input &* prime2, 31) &* prime1
+    }
+
+    @inline(__always) private static func rotate(_ value: UInt64, _ count: UInt64) -> UInt64 {
+        (value << count) | (value >> (64 - count))
     }
 }
