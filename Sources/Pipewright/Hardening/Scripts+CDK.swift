@@ -17,13 +17,13 @@ extension Scripts {
     }
 
     /// Copies the cloud assemblies into the bundle, with metadata and checksums.
-    static func packageCloudAssembly() -> String {
+    static let packageCloudAssembly: String = {
         strictMode + #"""
         rm -rf artifact
         mkdir -p artifact/bundle
         cp -R -- "${APP_DIR}/cdk.out" artifact/bundle/cdk.out
-        """# + "\n" + writeMetadataAndChecksums()
-    }
+        """# + "\n" + writeMetadataAndChecksums
+    }()
 
     /// The stacks of an environment's cloud assembly, read from its manifest: no stack name is hard-coded.
     static let cdkStackDiscovery = #"""
@@ -43,7 +43,7 @@ extension Scripts {
     """#
 
     /// Direct strategy: CDK creates and executes a change set per stack.
-    static func cdkDeploy() -> String {
+    static let cdkDeploy: String = {
         strictMode + cdkStackDiscovery + cdkTagArguments + #"""
         mkdir -p "${GITHUB_WORKSPACE}/stack-outputs"
         cd "$APP_DIR"
@@ -55,10 +55,10 @@ extension Scripts {
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 
     /// After a failed deploy: reports each stack's state and continues a rollback stuck in UPDATE_ROLLBACK_FAILED.
-    static func cdkReportRollback() -> String {
+    static let cdkReportRollback: String = {
         strictMode + cdkStackDiscovery + #"""
         for stack in "${stacks[@]}"; do
           status="$(aws cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text 2> /dev/null || echo NONE)"
@@ -70,10 +70,10 @@ extension Scripts {
         done
 
         """#
-    }
+    }()
 
     /// Reviewed strategy, first job: CDK prepares one change set per stack; their changes are summarized.
-    static func cdkPlan() -> String {
+    static let cdkPlan: String = {
         strictMode + cdkStackDiscovery + cdkTagArguments + #"""
         change_set_name="pw-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
         (cd "$APP_DIR" && npx --no-install cdk deploy --app "$assembly" --all \
@@ -110,10 +110,10 @@ extension Scripts {
         } >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 
     /// Reviewed strategy, second job: executes exactly the reviewed change sets, if no stack changed since.
-    static func cdkExecute() -> String {
+    static let cdkExecute: String = {
         strictMode + waitForStack + #"""
         if ! [[ "$CHANGE_SET_NAME" =~ ^pw-[0-9]+-[0-9]+$ ]]; then
           echo "::error::'${CHANGE_SET_NAME}' is not a change set name this pipeline created."
@@ -143,5 +143,5 @@ extension Scripts {
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 }

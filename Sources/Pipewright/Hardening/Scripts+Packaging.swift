@@ -1,7 +1,7 @@
 /// Packaging scripts of SAM applications and container services.
 extension Scripts {
     /// Builds and packages a SAM application with a pinned SAM CLI; code goes to S3, the packaged template into the bundle.
-    static func samPackage() -> String {
+    static let samPackage: String = {
         strictMode + #"""
         python3 -m venv "${RUNNER_TEMP}/sam"
         "${RUNNER_TEMP}/sam/bin/pip" install --disable-pip-version-check --quiet "aws-sam-cli==${SAM_CLI_VERSION}"
@@ -12,12 +12,12 @@ extension Scripts {
           --s3-bucket "$PACKAGE_BUCKET" \
           --s3-prefix "${ARTIFACT_PREFIX}/${GITHUB_SHA}" \
           --output-template-file "artifact/bundle/${TEMPLATE_FILE}"
-        """# + "\n" + writeMetadataAndChecksums()
-    }
+        """# + "\n" + writeMetadataAndChecksums
+    }()
 
     /// Builds the image, pushes it to ECR under an immutable `sha-<commit>` tag, waits for ECR's scan and
     /// fails on any critical finding; publishes the image by digest. A re-run reuses the pushed image.
-    static func buildAndScanImage() -> String {
+    static let buildAndScanImage: String = {
         strictMode + #"""
         account="$(aws sts get-caller-identity --query Account --output text)"
         registry="${account}.dkr.ecr.${AWS_REGION}.amazonaws.com"
@@ -42,5 +42,5 @@ extension Scripts {
         echo "Image ${registry}/${REPOSITORY}@${digest} passed the scan."
 
         """#
-    }
+    }()
 }

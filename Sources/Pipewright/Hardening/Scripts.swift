@@ -7,16 +7,16 @@ enum Scripts {
     static let strictMode = "set -euo pipefail\n"
 
     /// Copies the template into the bundle, writes `metadata.json` with a run-time UTC timestamp, and the checksums.
-    static func packageTemplate() -> String {
+    static let packageTemplate: String = {
         strictMode + #"""
         rm -rf artifact
         mkdir -p artifact/bundle
         cp -- "$TEMPLATE_PATH" "artifact/bundle/$TEMPLATE_FILE"
-        """# + "\n" + writeMetadataAndChecksums()
-    }
+        """# + "\n" + writeMetadataAndChecksums
+    }()
 
     /// Writes `metadata.json` and `SHA256SUMS` of the bundle, and the step outputs that carry the manifest digest.
-    static func writeMetadataAndChecksums() -> String {
+    static let writeMetadataAndChecksums: String = {
         #"""
         jq -n \
           --arg commit "$GITHUB_SHA" \
@@ -29,7 +29,7 @@ enum Scripts {
           '{commit: $commit, ref: $ref, repository: $repository, run_id: $run_id, run_attempt: $run_attempt, actor: $actor, created_at: $created_at}' \
           > artifact/bundle/metadata.json
         """# + "\n" + writeManifest(folder: "artifact/bundle") + publishManifest(folder: "artifact/bundle")
-    }
+    }()
 
     /// Writes `SHA256SUMS` for every file of a folder, in byte order of their paths.
     static func writeManifest(folder: String) -> String {
@@ -55,7 +55,7 @@ enum Scripts {
 
     /// Envelope encryption: a KMS data key bound to this repository and run encrypts the bundle with
     /// openssl; only the KMS-encrypted data key travels with it. KMS Encrypt alone stops at 4 KB.
-    static func encryptBundle() -> String {
+    static let encryptBundle: String = {
         strictMode + #"""
         context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
         key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
@@ -76,11 +76,23 @@ enum Scripts {
         rm -rf artifact/bundle
 
         """# + writeManifest(folder: "artifact/encrypted") + publishManifest(folder: "artifact/encrypted")
-    }
+    }()
 
     /// Checks the downloaded files against the manifest whose digest the build job published,
     /// and refuses any file the manifest does not list.
     static func verifyChecksums(folder: String) -> String {
+        // Every deploy job verifies the same folder; one shared text lets the emitter reuse its first rendering.
+        switch folder {
+        case "artifact/encrypted": verifyEncryptedArtifact
+        case "artifact/bundle": verifyPlainArtifact
+        default: verifyChecksumsText(folder: folder)
+        }
+    }
+
+    private static let verifyEncryptedArtifact = verifyChecksumsText(folder: "artifact/encrypted")
+    private static let verifyPlainArtifact = verifyChecksumsText(folder: "artifact/bundle")
+
+    private static func verifyChecksumsText(folder: String) -> String {
         strictMode + #"""
         cd \#(folder)
         if [ ! -f SHA256SUMS ]; then
@@ -106,7 +118,7 @@ enum Scripts {
 
     /// Decrypts the bundle with its KMS data key (same repository and run), checks the inner manifest,
     /// and deletes the ciphertext.
-    static func decryptBundle() -> String {
+    static let decryptBundle: String = {
         strictMode + #"""
         context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
         key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
@@ -126,12 +138,12 @@ enum Scripts {
         (cd artifact/bundle && sha256sum --check --strict SHA256SUMS)
 
         """#
-    }
+    }()
 
     /// Deletes the plaintext bundle once the job no longer needs it.
-    static func deleteBundle() -> String {
+    static let deleteBundle: String = {
         strictMode + "rm -rf artifact\n"
-    }
+    }()
 
     /// Checks the stack-name suffix, a free-text dispatch input, against a strict pattern before any use.
     static let checkSuffix = #"""
@@ -151,7 +163,7 @@ enum Scripts {
     """#
 
     /// Checks the stack-name parts, forms the stack name and the role session name.
-    static func prepareDeploy() -> String {
+    static let prepareDeploy: String = {
         strictMode + checkSuffix + #"""
         stack_name="${STACK_PREFIX}-${ENVIRONMENT_NAME}${suffix:+-$suffix}"
         if ! [[ "$stack_name" =~ ^[A-Za-z][A-Za-z0-9-]{0,127}$ ]]; then
@@ -167,7 +179,7 @@ enum Scripts {
         echo "Stack: ${stack_name}"
 
         """#
-    }
+    }()
 
     /// Shared functions of the change-set scripts: the tag and parameter documents, and creation of a
     /// change set that treats "no changes" as success.
@@ -257,7 +269,7 @@ enum Scripts {
     """#
 
     /// Direct strategy: create a change set and execute it in the same job.
-    static func deployDirect() -> String {
+    static let deployDirect: String = {
         strictMode + changeSetFunctions + waitForStack + #"""
         if [ "$has_changes" = false ]; then
           echo "status=no-changes" >> "$GITHUB_OUTPUT"
@@ -268,11 +280,11 @@ enum Scripts {
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 
     /// Reviewed strategy, first job: create the change set, publish its description, and record the stack's
     /// state so the execute job can prove nothing changed in between.
-    static func planChangeSet() -> String {
+    static let planChangeSet: String = {
         strictMode + changeSetFunctions + #"""
         stack_fingerprint="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" \
           --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
@@ -305,11 +317,11 @@ enum Scripts {
         fi
 
         """#
-    }
+    }()
 
     /// Reviewed strategy, second job: execute exactly the reviewed change set, and only if the stack has
     /// not changed since it was created.
-    static func executeChangeSet() -> String {
+    static let executeChangeSet: String = {
         strictMode + waitForStack + #"""
         if ! [[ "$CHANGE_SET_NAME" =~ ^pw-[0-9]+-[0-9]+$ ]]; then
           echo "::error::'${CHANGE_SET_NAME}' is not a change set name this pipeline created."
@@ -332,10 +344,10 @@ enum Scripts {
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 
     /// Writes the stack's outputs to a file for the outputs artifact, and its status as a step output.
-    static func captureOutputs() -> String {
+    static let captureOutputs: String = {
         strictMode + #"""
         mkdir -p stack-outputs
         aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].Outputs' --output json \
@@ -344,10 +356,10 @@ enum Scripts {
         jq -r '.[] | "- \(.OutputKey): \(.OutputValue)"' "stack-outputs/${ENVIRONMENT_NAME}.json" >> "$GITHUB_STEP_SUMMARY"
 
         """#
-    }
+    }()
 
     /// Refuses a destroy unless the typed confirmation equals the stack name, then deletes and waits.
-    static func destroyStack() -> String {
+    static let destroyStack: String = {
         strictMode + #"""
         if [ "${CONFIRMATION:-}" != "$STACK_NAME" ]; then
           echo "::error::Confirmation does not match: type the stack name '${STACK_NAME}' exactly to destroy it."
@@ -362,10 +374,10 @@ enum Scripts {
         echo "Deleted ${STACK_NAME}." | tee -a "$GITHUB_STEP_SUMMARY"
 
         """#
-    }
+    }()
 
     /// Starts drift detection, waits for it, lists drifted resources in the summary, and fails on drift.
-    static func detectDrift() -> String {
+    static let detectDrift: String = {
         strictMode + #"""
         detection_id="$(aws cloudformation detect-stack-drift --stack-name "$STACK_NAME" --query StackDriftDetectionId --output text)"
         for attempt in $(seq 1 60); do
@@ -399,10 +411,10 @@ enum Scripts {
         fi
 
         """#
-    }
+    }()
 
     /// Posts a message to a Slack incoming webhook; the message is built with jq so no value can break the JSON.
-    static func notifySlack() -> String {
+    static let notifySlack: String = {
         strictMode + #"""
         run_url="${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}"
         payload="$(jq -n --arg text "${MESSAGE_PREFIX} ${STACK_NAME:-unknown stack}: ${JOB_STATUS} (${run_url})" '{text: $text}')"
@@ -412,10 +424,10 @@ enum Scripts {
           "$SLACK_WEBHOOK_URL"
 
         """#
-    }
+    }()
 
     /// Installs a pinned cfn-lint into a fresh virtual environment and lints the template.
-    static func cfnLint() -> String {
+    static let cfnLint: String = {
         strictMode + #"""
         python3 -m venv "${RUNNER_TEMP}/cfn-lint"
         "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet "cfn-lint==${CFN_LINT_VERSION}"
@@ -423,16 +435,16 @@ enum Scripts {
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "$TEMPLATE_FILE"
 
         """#
-    }
+    }()
 
     /// Validates the template with CloudFormation itself.
-    static func validateTemplate() -> String {
+    static let validateTemplate: String = {
         strictMode + #"""
         aws cloudformation validate-template --template-body "file://${TEMPLATE_FILE}" > /dev/null
         echo "CloudFormation accepts ${TEMPLATE_FILE}."
 
         """#
-    }
+    }()
 
     /// Runs a user command under strict mode.
     static func command(_ command: String) -> String {
@@ -440,22 +452,22 @@ enum Scripts {
     }
 
     /// The role session name alone, for jobs that receive the stack name from an earlier job.
-    static func sessionNameOnly() -> String {
-        formSessionName + #"""
+    static let sessionNameOnly: String = {
+        strictMode + formSessionName + #"""
         {
           echo "stack-name=${STACK_NAME}"
           echo "session-name=${session_name:0:64}"
         } >> "$GITHUB_OUTPUT"
 
         """#
-    }
+    }()
 
     /// Explains why a production destroy was refused, and fails.
-    static func refuseDestroy() -> String {
+    static let refuseDestroy: String = {
         strictMode + #"""
         echo "::error::${ENVIRONMENT_NAME} is a production environment and this pipeline does not allow destroying it. Set destroy.allowProduction in the pipeline to change that."
         exit 1
 
         """#
-    }
+    }()
 }

@@ -17,7 +17,7 @@ extension PipelineLowering {
             steps.append(.run("Encrypt the artifact (KMS envelope)", id: "encrypt", env: [
                 "KMS_KEY_ID": .text(WorkflowText(encryption.kmsKey)),
                 "ARTIFACT_PREFIX": .text(WorkflowText(pipeline.fileSlug)),
-            ], WorkflowText(Scripts.encryptBundle())))
+            ], WorkflowText(Scripts.encryptBundle)))
         }
         let outputStep = encryption != nil ? "encrypt" : "package"
         steps.append(.uses("Upload the artifact", pins.reference("actions/upload-artifact"), with: [
@@ -78,19 +78,19 @@ extension PipelineLowering {
                 "TEMPLATE_PATH": .text(WorkflowText(template.path)),
                 "TEMPLATE_FILE": templateFile,
                 "ARTIFACT_PREFIX": prefix,
-            ], WorkflowText(Scripts.packageTemplate()))]
+            ], WorkflowText(Scripts.packageTemplate))]
         case .containerService(let service):
             return [
                 .run("Build, push and scan the image", id: "image", env: [
                     "REPOSITORY": .text(WorkflowText(service.repository)),
                     "DOCKERFILE": .text(WorkflowText(service.dockerfile)),
                     "BUILD_CONTEXT": .text(WorkflowText(service.context)),
-                ], WorkflowText(Scripts.buildAndScanImage())),
+                ], WorkflowText(Scripts.buildAndScanImage)),
                 .run("Package the service template", id: "package", env: [
                     "TEMPLATE_PATH": .text(WorkflowText(service.template.path)),
                     "TEMPLATE_FILE": templateFile,
                     "ARTIFACT_PREFIX": prefix,
-                ], WorkflowText(Scripts.packageTemplate())),
+                ], WorkflowText(Scripts.packageTemplate)),
             ]
         case .sam(let app):
             return [.run("Build and package the SAM application", id: "package", env: [
@@ -99,7 +99,7 @@ extension PipelineLowering {
                 "PACKAGE_BUCKET": .text(WorkflowText(app.packageBucket)),
                 "TEMPLATE_FILE": templateFile,
                 "ARTIFACT_PREFIX": prefix,
-            ], WorkflowText(Scripts.samPackage()))]
+            ], WorkflowText(Scripts.samPackage))]
         case .cdk(let app):
             return [
                 .run("Synthesize the cloud assemblies", env: [
@@ -110,7 +110,7 @@ extension PipelineLowering {
                 .run("Package the cloud assemblies", id: "package", env: [
                     "APP_DIR": .text(WorkflowText(app.directory)),
                     "ARTIFACT_PREFIX": prefix,
-                ], WorkflowText(Scripts.packageCloudAssembly())),
+                ], WorkflowText(Scripts.packageCloudAssembly)),
             ]
         }
     }
@@ -134,18 +134,18 @@ extension PipelineLowering {
         steps += artifactSteps(credentials: credentials)
         let templateFile: WorkflowValue = .text(WorkflowText("artifact/bundle/" + bundledTemplate))
         if validation.validateTemplate {
-            steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate())))
+            steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
         if let version = validation.cfnLintVersion {
             steps.append(.run("Lint the template with cfn-lint \(version)", env: [
                 "TEMPLATE_FILE": templateFile,
                 "CFN_LINT_VERSION": .text(WorkflowText(version)),
-            ], WorkflowText(Scripts.cfnLint())))
+            ], WorkflowText(Scripts.cfnLint)))
         }
         steps += validation.commands.enumerated().map { index, command in
             .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
         }
-        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle())))
+        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)))
         return Job(
             id: "validate",
             name: "Validate",

@@ -5,14 +5,14 @@ extension PipelineLowering {
         let entry = entry(for: environment)
         var steps = changeSetJobSteps(for: environment)
         if let app = cdkApp {
-            steps.append(.run("Deploy with CDK (change sets)", id: "deploy", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkDeploy())))
-            steps.append(.run("Report the rollback state", if: .failure(), env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkReportRollback())))
+            steps.append(.run("Deploy with CDK (change sets)", id: "deploy", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkDeploy)))
+            steps.append(.run("Report the rollback state", if: .failure(), env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkReportRollback)))
             steps.append(uploadOutputsStep(for: environment))
         } else {
-            steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect())))
+            steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect)))
             steps += outputSteps(for: environment)
         }
-        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle())))
+        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)))
         steps += notifySteps("Deploy of")
         return Job(
             id: deployJobID(environment),
@@ -70,9 +70,9 @@ extension PipelineLowering {
         let entry = entry(for: environment)
         var steps = changeSetJobSteps(for: environment)
         if let app = cdkApp {
-            steps.append(.run("Prepare the change sets with CDK", id: "plan", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkPlan())))
+            steps.append(.run("Prepare the change sets with CDK", id: "plan", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkPlan)))
         } else {
-            steps.append(.run("Create the change set", id: "plan", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.planChangeSet())))
+            steps.append(.run("Create the change set", id: "plan", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.planChangeSet)))
         }
         steps.append(.uses("Upload the change set description", pins.reference("actions/upload-artifact"), with: [
             "name": .text("change-set-\(environment.name)-\(.github("run_attempt"))"),
@@ -80,7 +80,7 @@ extension PipelineLowering {
             "retention-days": .int(pipeline.build.retentionDays),
             "if-no-files-found": "error",
         ]))
-        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle())))
+        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)))
         return Job(
             id: planJobID(environment),
             name: "Plan \(environment.name) (change set)",
@@ -111,21 +111,21 @@ extension PipelineLowering {
         var steps = hardenRunnerSteps
         steps.append(.run("Resolve the stack name", id: "prepare", env: [
             "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-        ], WorkflowText(Scripts.strictMode + Scripts.sessionNameOnly())))
+        ], WorkflowText(Scripts.sessionNameOnly)))
         steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
         if cdkApp != nil {
             steps.append(.run("Execute the reviewed change sets", id: "deploy", env: [
                 "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
                 "STACKS": .expression(.needs(plan, output: "stacks")),
                 "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
-            ], WorkflowText(Scripts.cdkExecute())))
+            ], WorkflowText(Scripts.cdkExecute)))
         } else {
             steps.append(.run("Execute the reviewed change set", id: "deploy", env: [
                 "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
                 "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
                 "CHANGE_SET_TYPE": .expression(.needs(plan, output: "change-set-type")),
                 "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
-            ], WorkflowText(Scripts.executeChangeSet())))
+            ], WorkflowText(Scripts.executeChangeSet)))
             steps += outputSteps(for: environment)
         }
         steps += notifySteps("Deploy of")

@@ -7,7 +7,7 @@ extension PipelineLowering {
         steps.append(.run("Delete the stack", id: "destroy", env: [
             "STACK_NAME": stackName,
             "CONFIRMATION": .expression(.inputs("confirm")),
-        ], WorkflowText(Scripts.destroyStack())))
+        ], WorkflowText(Scripts.destroyStack)))
         steps += notifySteps("Destroy of")
         return Job(
             id: "destroy-" + environment.name,
@@ -34,7 +34,7 @@ extension PipelineLowering {
             runsOn: .label(pipeline.runtime.runner),
             permissions: Permissions.empty,
             timeoutMinutes: 5,
-            steps: hardenRunnerSteps + [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy()))]
+            steps: hardenRunnerSteps + [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy))]
         )
     }
 }

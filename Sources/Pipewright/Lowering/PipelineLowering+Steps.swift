@@ -57,7 +57,7 @@ extension PipelineLowering {
         ]
         steps += credentials
         if pipeline.artifactEncryption != nil {
-            steps.append(.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle())))
+            steps.append(.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle)))
         }
         return steps
     }
@@ -68,7 +68,7 @@ extension PipelineLowering {
             "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
             "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
             "STACK_SUFFIX": suffixValue,
-        ], WorkflowText(Scripts.prepareDeploy()))
+        ], WorkflowText(Scripts.prepareDeploy))
     }
 
     /// The stack-name suffix: the manual run's input when given, else the configured default.
@@ -89,7 +89,7 @@ extension PipelineLowering {
             "MESSAGE_PREFIX": .text(WorkflowText(prefix)),
             "STACK_NAME": stackName,
             "JOB_STATUS": .expression(.job("status")),
-        ], WorkflowText(Scripts.notifySlack()))
+        ], WorkflowText(Scripts.notifySlack))
         // Slack being down must not turn a successful deploy into a failed one.
         step.continueOnError = true
         return [step]
@@ -191,7 +191,7 @@ extension PipelineLowering {
             .run("Capture the stack outputs", id: "outputs", env: [
                 "STACK_NAME": stackName,
                 "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
-            ], WorkflowText(Scripts.captureOutputs())),
+            ], WorkflowText(Scripts.captureOutputs)),
             uploadOutputsStep(for: environment),
         ]
     }

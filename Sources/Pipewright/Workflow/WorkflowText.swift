@@ -61,6 +61,9 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
 
     /// The rendered text, with each expression as `${{ source }}`.
     public var rendered: String {
+        // Plain text is returned as it is, sharing its storage: the emitter recognises a script it has
+        // already laid out by that storage.
+        if let literalValue { return literalValue }
         var out = ""
         for segment in segments {
             switch segment {
