@@ -8,7 +8,9 @@ extension PipelineLowering {
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),
-            jobs: pipeline.environments.map { driftJob(for: $0, drift: drift) }
+            jobs: Array(ParallelChunks.map(count: pipeline.environments.count) { range in
+                pipeline.environments[range].map { driftJob(for: $0, drift: drift) }
+            }.joined())
         )
     }
 
@@ -19,7 +21,7 @@ extension PipelineLowering {
             role: environment.driftRole ?? environment.role, chainedRole: environment.driftRole == nil ? environment.chainedRole : nil,
             region: region(of: environment), sessionName: sessionName
         )
-        steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift())))
+        steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
         steps += notifySteps("Drift detected in", when: .failure())
         return Job(
             id: "drift-" + environment.name,
@@ -39,6 +41,6 @@ extension PipelineLowering {
             "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
             "ENVIRONMENT_NAME": .text(WorkflowText(environment.name)),
             "STACK_SUFFIX": .text(WorkflowText(pipeline.stackNaming.suffix ?? "")),
-        ], WorkflowText(Scripts.prepareDeploy()))
+        ], WorkflowText(Scripts.prepareDeploy))
     }
 }

@@ -20,14 +20,16 @@ struct PipelineLowering {
 
     func deployWorkflow() -> Workflow {
         var jobs = [buildJob(), validateJob()]
-        for environment in pipeline.environments {
-            if environment.strategy.isReviewed {
-                jobs.append(planJob(for: environment))
-                jobs.append(executeJob(for: environment))
-            } else {
-                jobs.append(directDeployJob(for: environment))
+        let environments = pipeline.environments
+        // Each environment's jobs depend on that environment alone, so many are lowered on all cores.
+        jobs += ParallelChunks.map(count: environments.count) { range in
+            range.flatMap { index in
+                let environment = environments[index]
+                return environment.strategy.isReviewed
+                    ? [planJob(for: environment), executeJob(for: environment)]
+                    : [directDeployJob(for: environment)]
             }
-        }
+        }.joined()
         if pipeline.destroy != nil, pipeline.manualDispatch {
             jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
             if pipeline.environments.contains(where: { !isDestroyable($0) }) { jobs.append(destroyRefusedJob()) }

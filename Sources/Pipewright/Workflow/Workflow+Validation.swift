@@ -14,36 +14,48 @@ extension Workflow {
         if let concurrency { checkText(concurrency.group, at: "concurrency.group", into: &errors) }
 
         let jobIDs = jobs.map(\.id)
+        let knownJobs = Set(jobIDs)
         var seenJobs: Set<String> = []
-        for job in jobs {
-            let path = "jobs." + job.id
-            if !Self.isValidID(job.id) {
-                errors.append(.init(path: path, message: "\"\(job.id)\" is not a valid job id; \(Self.idRule)"))
+        let repeatsEarlierID = jobIDs.map { !seenJobs.insert($0).inserted }
+        // Each job's checks read only that job and the ids, so many jobs are checked on all cores.
+        errors += ParallelChunks.map(count: jobs.count) { range in
+            var errors: [ValidationError] = []
+            for index in range {
+                jobErrors(of: jobs[index], repeatsEarlierID: repeatsEarlierID[index], jobIDs: jobIDs, knownJobs: knownJobs, into: &errors)
             }
-            if !seenJobs.insert(job.id).inserted {
-                errors.append(.init(path: path, message: "\"\(job.id)\" is used by more than one job; expected unique job ids"))
-            }
-            for (index, need) in job.needs.enumerated() where !jobIDs.contains(need) || need == job.id {
-                let others = jobIDs.filter { $0 != job.id }
-                let expected = others.isEmpty ? "the workflow has no other job" : "expected one of \(others.joined(separator: ", "))"
-                let message = need == job.id
-                    ? "\"\(need)\" is the job itself; a job cannot need itself"
-                    : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
-                errors.append(.init(path: "\(path).needs[\(index)]", message: message))
-            }
-            if job.runsOn == nil && job.call == nil {
-                errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
-            }
-            if let timeout = job.timeoutMinutes, timeout < 1 {
-                errors.append(.init(path: "\(path).timeout-minutes", message: "\(timeout) is not a positive number of minutes"))
-            }
-            if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
-            checkJobTexts(of: job, at: path, into: &errors)
-            checkValues(job.env, at: "\(path).env", into: &errors)
-            validateSteps(of: job, at: path, into: &errors)
-        }
+            return errors
+        }.joined()
         errors += cycleErrors()
         return errors
+    }
+
+    /// One job's problems, in document order; `repeatsEarlierID` says whether an earlier job has its id.
+    private func jobErrors(of job: Job, repeatsEarlierID: Bool, jobIDs: [String], knownJobs: Set<String>, into errors: inout [ValidationError]) {
+        let path = "jobs." + job.id
+        if !Self.isValidID(job.id) {
+            errors.append(.init(path: path, message: "\"\(job.id)\" is not a valid job id; \(Self.idRule)"))
+        }
+        if repeatsEarlierID {
+            errors.append(.init(path: path, message: "\"\(job.id)\" is used by more than one job; expected unique job ids"))
+        }
+        for (index, need) in job.needs.enumerated() where !knownJobs.contains(need) || need == job.id {
+            let others = jobIDs.filter { $0 != job.id }
+            let expected = others.isEmpty ? "the workflow has no other job" : "expected one of \(others.joined(separator: ", "))"
+            let message = need == job.id
+                ? "\"\(need)\" is the job itself; a job cannot need itself"
+                : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
+            errors.append(.init(path: "\(path).needs[\(index)]", message: message))
+        }
+        if job.runsOn == nil && job.call == nil {
+            errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
+        }
+        if let timeout = job.timeoutMinutes, timeout < 1 {
+            errors.append(.init(path: "\(path).timeout-minutes", message: "\(timeout) is not a positive number of minutes"))
+        }
+        if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
+        checkJobTexts(of: job, at: path, into: &errors)
+        checkValues(job.env, at: "\(path).env", into: &errors)
+        validateSteps(of: job, at: path, into: &errors)
     }
 
     /// Throws ``ValidationErrors`` when ``validationErrors()`` finds anything.

@@ -5,6 +5,11 @@
 extension Workflow {
     /// The workflow as a YAML node tree.
     public var yamlNode: YAMLNode {
+        rootNode(jobs: .mapping(jobs.map { YAMLEntry($0.id, $0.yamlNode) }))
+    }
+
+    /// The root mapping with `jobs` given: the whole tree, or a stand-in when the jobs are written one at a time.
+    func rootNode(jobs: YAMLNode) -> YAMLNode {
         var out = EntryList()
         out.add("name", name.map(YAMLNode.string))
         out.add("run-name", runName.map(\.node))
@@ -13,7 +18,7 @@ extension Workflow {
         out.add("env", env.node)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
         out.add("concurrency", concurrency?.node)
-        out.add("jobs", .mapping(jobs.map { YAMLEntry($0.id, $0.yamlNode) }))
+        out.add("jobs", jobs)
         return out.mapping(extra)
     }
 }

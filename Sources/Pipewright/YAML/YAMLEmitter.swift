@@ -42,6 +42,15 @@ public enum YAMLEmitter {
         return writer.bytes
     }
 
+    /// Renders a workflow as UTF-8 bytes, exactly as `emitUTF8(YAMLDocument(root: workflow.yamlNode))`,
+    /// one job's tree at a time (``YAMLWriter/writeWorkflow(_:)``).
+    /// The text is the concatenation of the parts; a large workflow is written in several.
+    static func emitUTF8(_ workflow: Workflow) -> [[UInt8]] {
+        var writer = YAMLWriter(capacity: 16 * 1024)
+        writer.writeWorkflow(workflow)
+        return writer.parts
+    }
+
     /// Renders a bare node exactly as the root of a document without header comments.
     public static func emit(_ node: YAMLNode) -> String {
         emit(YAMLDocument(root: node))

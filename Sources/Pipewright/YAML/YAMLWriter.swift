@@ -9,13 +9,22 @@
 struct YAMLWriter {
     /// The UTF-8 bytes written so far; only whole scalars are ever appended, so they are always valid UTF-8.
     private(set) var bytes: [UInt8] = []
+    /// Bytes written before ``bytes``, in order, when jobs were written in parallel chunks (``writeWorkflow(_:)``).
+    private var earlierParts: [[UInt8]] = []
+    /// Everything written, in order: the text is their concatenation.
+    var parts: [[UInt8]] { earlierParts + [bytes] }
     /// The text written so far.
-    var output: String { String(decoding: bytes, as: UTF8.self) }
+    var output: String { String(decoding: parts.joined(), as: UTF8.self) }
     /// Whether the last line written belongs to a `|+` block scalar, whose trailing empty lines are content:
     /// a blank separator line written after it would be read as one more line break of the scalar.
     private var endsInKeptBlockScalar = false
     /// Where each YAML path starts, when asked for (``YAMLEmitter/emitRecordingLines(_:)``); `nil` costs nothing.
     var lineRecorder: YAMLLineRecorder?
+    /// Long strings met before, by storage: a workflow with many environments repeats the same scripts in
+    /// every deploy job, and laying each out once is most of the saving on a large `generate`.
+    private var repeats = RepeatedText()
+    /// The jobs ``writeWorkflow(_:)`` writes in place of the root's `jobs` stand-in.
+    private var pendingJobs: [Job]?
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
@@ -42,6 +51,50 @@ struct YAMLWriter {
         }
     }
 
+    // MARK: Workflows
+
+    /// Writes a workflow exactly as ``writeDocument(_:)`` writes `YAMLDocument(root: workflow.yamlNode)`,
+    /// without ever building the tree of the whole workflow: each job's tree is built, written and freed in
+    /// turn, so memory holds one job's tree rather than all of them. A workflow with many jobs is written in
+    /// chunks on all cores; every job's text depends on that job alone, so the bytes are the same either way.
+    mutating func writeWorkflow(_ workflow: Workflow) {
+        guard !workflow.jobs.isEmpty else {
+            writeDocument(YAMLDocument(root: workflow.yamlNode))
+            return
+        }
+        // A one-entry stand-in keeps the root's blank-line rule seeing `jobs` as a non-empty block.
+        pendingJobs = workflow.jobs
+        writeDocument(YAMLDocument(root: workflow.rootNode(jobs: .mapping([YAMLEntry("", .null)]))))
+    }
+
+    /// Writes the entries of `jobs:` at `indent`; many jobs are written in parallel chunks, each by a
+    /// writer of its own whose bytes become one part of the text.
+    private mutating func writeJobs(_ jobs: [Job], indent: Int) {
+        guard jobs.count >= ParallelChunks.minimumCount else {
+            for job in jobs { writeJob(job, indent: indent) }
+            return
+        }
+        let chunks = ParallelChunks.map(count: jobs.count) { range in
+            var writer = YAMLWriter(capacity: 64 * 1024)
+            for index in range {
+                writer.writeJob(jobs[index], indent: indent)
+                // Jobs of a large workflow are mostly alike: size the buffer from the first, not by doubling.
+                if index == range.lowerBound {
+                    writer.bytes.reserveCapacity(writer.bytes.count * range.count * 5 / 4)
+                }
+            }
+            return writer
+        }
+        earlierParts.append(bytes)
+        for chunk in chunks { earlierParts += chunk.parts }
+        bytes = []
+        endsInKeptBlockScalar = chunks.last!.endsInKeptBlockScalar
+    }
+
+    private mutating func writeJob(_ job: Job, indent: Int) {
+        writeMapping([YAMLEntry(job.id, job.yamlNode)], indent: indent, continuesLine: false, isRoot: false)
+    }
+
     // MARK: Collections
 
     /// Writes mapping entries at `indent`; with `continuesLine`, the first key goes on the current line
@@ -60,6 +113,12 @@ struct YAMLWriter {
             }
             if lineRecorder != nil { recordLine(entering: .key(entry.key)) }
             writeKey(entry.key, indent: indent)
+            if isRoot, entry.key == "jobs", let jobs = pendingJobs {
+                pendingJobs = nil
+                append(ascii: "\n")
+                writeJobs(jobs, indent: indent + 2)
+                continue
+            }
             writeValue(entry.value, separator: " ", comment: entry.trailingComment, indent: indent, inSequence: false)
             if lineRecorder != nil { lineRecorder!.leave() }
         }
@@ -112,8 +171,7 @@ struct YAMLWriter {
         endsInKeptBlockScalar = false
         switch node {
         case .string(let text):
-            writeString(text, style: YAMLScalarStyle(for: text, allowingLiteral: true), separator: separator,
-                        comment: comment, indent: indent)
+            writeString(text, style: style(of: text), separator: separator, comment: comment, indent: indent)
             return
         case .int(let value):
             append(separator)
@@ -157,6 +215,15 @@ struct YAMLWriter {
 
     // MARK: Scalars
 
+    /// The style of a value string; the style of a long string is worked out once per storage (see ``repeats``).
+    private mutating func style(of text: String) -> YAMLScalarStyle {
+        guard let identity = RepeatedText.identity(of: text) else { return YAMLScalarStyle(for: text, allowingLiteral: true) }
+        if let style = repeats.styles[identity] { return style }
+        let style = YAMLScalarStyle(for: text, allowingLiteral: true)
+        repeats.styles[identity] = style
+        return style
+    }
+
     /// Writes a string value in `style`; a block scalar's lines are indented two more than `indent`.
     private mutating func writeString(_ text: String, style: YAMLScalarStyle, separator: String, comment: String?, indent: Int) {
         append(separator)
@@ -170,6 +237,17 @@ struct YAMLWriter {
         append(chomping.indicator)
         appendTrailingComment(comment)
         append(ascii: "\n")
+        // A script every deploy job shares was laid out already: copy those bytes instead of cutting lines again.
+        let identity = RepeatedText.identity(of: text)
+        let key = identity.map { RepeatedText.BlockKey(text: $0, indent: indent) }
+        if let key, let block = repeats.blocks[key] {
+            bytes.append(contentsOf: block)
+            if chomping == .keep { endsInKeptBlockScalar = true }
+            return
+        }
+        let blockStart = bytes.count
+        // Kept as a copy: appending a slice of `bytes` to `bytes` would copy the whole buffer each time.
+        defer { if let key { repeats.blocks[key] = Array(bytes[blockStart...]) } }
         // Lines are cut by byte offsets and copied as byte ranges: scripts are most of a workflow's bytes.
         var text = text
         var trailingBreaks = 0
@@ -317,5 +395,36 @@ struct YAMLWriter {
 
     private mutating func appendScalar(_ scalar: Unicode.Scalar) {
         UTF8.encode(scalar) { bytes.append($0) }
+    }
+}
+
+/// What the writer remembers about long strings it has written, keyed by the address of their UTF-8 storage.
+///
+/// The key is sound only while the strings are alive and unchanged: they belong to the tree being written,
+/// which outlives the writer's pass over it, and a `String`'s storage is immutable once shared.
+struct RepeatedText {
+    /// A long string's storage: its address and length.
+    struct Identity: Hashable {
+        let address: UInt
+        let count: Int
+    }
+
+    /// A block scalar's body as laid out at one indentation.
+    struct BlockKey: Hashable {
+        let text: Identity
+        let indent: Int
+    }
+
+    var styles: [Identity: YAMLScalarStyle] = [:]
+    var blocks: [BlockKey: [UInt8]] = [:]
+
+    /// Shorter strings are cheaper to scan than to look up, and small strings have no storage of their own.
+    static let minimumLength = 256
+
+    /// The storage of a long native string, or `nil` for short strings and strings without contiguous UTF-8.
+    static func identity(of text: String) -> Identity? {
+        let count = text.utf8.count
+        guard count >= minimumLength else { return nil }
+        return text.utf8.withContiguousStorageIfAvailable { Identity(address: UInt(bitPattern: $0.baseAddress), count: count) }
     }
 }

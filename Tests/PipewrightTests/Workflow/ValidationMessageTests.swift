@@ -182,3 +182,16 @@ import Testing
             """)
     }
 }
+
+/// From 64 jobs on, jobs are checked in parallel chunks; the errors must still come in document order.
+@Test func manyJobsAreCheckedInDocumentOrder() {
+    let jobs = (0..<200).map { index in
+        ValidationMessageTests.job(index % 50 == 7 ? "\(index)bad" : "job\(index)",
+                                   steps: [.run("Run", index % 60 == 11 ? WorkflowText("echo ${{ github.token }}") : "true")])
+    } + [ValidationMessageTests.job("job5")]
+    let paths = Workflow(name: "Many", on: Triggers(push: EventFilter()), jobs: jobs).validationErrors().map(\.path)
+    #expect(paths == [
+        "jobs.7bad", "jobs.job11.steps[0].run", "jobs.57bad", "jobs.job71.steps[0].run", "jobs.107bad",
+        "jobs.job131.steps[0].run", "jobs.157bad", "jobs.job191.steps[0].run", "jobs.job5",
+    ])
+}

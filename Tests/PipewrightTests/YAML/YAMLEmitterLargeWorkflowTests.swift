@@ -1,5 +1,6 @@
 import Testing
 @testable import Pipewright
+import PipewrightSamples
 
 /// A workflow shaped like a large generated one: `jobs` jobs of a few steps each.
 func largeWorkflow(jobs: Int) -> YAMLDocument {
@@ -28,4 +29,48 @@ func largeWorkflow(jobs: Int) -> YAMLDocument {
     let yaml = YAMLEmitter.emit(largeWorkflow(jobs: 1_000))
     #expect(yaml.contains("  job-0:\n    runs-on: ubuntu-latest\n"))
     #expect(yaml.contains("  job-999:\n    runs-on: ubuntu-latest\n"))
+}
+
+/// `writeWorkflow` writes one job's tree at a time, in parallel chunks from 64 jobs on, and reuses the
+/// layout of scripts it has met; none of that may change a byte against writing the whole tree at once.
+@Suite struct StreamedWorkflowTests {
+    static func streamed(_ workflow: Workflow) -> String {
+        String(decoding: YAMLEmitter.emitUTF8(workflow).joined(), as: UTF8.self)
+    }
+
+    static func whole(_ workflow: Workflow) -> String {
+        YAMLEmitter.emit(YAMLDocument(root: workflow.yamlNode))
+    }
+
+    @Test(arguments: [1, 3, 63, 64, 65, 200, 1_000])
+    func streamedEqualsTheWholeTree(environments: Int) {
+        for generated in Generator().lower(RandomPipeline.make(environments: environments, seed: UInt64(environments))) {
+            #expect(Self.streamed(generated.workflow) == Self.whole(generated.workflow), "\(generated.fileName), \(environments) environments")
+        }
+    }
+
+    @Test func aRepeatedScriptIsLaidOutForEachIndentation() {
+        // The same long script as a step's `run` (indent 8) and as a job-level env value (indent 6, where it is
+        // a block scalar too): a layout remembered at one indentation must not be reused at the other.
+        let script = WorkflowText(String(repeating: "echo \"a long line of the script\"\n", count: 20))
+        let jobs = (0..<70).map { index in
+            Job(id: "job\(index)", runsOn: "ubuntu-latest", env: ["SCRIPT": .text(script)],
+                steps: [.run("Run", script), .run("Again", script)])
+        }
+        let workflow = Workflow(name: "Repeats", on: Triggers(push: EventFilter()), jobs: jobs)
+        let text = Self.streamed(workflow)
+        #expect(text == Self.whole(workflow))
+        #expect(text.contains("      SCRIPT: |\n        echo \"a long line of the script\"\n"))
+        #expect(text.contains("        run: |\n          echo \"a long line of the script\"\n"))
+    }
+
+    @Test func aKeptTrailingBreakInTheLastJobStillSuppressesTheBlankLine() {
+        // `|+` keeps trailing line breaks; the root's next entry must then follow without a separator line.
+        let jobs = (0..<70).map { index in
+            Job(id: "job\(index)", runsOn: "ubuntu-latest", steps: [.run("Run", WorkflowText("echo done\n\n"))])
+        }
+        let workflow = Workflow(name: "Kept", on: Triggers(push: EventFilter()), jobs: jobs,
+                                extra: [YAMLEntry("x-note", .mapping([YAMLEntry("owner", .string("platform"))]))])
+        #expect(Self.streamed(workflow) == Self.whole(workflow))
+    }
 }
