@@ -17,6 +17,23 @@ struct AtomicFileWriter {
     var beforeRename: ((_ temporaryPath: String) throws -> Void)?
 
     func write(_ contents: String, to path: String) throws(CommandFailure) {
+        var contents = contents
+        try write(to: path) { descriptor in contents.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) } }
+    }
+
+    /// Writes a text given as UTF-8 parts, each straight from its own storage.
+    func write(utf8Parts parts: [[UInt8]], to path: String) throws(CommandFailure) {
+        try write(to: path) { descriptor in
+            for part in parts {
+                if let failure = part.withUnsafeBytes({ writeAll($0, to: descriptor) }) { return failure }
+            }
+            return nil
+        }
+    }
+
+    /// Creates the temporary file, lets `writeBody` fill it (returning `errno` on failure), then renames it
+    /// over `path`. The text is written from its own storage; copying 20 MB into one buffer first cost page faults.
+    private func write(to path: String, _ writeBody: (Int32) -> Int32?) throws(CommandFailure) {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         let template = (folder.isEmpty ? "." : folder) + "/." + name + ".pipewright-XXXXXX"
@@ -30,19 +47,7 @@ struct AtomicFileWriter {
         defer {
             if !succeeded { unlink(temporaryPath) }
         }
-        // The text's own UTF-8 storage is written; copying 20 MB into an array first cost page faults.
-        var contents = contents
-        let failure: Int32? = contents.withUTF8 { bytes in
-            var written = 0
-            while written < bytes.count {
-                let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
-                if result < 0 && errno == EINTR { continue }
-                guard result > 0 else { return errno }
-                written += result
-            }
-            return nil
-        }
-        if let failure {
+        if let failure = writeBody(descriptor) {
             close(descriptor)
             throw .cannotWrite("cannot write \(path): \(String(cString: strerror(failure)))")
         }
@@ -60,6 +65,18 @@ struct AtomicFileWriter {
         }
         succeeded = true
     }
+}
+
+/// Writes all of `bytes`, retrying partial writes; returns `errno` on failure.
+private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+    var written = 0
+    while written < bytes.count {
+        let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        if result < 0 && errno == EINTR { continue }
+        guard result > 0 else { return errno }
+        written += result
+    }
+    return nil
 }
 
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {

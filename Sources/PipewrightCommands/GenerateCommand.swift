@@ -44,7 +44,7 @@ struct GenerateCommand {
         var stale: [String] = []
         for file in files {
             let current = try workspace.read(file.path)
-            if current == file.contents { continue }
+            if let current, file.hasContents(current) { continue }
             stale.append(file.path)
             if let current {
                 tool.console.out(UnifiedDiff.diff(old: current, new: file.contents, oldName: "a/" + file.path, newName: "b/" + file.path))
@@ -70,7 +70,7 @@ struct GenerateCommand {
                 changed.append(file)
                 continue
             }
-            if current == file.contents { continue }
+            if file.hasContents(current) { continue }
             switch GeneratedHeader.provenance(of: current) {
             case .generated: changed.append(file)
             case .editedByHand where arguments.has("--force"), .foreign where arguments.has("--force"): changed.append(file)
@@ -82,7 +82,7 @@ struct GenerateCommand {
             throw .invalidInput(refusals.joined(separator: "\n       ") + "\nNothing was written. Move your edits into the config, or pass --force to overwrite.")
         }
         for file in changed {
-            try workspace.write(file.contents, to: file.path)
+            try workspace.write(file)
             tool.console.out("wrote \(file.path)\n")
         }
         tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged.\n")

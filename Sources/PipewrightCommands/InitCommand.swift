@@ -46,7 +46,7 @@ struct InitCommand {
         }
         for file in files { try workspace.checkStaysInside(file.path) }
         for file in files {
-            try workspace.write(file.contents, to: file.path)
+            try workspace.write(file)
             tool.console.out("wrote \(file.path)\n")
         }
         let effective = Generator(policy: .default).effectivePipeline(pipeline)

@@ -1,4 +1,5 @@
 import Foundation
+import Pipewright
 
 /// The folder a command works in: reads files, and writes generated ones safely.
 ///
@@ -51,6 +52,18 @@ struct Workspace {
     /// Writes a file atomically, creating its folders; a symlink inside the workspace is written through
     /// to its target, so the link survives.
     func write(_ contents: String, to relative: String) throws(CommandFailure) {
+        let full = try prepareTarget(relative)
+        try writer.write(contents, to: full)
+    }
+
+    /// Writes a rendered file to its path, as ``write(_:to:)`` does, straight from its UTF-8 parts.
+    func write(_ file: RenderedFile) throws(CommandFailure) {
+        let full = try prepareTarget(file.path)
+        try writer.write(utf8Parts: file.utf8Parts, to: full)
+    }
+
+    /// The path to write `relative` to, with its folders created; refuses a path that leads outside.
+    private func prepareTarget(_ relative: String) throws(CommandFailure) -> String {
         try checkStaysInside(relative)
         let full = isSymlink(relative) ? (path(relative) as NSString).resolvingSymlinksInPath : path(relative)
         let folder = (full as NSString).deletingLastPathComponent
@@ -59,6 +72,6 @@ struct Workspace {
         } catch {
             throw .cannotWrite("cannot create folder \(folder): \((error as NSError).localizedDescription)")
         }
-        try writer.write(contents, to: full)
+        return full
     }
 }

@@ -56,3 +56,28 @@ import Testing
     let bytes = [UInt8]((0..<768).map { UInt8($0 % 256) })
     #expect(bytes.withUnsafeBufferPointer(ContentDigest.hex) == "8e03c838c596036f")
 }
+
+@Test func digestFedInPiecesEqualsTheDigestOfTheWhole() {
+    // Rendered files are digested part by part; every split, across and within 32-byte stripes, must agree.
+    let bytes = [UInt8]((0..<300).map { UInt8(($0 * 37) % 256) })
+    let whole = bytes.withUnsafeBytes { XXH64.hash($0) }
+    for cuts in [[0], [1], [31], [32], [33], [5, 40], [16, 48, 200], [299], [100, 100, 101]] {
+        var state = XXH64()
+        var start = 0
+        for cut in cuts + [bytes.count] where cut >= start {
+            bytes[start..<cut].withUnsafeBytes { state.update($0) }
+            start = cut
+        }
+        #expect(state.finalize() == whole, "cut at \(cuts)")
+    }
+}
+
+@Test func aRenderedFileComparesByTextNotByParts() {
+    let whole = RenderedFile(path: "a.yml", contents: "name: CI\non: push\n")
+    let split = RenderedFile(path: "a.yml", utf8Parts: [Array("name: CI\n".utf8), [], Array("on: push\n".utf8)])
+    #expect(whole == split)
+    #expect(split.contents == "name: CI\non: push\n")
+    #expect(split.hasContents("name: CI\non: push\n"))
+    #expect(!split.hasContents("name: CI\non: pull_request\n"))
+    #expect(!split.hasContents("name: CI\n"))
+}

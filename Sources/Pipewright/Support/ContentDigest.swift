@@ -28,57 +28,90 @@ enum ContentDigest {
     }
 }
 
-/// XXH64 as specified in xxHash's `doc/xxhash_spec.md`, seed 0, little-endian reads.
-enum XXH64 {
+/// XXH64 as specified in xxHash's `doc/xxhash_spec.md`, seed 0, little-endian reads; fed in any number of
+/// pieces, so a text written in parts is digested without joining them.
+struct XXH64 {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
     private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
+    private var lane1 = prime1 &+ prime2
+    private var lane2 = prime2
+    private var lane3: UInt64 = 0
+    private var lane4 = 0 &- prime1
+    /// Bytes of an unfinished 32-byte stripe, carried to the next piece.
+    private var pending: [UInt8] = []
+    private var totalCount = 0
+
+    /// The digest of one buffer.
     static func hash(_ input: UnsafeRawBufferPointer) -> UInt64 {
-        let count = input.count
+        var state = XXH64()
+        state.update(input)
+        return state.finalize()
+    }
+
+    /// Feeds the next piece of the input.
+    mutating func update(_ input: UnsafeRawBufferPointer) {
+        totalCount += input.count
         var offset = 0
+        if !pending.isEmpty {
+            let taken = min(32 - pending.count, input.count)
+            pending += input[0..<taken]
+            offset = taken
+            guard pending.count == 32 else { return }
+            pending.withUnsafeBytes { consumeStripe($0, at: 0) }
+            pending.removeAll(keepingCapacity: true)
+        }
+        while offset + 32 <= input.count {
+            consumeStripe(input, at: offset)
+            offset += 32
+        }
+        pending += input[offset...]
+    }
+
+    /// The digest of everything fed.
+    func finalize() -> UInt64 {
         var hash: UInt64
-        if count >= 32 {
-            var lane1 = prime1 &+ prime2
-            var lane2 = prime2
-            var lane3: UInt64 = 0
-            var lane4 = 0 &- prime1
-            while offset + 32 <= count {
-                lane1 = round(lane1, word(input, offset))
-                lane2 = round(lane2, word(input, offset + 8))
-                lane3 = round(lane3, word(input, offset + 16))
-                lane4 = round(lane4, word(input, offset + 24))
-                offset += 32
-            }
-            hash = rotate(lane1, 1) &+ rotate(lane2, 7) &+ rotate(lane3, 12) &+ rotate(lane4, 18)
+        if totalCount >= 32 {
+            hash = Self.rotate(lane1, 1) &+ Self.rotate(lane2, 7) &+ Self.rotate(lane3, 12) &+ Self.rotate(lane4, 18)
             for lane in [lane1, lane2, lane3, lane4] {
-                hash = (hash ^ round(0, lane)) &* prime1 &+ prime4
+                hash = (hash ^ Self.round(0, lane)) &* Self.prime1 &+ Self.prime4
             }
         } else {
-            hash = prime5
+            hash = Self.prime5
         }
-        hash &+= UInt64(count)
-        while offset + 8 <= count {
-            hash = rotate(hash ^ round(0, word(input, offset)), 27) &* prime1 &+ prime4
-            offset += 8
+        hash &+= UInt64(totalCount)
+        return pending.withUnsafeBytes { tail in
+            var offset = 0
+            while offset + 8 <= tail.count {
+                hash = Self.rotate(hash ^ Self.round(0, Self.word(tail, offset)), 27) &* Self.prime1 &+ Self.prime4
+                offset += 8
+            }
+            if offset + 4 <= tail.count {
+                let half = UInt64(UInt32(littleEndian: tail.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                hash = Self.rotate(hash ^ (half &* Self.prime1), 23) &* Self.prime2 &+ Self.prime3
+                offset += 4
+            }
+            while offset < tail.count {
+                hash = Self.rotate(hash ^ (UInt64(tail[offset]) &* Self.prime5), 11) &* Self.prime1
+                offset += 1
+            }
+            hash ^= hash >> 33
+            hash &*= Self.prime2
+            hash ^= hash >> 29
+            hash &*= Self.prime3
+            hash ^= hash >> 32
+            return hash
         }
-        if offset + 4 <= count {
-            let half = UInt64(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-            hash = rotate(hash ^ (half &* prime1), 23) &* prime2 &+ prime3
-            offset += 4
-        }
-        while offset < count {
-            hash = rotate(hash ^ (UInt64(input[offset]) &* prime5), 11) &* prime1
-            offset += 1
-        }
-        hash ^= hash >> 33
-        hash &*= prime2
-        hash ^= hash >> 29
-        hash &*= prime3
-        hash ^= hash >> 32
-        return hash
+    }
+
+    @inline(__always) private mutating func consumeStripe(_ input: UnsafeRawBufferPointer, at offset: Int) {
+        lane1 = Self.round(lane1, Self.word(input, offset))
+        lane2 = Self.round(lane2, Self.word(input, offset + 8))
+        lane3 = Self.round(lane3, Self.word(input, offset + 16))
+        lane4 = Self.round(lane4, Self.word(input, offset + 24))
     }
 
     @inline(__always) private static func word(_ input: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {

@@ -133,44 +133,53 @@ extension Job {
     /// The job as a YAML node tree.
     public var yamlNode: YAMLNode {
         var out = EntryList()
-        out.add("name", name?.node)
+        encode(into: &out)
+        return out.mapping()
+    }
+
+    /// The job's entries in GitHub's documented order, to a tree (``EntryList``) or straight to text
+    /// (``YAMLWriter``): one encoding, two destinations.
+    func encode(into out: inout some YAMLEntrySink) {
+        out.add("name", text: name?.rendered)
         switch needs.count {
         case 0: break
-        case 1: out.add("needs", .string(needs[0]))
-        default: out.add("needs", needs)
+        case 1: out.add("needs", text: needs[0])
+        default: out.add("needs", .sequence(needs.map(YAMLNode.string)))
         }
-        out.add("if", condition.map { .string($0.source) })
-        out.add("runs-on", runsOn.map {
-            switch $0 {
-            case .label(let label): YAMLNode.string(label.rawValue)
-            case .labels(let labels): YAMLNode.sequence(labels.map { .string($0.rawValue) })
+        out.add("if", text: condition?.source)
+        switch runsOn {
+        case nil: break
+        case .label(let label)?: out.add("runs-on", text: label.rawValue)
+        case .labels(let labels)?: out.add("runs-on", .sequence(labels.map { .string($0.rawValue) }))
+        }
+        if let environment {
+            if let url = environment.url {
+                out.add("environment", .mapping([YAMLEntry("name", environment.name.node), YAMLEntry("url", url.node)]))
+            } else {
+                out.add("environment", text: environment.name.rendered)
             }
-        })
-        out.add("environment", environment.map { environment in
-            guard let url = environment.url else { return environment.name.node }
-            return .mapping([YAMLEntry("name", environment.name.node), YAMLEntry("url", url.node)])
-        })
-        out.add(permissions)
+        }
+        out.add("permissions", permissions?.node)
         out.add("concurrency", concurrency?.node)
         out.add("outputs", outputs.node)
-        out.add("env", env.node)
+        out.add("env", values: env)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
-        out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
-        out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
+        out.add("timeout-minutes", int: timeoutMinutes)
+        out.add("continue-on-error", bool: continueOnError)
         out.add("strategy", strategy?.node)
         out.add("container", container?.node)
         out.add("services", services.isEmpty ? nil : .mapping(services.map { YAMLEntry($0.key, $0.value.node) }))
         if let call {
-            out.add(YAMLEntry("uses", .string(call.workflow.rendered), comment: call.workflow.version))
-            out.add("with", call.with.node)
+            out.add("uses", text: call.workflow.rendered, comment: call.workflow.version)
+            out.add("with", values: call.with)
             switch call.secrets {
             case nil: break
-            case .inherit: out.add("secrets", .string("inherit"))
+            case .inherit: out.add("secrets", text: "inherit")
             case .explicit(let secrets): out.add("secrets", secrets.node)
             }
         }
-        out.add("steps", steps.isEmpty ? nil : .sequence(steps.map(\.yamlNode)))
-        return out.mapping(extra)
+        out.add("steps", steps: steps)
+        out.add(extra: extra)
     }
 }
 
@@ -178,25 +187,31 @@ extension Step {
     /// The step as a YAML node tree.
     public var yamlNode: YAMLNode {
         var out = EntryList()
-        out.add("name", name?.node)
-        out.add("id", id.map(YAMLNode.string))
-        out.add("if", condition.map { .string($0.source) })
+        encode(into: &out)
+        return out.mapping()
+    }
+
+    /// The step's entries in GitHub's documented order, to a tree or straight to text.
+    func encode(into out: inout some YAMLEntrySink) {
+        out.add("name", text: name?.rendered)
+        out.add("id", text: id)
+        out.add("if", text: condition?.source)
         switch action {
         case .uses(let reference, let inputs):
-            out.add(YAMLEntry("uses", .string(reference.rendered), comment: reference.version))
-            out.add("with", inputs.node)
-            out.add("env", env.node)
-            out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
-            out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
+            out.add("uses", text: reference.rendered, comment: reference.version)
+            out.add("with", values: inputs)
+            out.add("env", values: env)
+            out.add("continue-on-error", bool: continueOnError)
+            out.add("timeout-minutes", int: timeoutMinutes)
         case .run(let script, let shell, let workingDirectory):
-            out.add("env", env.node)
-            out.add("shell", shell.map(YAMLNode.string))
-            out.add("working-directory", workingDirectory.map(YAMLNode.string))
-            out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
-            out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
-            out.add("run", script.node)
+            out.add("env", values: env)
+            out.add("shell", text: shell)
+            out.add("working-directory", text: workingDirectory)
+            out.add("continue-on-error", bool: continueOnError)
+            out.add("timeout-minutes", int: timeoutMinutes)
+            out.add("run", text: script.rendered)
         }
-        return out.mapping(extra)
+        out.add(extra: extra)
     }
 }
 
@@ -278,8 +293,28 @@ extension Mapping where Value == WorkflowText {
     }
 }
 
+/// Receives a mapping's entries in order, leaving out absent values and empty collections.
+protocol YAMLEntrySink {
+    /// A value already built as a node.
+    mutating func add(_ key: String, _ value: YAMLNode?)
+    /// A string, with a comment after it on the same line.
+    mutating func add(_ key: String, text: String?, comment: String?)
+    mutating func add(_ key: String, int: Int?)
+    mutating func add(_ key: String, bool: Bool?)
+    /// An `env:` or `with:` mapping.
+    mutating func add(_ key: String, values: Mapping<WorkflowValue>)
+    /// A job's steps.
+    mutating func add(_ key: String, steps: [Step])
+    /// Escape-hatch entries, after the known ones.
+    mutating func add(extra: [YAMLEntry])
+}
+
+extension YAMLEntrySink {
+    mutating func add(_ key: String, text: String?) { add(key, text: text, comment: nil) }
+}
+
 /// Builds a mapping's entries, leaving out absent values.
-struct EntryList {
+struct EntryList: YAMLEntrySink {
     private(set) var entries: [YAMLEntry] = []
 
     mutating func add(_ entry: YAMLEntry) { entries.append(entry) }
@@ -295,6 +330,22 @@ struct EntryList {
     mutating func add(_ permissions: Permissions?) {
         if let permissions { entries.append(YAMLEntry("permissions", permissions.node)) }
     }
+
+    mutating func add(_ key: String, text: String?, comment: String?) {
+        if let text { entries.append(YAMLEntry(key, .string(text), comment: comment)) }
+    }
+
+    mutating func add(_ key: String, int: Int?) { add(key, int.map(YAMLNode.int)) }
+
+    mutating func add(_ key: String, bool: Bool?) { add(key, bool.map(YAMLNode.bool)) }
+
+    mutating func add(_ key: String, values: Mapping<WorkflowValue>) { add(key, values.node) }
+
+    mutating func add(_ key: String, steps: [Step]) {
+        add(key, steps.isEmpty ? nil : .sequence(steps.map(\.yamlNode)))
+    }
+
+    mutating func add(extra: [YAMLEntry]) { entries += extra }
 
     func mapping(_ extra: [YAMLEntry] = []) -> YAMLNode { .mapping(entries + extra) }
 }

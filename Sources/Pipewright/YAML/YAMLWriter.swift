@@ -6,7 +6,7 @@
 ///
 /// Indentation is two spaces per level; a sequence under a key is indented two more than the key and a
 /// mapping inside a sequence item starts on the dash line, the way GitHub's documentation writes workflows.
-struct YAMLWriter {
+struct YAMLWriter: YAMLEntrySink {
     /// The UTF-8 bytes written so far; only whole scalars are ever appended, so they are always valid UTF-8.
     private(set) var bytes: [UInt8] = []
     /// Bytes written before ``bytes``, in order, when jobs were written in parallel chunks (``writeWorkflow(_:)``).
@@ -25,6 +25,10 @@ struct YAMLWriter {
     private var repeats = RepeatedText()
     /// The jobs ``writeWorkflow(_:)`` writes in place of the root's `jobs` stand-in.
     private var pendingJobs: [Job]?
+    /// Where the entries a model encodes into the writer go (``YAMLEntrySink``): their indentation, and
+    /// whether the next one continues the current line after a dash.
+    private var sinkIndent = 0
+    private var sinkContinuesLine = false
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
@@ -78,9 +82,10 @@ struct YAMLWriter {
             var writer = YAMLWriter(capacity: 64 * 1024)
             for index in range {
                 writer.writeJob(jobs[index], indent: indent)
-                // Jobs of a large workflow are mostly alike: size the buffer from the first, not by doubling.
+                // Jobs of a large workflow are mostly alike: size the buffer from the first rather than by
+                // doubling, generously, since pages reserved but never written cost nothing.
                 if index == range.lowerBound {
-                    writer.bytes.reserveCapacity(writer.bytes.count * range.count * 5 / 4)
+                    writer.bytes.reserveCapacity(writer.bytes.count * range.count * 2)
                 }
             }
             return writer
@@ -91,8 +96,108 @@ struct YAMLWriter {
         endsInKeptBlockScalar = chunks.last!.endsInKeptBlockScalar
     }
 
+    /// Writes `id:` and the job below it, exactly as its tree would be written, straight from the model:
+    /// building and freeing the trees of thousands of steps was most of a large workflow's writing time.
     private mutating func writeJob(_ job: Job, indent: Int) {
-        writeMapping([YAMLEntry(job.id, job.yamlNode)], indent: indent, continuesLine: false, isRoot: false)
+        appendIndentation(indent)
+        writeKey(job.id, indent: indent)
+        endsInKeptBlockScalar = false
+        writeEntries(indent: indent + 2, continuesLine: false) { job.encode(into: &$0) }
+    }
+
+    // MARK: Entries straight from the model (YAMLEntrySink)
+
+    /// Writes the entries `encode` adds as the value of the key just written, at `indent`; with
+    /// `continuesLine`, the first goes on the current line (after a dash). No entries at all make `{}`.
+    private mutating func writeEntries(indent: Int, continuesLine: Bool, _ encode: (inout YAMLWriter) -> Void) {
+        let outer = (sinkIndent, sinkContinuesLine)
+        if !continuesLine { append(ascii: "\n") }
+        let start = bytes.count
+        (sinkIndent, sinkContinuesLine) = (indent, continuesLine)
+        encode(&self)
+        (sinkIndent, sinkContinuesLine) = outer
+        if bytes.count == start {
+            if !continuesLine { bytes.removeLast() }
+            append(continuesLine ? "{}\n" : " {}\n")
+        }
+    }
+
+    /// Starts an entry: indentation unless it continues the current line, then the key.
+    private mutating func beginEntry(_ key: String) {
+        if sinkContinuesLine {
+            sinkContinuesLine = false
+        } else {
+            appendIndentation(sinkIndent)
+        }
+        writeKey(key, indent: sinkIndent)
+        endsInKeptBlockScalar = false
+    }
+
+    mutating func add(_ key: String, _ value: YAMLNode?) {
+        guard let value else { return }
+        beginEntry(key)
+        writeValue(value, separator: " ", comment: nil, indent: sinkIndent, inSequence: false)
+    }
+
+    mutating func add(_ key: String, text: String?, comment: String?) {
+        guard let text else { return }
+        beginEntry(key)
+        writeString(text, style: style(of: text), separator: " ", comment: comment, indent: sinkIndent)
+    }
+
+    mutating func add(_ key: String, int: Int?) {
+        guard let int else { return }
+        beginEntry(key)
+        append(" ")
+        append(String(int))
+        append(ascii: "\n")
+    }
+
+    mutating func add(_ key: String, bool: Bool?) {
+        guard let bool else { return }
+        beginEntry(key)
+        append(bool ? " true\n" : " false\n")
+    }
+
+    mutating func add(_ key: String, values: Mapping<WorkflowValue>) {
+        guard !values.isEmpty else { return }
+        beginEntry(key)
+        append(ascii: "\n")
+        let indent = sinkIndent + 2
+        for (key, value) in values {
+            appendIndentation(indent)
+            writeKey(key, indent: indent)
+            endsInKeptBlockScalar = false
+            switch value {
+            case .text(let text):
+                let rendered = text.rendered
+                writeString(rendered, style: style(of: rendered), separator: " ", comment: nil, indent: indent)
+            case .bool(let value):
+                append(value ? " true\n" : " false\n")
+            case .int(let value):
+                append(" ")
+                append(String(value))
+                append(ascii: "\n")
+            }
+        }
+    }
+
+    mutating func add(_ key: String, steps: [Step]) {
+        guard !steps.isEmpty else { return }
+        beginEntry(key)
+        append(ascii: "\n")
+        let dashIndent = sinkIndent + 2
+        for step in steps {
+            appendIndentation(dashIndent)
+            append("- ")
+            writeEntries(indent: dashIndent + 2, continuesLine: true) { step.encode(into: &$0) }
+        }
+    }
+
+    mutating func add(extra: [YAMLEntry]) {
+        guard !extra.isEmpty else { return }
+        writeMapping(extra, indent: sinkIndent, continuesLine: sinkContinuesLine, isRoot: false)
+        sinkContinuesLine = false
     }
 
     // MARK: Collections
