@@ -175,7 +175,7 @@ extension Workflow {
 
     /// One error per cycle in `needs`, reported at the edge that closes it.
     private func cycleErrors() -> [ValidationError] {
-        let byID = Dictionary(jobs.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let byID = Dictionary(jobs.map { ($0.id, $0.needs) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Bool] = [:]  // false: on the current path; true: finished
         var errors: [ValidationError] = []
         var stack: [String] = []
@@ -183,7 +183,7 @@ extension Workflow {
         func visit(_ id: String) {
             state[id] = false
             stack.append(id)
-            for (index, need) in (byID[id]?.needs ?? []).enumerated() where byID[need] != nil && need != id {
+            for (index, need) in (byID[id] ?? []).enumerated() where byID[need] != nil && need != id {
                 switch state[need] {
                 case false?:
                     let cycle = stack[stack.lastIndex(of: need)!...] + [need]
