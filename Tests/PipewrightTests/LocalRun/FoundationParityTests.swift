@@ -131,4 +131,46 @@ import Testing
             #expect(ExpressionValue.trimmingSpaces(text) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         }
     }
+
+    // MARK: - Paths
+
+    @Test func pathTextMatchesNSString() {
+        var random = SeededGenerator(seed: 13)
+        // ASCII only: NSString itself traps on some non-ASCII paths with repeated slashes.
+        let pieces = ["/", "/", "a", "bc", ".", "..", "x.yml", " "]
+        for _ in 0..<20000 {
+            let path = (0..<Int.random(in: 0...6, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let component = (0..<Int.random(in: 0...2, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            let ns = path as NSString
+            #expect(FilePaths.lastComponent(of: path) == ns.lastPathComponent, "\(path.debugDescription)")
+            #expect(FilePaths.appending(component, to: path) == ns.appendingPathComponent(component), "\(path.debugDescription) + \(component.debugDescription)")
+            // NSString traps on a single name without a slash (`a`, `a/`); everything else is compared.
+            let fixed = path.split(separator: "/", omittingEmptySubsequences: true)
+            if path.hasPrefix("/") || fixed.count != 1 || fixed[0].count != 1 {
+                #expect(FilePaths.removingLastComponent(of: path) == ns.deletingLastPathComponent, "\(path.debugDescription)")
+            }
+        }
+    }
+
+    @Test func subpathsListWhatTheDirectoryEnumeratorListed() throws {
+        let root = NSTemporaryDirectory() + "pipewright-subpaths-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        for folder in ["a/b", ".hidden", "empty", "outside/d"] {
+            try FileManager.default.createDirectory(atPath: root + "/tree/" + folder, withIntermediateDirectories: true)
+        }
+        for file in ["a/b/f1", "a/f2", ".hidden/h", ".dot", "outside/d/o1"] {
+            FileManager.default.createFile(atPath: root + "/tree/" + file, contents: Data("x".utf8))
+        }
+        try FileManager.default.createSymbolicLink(atPath: root + "/tree/linked", withDestinationPath: "outside/d")
+        try FileManager.default.createSymbolicLink(atPath: root + "/tree/file-link", withDestinationPath: "a/f2")
+        try FileManager.default.createSymbolicLink(atPath: root + "/tree/dangling", withDestinationPath: "nowhere")
+        var listed: [String] = []
+        let enumerator = FileManager.default.enumerator(atPath: root + "/tree")
+        while let relative = enumerator?.nextObject() as? String { listed.append(relative) }
+        #expect(FilePaths.subpaths(of: root + "/tree").sorted() == listed.sorted())
+        #expect(FilePaths.subpaths(of: root + "/missing").isEmpty)
+        #expect(FilePaths.isFolder(root + "/tree/linked") == true)
+        #expect(FilePaths.isFolder(root + "/tree/file-link") == false)
+        #expect(FilePaths.isFolder(root + "/tree/dangling") == nil)
+    }
 }
