@@ -111,6 +111,35 @@ import Testing
 
     // MARK: - Text
 
+    @Test func caseInsensitiveComparisonMatchesFoundationOnASCII() {
+        var random = SeededGenerator(seed: 3)
+        let alphabet = (0x20...0x7E).map { Character(Unicode.Scalar(UInt8($0))) } + ["\t", "\n"]
+        func text() -> String { String((0..<Int.random(in: 0...5, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        for _ in 0..<20000 {
+            let a = text(), b = Bool.random(using: &random) ? text() : a.uppercased()
+            #expect(ExpressionEvaluator.compareIgnoringCase(a, b) == a.caseInsensitiveCompare(b).rawValue, "\(a.debugDescription) \(b.debugDescription)")
+        }
+    }
+
+    @Test func caseInsensitiveEqualityMatchesFoundationBeyondASCII() {
+        let pairs = [("ß", "SS"), ("Straße", "STRASSE"), ("é", "e\u{301}"), ("É", "e\u{301}"), ("K", "\u{212A}"), ("Σ", "ς"),
+                     ("ﬁ", "FI"), ("Ä", "ä"), ("İ", "i"), ("é", "e"), ("日本", "日本"), ("a", "ä")]
+        for (a, b) in pairs {
+            #expect((ExpressionEvaluator.compareIgnoringCase(a, b) == 0) == (a.caseInsensitiveCompare(b) == .orderedSame), "\(a) \(b)")
+        }
+    }
+
+    @Test func containsMatchesFoundationIncludingAnEmptyItem() throws {
+        var random = SeededGenerator(seed: 5)
+        let alphabet: [Character] = ["a", "B", "b", "-", "/", " "]
+        func text(_ length: ClosedRange<Int>) -> String { String((0..<Int.random(in: length, using: &random)).map { _ in alphabet.randomElement(using: &random)! }) }
+        for _ in 0..<5000 {
+            let search = text(0...6), item = text(0...2)
+            let found = try ExpressionEvaluator(context: ExpressionContext()).evaluate(.contains(.string(search), .string(item)))
+            #expect(found == .bool(search.lowercased().contains(item.lowercased())), "\(search.debugDescription) \(item.debugDescription)")
+        }
+    }
+
     @Test func trimmingMatchesFoundationWhitespacesOnEveryScalar() {
         var differing: [String] = []
         for value in 0...0x10FFFF {
