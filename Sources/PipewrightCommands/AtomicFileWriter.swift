@@ -1,9 +1,9 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Pipewright
 
 /// Writes files so that a reader, or a run killed half-way, only ever sees the old file or the new one.
 ///
@@ -14,8 +14,8 @@ struct AtomicFileWriter {
     var beforeRename: ((_ temporaryPath: String) throws -> Void)?
 
     func write(_ contents: String, to path: String) throws(CommandFailure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = FilePaths.removingLastComponent(of: path)
+        let name = FilePaths.lastComponent(of: path)
         let template = (folder.isEmpty ? "." : folder) + "/." + name + ".pipewright-XXXXXX"
         var templateBytes = Array(template.utf8CString)
         let descriptor = mkstemp(&templateBytes)

@@ -202,4 +202,15 @@ import Testing
         #expect(FilePaths.isFolder(root + "/tree/file-link") == false)
         #expect(FilePaths.isFolder(root + "/tree/dangling") == nil)
     }
+
+    @Test func resolvingSymlinksMatchesNSStringWhereNoLinkIsRelative() throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory() + "pipewright-resolve-" + UUID().uuidString).resolvingSymlinksInPath().path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/real/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/absolute", withDestinationPath: root + "/real")
+        for path in ["", "/real", "/real/sub/", "/real//sub/./x", "/absolute", "/absolute/sub/new/file.yml", "/absolute/../real",
+                     "/new/deeper/file", "/real/../../" + FilePaths.lastComponent(of: root) + "/real"] {
+            #expect(Workspace.resolvingSymlinks(in: root + path) == (root + path as NSString).resolvingSymlinksInPath, "\(path)")
+        }
+    }
 }
