@@ -213,4 +213,8 @@ import Testing
             #expect(Workspace.resolvingSymlinks(in: root + path) == (root + path as NSString).resolvingSymlinksInPath, "\(path)")
         }
     }
+
+    @Test func theScratchFolderOfRunLocalIsWhereNSTemporaryDirectoryPointed() {
+        #expect(RunLocalCommand.temporaryFolder() == NSTemporaryDirectory())
+    }
 }
