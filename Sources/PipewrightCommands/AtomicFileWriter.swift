@@ -1,9 +1,9 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Pipewright
 
 /// Writes files so that a reader, or a run killed half-way, only ever sees the old file or the new one.
 ///
@@ -34,8 +34,8 @@ struct AtomicFileWriter {
     /// Creates the temporary file, lets `writeBody` fill it (returning `errno` on failure), then renames it
     /// over `path`. The text is written from its own storage; copying 20 MB into one buffer first cost page faults.
     private func write(to path: String, _ writeBody: (Int32) -> Int32?) throws(CommandFailure) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let folder = FilePaths.removingLastComponent(of: path)
+        let name = FilePaths.lastComponent(of: path)
         let template = (folder.isEmpty ? "." : folder) + "/." + name + ".pipewright-XXXXXX"
         var templateBytes = Array(template.utf8CString)
         let descriptor = mkstemp(&templateBytes)

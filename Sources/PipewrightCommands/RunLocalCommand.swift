@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 import Pipewright
 
 /// `pipewright run-local JOB`: runs a generated job, and the jobs it needs, on this machine against an AWS
@@ -46,7 +50,7 @@ struct RunLocalCommand {
             throw .invalidInput("--event: \"\(event)\" is not one of push, workflow_dispatch, pull_request, schedule")
         }
         let branch = config.pipeline.environments.first?.branch ?? "main"
-        let scratch = NSTemporaryDirectory() + "pipewright-run-local-" + UUID().uuidString
+        let scratch = Self.temporaryFolder() + "pipewright-run-local-" + UUID().uuidString
         var secrets: [String: String] = [:]
         for (key, value) in ProcessInfo.processInfo.environment where key.hasPrefix("PIPEWRIGHT_SECRET_") {
             secrets[String(key.dropFirst("PIPEWRIGHT_SECRET_".count))] = value
@@ -58,7 +62,10 @@ struct RunLocalCommand {
             github: GitHubRunContext(ref: arguments["--ref"] ?? "refs/heads/" + branch, eventName: event, workflow: generated.fileName),
             vars: try pairs("--vars"), secrets: secrets, inputs: try pairs("--inputs"),
             baseEnvironment: ProcessInfo.processInfo.environment.filter { ["PATH", "HOME", "LANG", "TMPDIR"].contains($0.key) },
-            onStepFinished: { job, step in console.err("  [\(job)] \(step.conclusion.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) \(step.name)\n") }
+            onStepFinished: { job, step in
+                let conclusion = step.conclusion.rawValue
+                console.err("  [\(job)] \(conclusion + String(repeating: " ", count: max(0, 7 - conclusion.count))) \(step.name)\n")
+            }
         )
         let results: [JobRunResult]
         do {
@@ -75,6 +82,12 @@ struct RunLocalCommand {
             }
         }
         return results.contains { $0.result == .failure } ? .findings : .ok
+    }
+
+    /// `TMPDIR` with a trailing `/`, or `/tmp/` when it is not set.
+    static func temporaryFolder() -> String {
+        guard let folder = ProcessInfo.processInfo.environment["TMPDIR"] else { return "/tmp/" }
+        return folder.hasSuffix("/") ? folder : folder + "/"
     }
 
     private func pairs(_ option: String) throws(CommandFailure) -> [String: String] {

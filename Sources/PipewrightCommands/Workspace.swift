@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Pipewright
 
 /// The folder a command works in: reads files, and writes generated ones safely.
@@ -15,12 +24,11 @@ struct Workspace {
     }
 
     func path(_ relative: String) -> String {
-        relative.hasPrefix("/") ? relative : (root as NSString).appendingPathComponent(relative)
+        relative.hasPrefix("/") ? relative : FilePaths.appending(relative, to: root)
     }
 
     func exists(_ relative: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path(relative), isDirectory: &isDirectory) || isSymlink(relative)
+        FileManager.default.fileExists(atPath: path(relative)) || isSymlink(relative)
     }
 
     func isSymlink(_ relative: String) -> Bool {
@@ -42,8 +50,8 @@ struct Workspace {
 
     /// Refuses a target whose path, or any folder on it, is a symlink that resolves outside the workspace.
     func checkStaysInside(_ relative: String) throws(CommandFailure) {
-        let rootResolved = (root as NSString).resolvingSymlinksInPath
-        let resolved = (path(relative) as NSString).resolvingSymlinksInPath
+        let rootResolved = Self.resolvingSymlinks(in: root)
+        let resolved = Self.resolvingSymlinks(in: path(relative))
         guard resolved == rootResolved || resolved.hasPrefix(rootResolved + "/") else {
             throw .invalidInput("\(relative) is a symlink that leads outside \(root) (to \(resolved)); refusing to write through it. Remove the link or point it inside the repository.")
         }
@@ -65,13 +73,46 @@ struct Workspace {
     /// The path to write `relative` to, with its folders created; refuses a path that leads outside.
     private func prepareTarget(_ relative: String) throws(CommandFailure) -> String {
         try checkStaysInside(relative)
-        let full = isSymlink(relative) ? (path(relative) as NSString).resolvingSymlinksInPath : path(relative)
-        let folder = (full as NSString).deletingLastPathComponent
+        let full = isSymlink(relative) ? Self.resolvingSymlinks(in: path(relative)) : path(relative)
+        let folder = FilePaths.removingLastComponent(of: full)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw .cannotWrite("cannot create folder \(folder): \((error as NSError).localizedDescription)")
+            throw .cannotWrite("cannot create folder \(folder): \(Self.reason(error))")
         }
         return full
+    }
+
+    /// The path with every symlink on it resolved, also when its last components do not exist yet.
+    ///
+    /// Each component in turn is resolved with `realpath(3)` (links relative or absolute, chains, `..`
+    /// after a link); a component that does not exist, or a dangling link, is kept as written, and a later
+    /// `..` steps back out of it. So a link anywhere on the path that leads out of the repository is seen,
+    /// and a file that is about to be created resolves to where it will be.
+    static func resolvingSymlinks(in path: String) -> String {
+        let start = path.hasPrefix("/") ? "/" : FileManager.default.currentDirectoryPath
+        var resolved = realPath(start) ?? start
+        for component in path.utf8.split(separator: UInt8(ascii: "/")).map({ String(decoding: $0, as: UTF8.self) }) {
+            switch component {
+            case ".": continue
+            case "..": resolved = FilePaths.removingLastComponent(of: resolved)
+            default:
+                let candidate = FilePaths.appending(component, to: resolved)
+                resolved = realPath(candidate) ?? candidate
+            }
+        }
+        return resolved
+    }
+
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Why a file operation failed, in the system's words when it says (`No such file or directory`).
+    static func reason(_ error: any Error) -> String {
+        if let posix = (error as? CocoaError)?.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
+        return "\(error)"
     }
 }

@@ -36,19 +36,41 @@ public struct JSONReader {
     /// How deep arrays and objects may nest; deeper input is refused instead of exhausting the stack.
     public static let maximumDepth = 64
 
+    /// What a read tolerates beyond strict RFC 8259. Configs are read strictly; `fromJSON` in the local
+    /// runner keeps the leniency it had when it was backed by Foundation's `JSONSerialization`.
+    struct Leniency: Sendable {
+        /// How deep arrays and objects may nest.
+        var maximumDepth: Int
+        /// Whether a key may repeat in an object; the reader keeps every member and the caller picks one.
+        var allowsDuplicateKeys: Bool
+        /// Whether one `,` may follow the last element of an array or the last member of an object.
+        var allowsTrailingCommas: Bool
+
+        static let strict = Leniency(maximumDepth: JSONReader.maximumDepth, allowsDuplicateKeys: false, allowsTrailingCommas: false)
+        /// `fromJSON`'s rules: 512 levels, repeated keys, a trailing comma.
+        static let expression = Leniency(maximumDepth: 512, allowsDuplicateKeys: true, allowsTrailingCommas: true)
+    }
+
     private let bytes: [UInt8]
     private let fileName: String
+    private let leniency: Leniency
     private var index = 0
     private var depth = 0
 
-    private init(_ text: String, fileName: String) {
+    private init(_ text: String, fileName: String, leniency: Leniency) {
         self.bytes = Array(text.utf8)
         self.fileName = fileName
+        self.leniency = leniency
     }
 
     /// Parses a whole JSON text.
     public static func read(_ text: String, fileName: String = "pipewright.json") throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(text, fileName: fileName)
+        try read(text, fileName: fileName, leniency: .strict)
+    }
+
+    /// Parses a whole JSON text, tolerating what `leniency` allows.
+    static func read(_ text: String, fileName: String, leniency: Leniency) throws(JSONSyntaxError) -> JSONValue {
+        var reader = JSONReader(text, fileName: fileName, leniency: leniency)
         if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
         reader.skipWhitespace()
         guard reader.index < reader.bytes.count else { throw reader.error("expected a JSON value, found the end of the file") }
@@ -91,6 +113,7 @@ public struct JSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 if !members.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
+                    if leniency.allowsTrailingCommas { index += 1; break }
                     throw error("expected a string key after ','; trailing commas are not allowed")
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "/") { throw error("comments are not allowed in JSON") }
@@ -100,7 +123,9 @@ public struct JSONReader {
             let key = try parseString()
             // Small objects are searched directly; big ones get a dictionary, built once they grow.
             let previous: Int?
-            if members.count < 16 {
+            if leniency.allowsDuplicateKeys {
+                previous = nil
+            } else if members.count < 16 {
                 previous = members.firstIndex { $0.key == key }
             } else {
                 if lookup.isEmpty { for (position, member) in members.enumerated() { lookup[member.key] = position } }
@@ -143,6 +168,7 @@ public struct JSONReader {
         while true {
             skipWhitespace()
             if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                if leniency.allowsTrailingCommas { index += 1; break }
                 throw error("expected a value after ','; trailing commas are not allowed")
             }
             elements.append(try parseValue())
@@ -158,7 +184,7 @@ public struct JSONReader {
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth) levels") }
+        if depth > leniency.maximumDepth { throw error("nesting deeper than \(leniency.maximumDepth) levels") }
     }
 
     // MARK: - Scalars

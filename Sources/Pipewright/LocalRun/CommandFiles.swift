@@ -8,7 +8,7 @@ enum CommandFiles {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
         }[...]
         while let line = lines.popFirst() {
-            if let range = line.range(of: "<<"), !line[..<range.lowerBound].contains("=") {
+            if let range = line.firstRange(of: "<<"), !line[..<range.lowerBound].contains("=") {
                 let name = String(line[..<range.lowerBound])
                 let delimiter = String(line[range.upperBound...])
                 var value: [String] = []

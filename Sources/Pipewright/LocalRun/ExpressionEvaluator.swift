@@ -1,4 +1,13 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// How the job is doing when a condition is evaluated: what `success()`, `failure()` and `cancelled()` read.
 public enum ExecutionStatus: String, Sendable, Hashable {
@@ -140,7 +149,7 @@ public struct ExpressionEvaluator: Sendable {
         case (.null, .null): return true
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
-        case (.string(let a), .string(let b)): return a.caseInsensitiveCompare(b) == .orderedSame
+        case (.string(let a), .string(let b)): return compareIgnoringCase(a, b) == 0
         case (.array, .array), (.object, .object):
             // GitHub compares arrays and objects by identity; values built apart are never equal.
             return false
@@ -152,16 +161,31 @@ public struct ExpressionEvaluator: Sendable {
 
     /// GitHub's ordering: strings compare ignoring case, everything else as numbers; `nil` when not comparable.
     static func compare(_ lhs: ExpressionValue, _ rhs: ExpressionValue) -> Int? {
-        if case .string(let a) = lhs, case .string(let b) = rhs {
-            switch a.caseInsensitiveCompare(b) {
-            case .orderedAscending: return -1
-            case .orderedSame: return 0
-            case .orderedDescending: return 1
-            }
-        }
+        if case .string(let a) = lhs, case .string(let b) = rhs { return compareIgnoringCase(a, b) }
         let a = lhs.number, b = rhs.number
         if a.isNaN || b.isNaN { return nil }
         return a < b ? -1 : (a == b ? 0 : 1)
+    }
+
+    /// -1, 0 or 1 as `a` sorts before, with or after `b` ignoring case. ASCII text compares byte by byte
+    /// with `A`-`Z` folded to `a`-`z`; other text compares after upper- then lower-casing, so `ß` equals `SS`.
+    static func compareIgnoringCase(_ a: String, _ b: String) -> Int {
+        let isASCII = a.utf8.allSatisfy { $0 < 0x80 } && b.utf8.allSatisfy { $0 < 0x80 }
+        guard isASCII else {
+            let foldedA = a.uppercased().lowercased(), foldedB = b.uppercased().lowercased()
+            return foldedA == foldedB ? 0 : (foldedA < foldedB ? -1 : 1)
+        }
+        func fold(_ byte: UInt8) -> UInt8 { byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte }
+        var left = a.utf8.makeIterator(), right = b.utf8.makeIterator()
+        while true {
+            switch (left.next().map(fold), right.next().map(fold)) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case (let x?, let y?) where x != y: return x < y ? -1 : 1
+            default: continue
+            }
+        }
     }
 
     private func call(_ function: ExpressionFunction, _ arguments: [Expression]) throws(ExpressionError) -> ExpressionValue {
@@ -190,7 +214,9 @@ public struct ExpressionEvaluator: Sendable {
             if case .array(let elements) = values[0] {
                 return .bool(elements.contains { Self.looselyEqual($0, values[1]) })
             }
-            return .bool(values[0].text.lowercased().contains(values[1].text.lowercased()))
+            // An empty search text is never found, as the runner has always answered.
+            let item = values[1].text.lowercased()
+            return .bool(!item.isEmpty && values[0].text.lowercased().contains(item))
         case .startsWith:
             try arity(2...2, "2")
             return .bool(values[0].text.lowercased().hasPrefix(values[1].text.lowercased()))
@@ -259,13 +285,12 @@ extension Expression {
 /// Patterns are matched with `fnmatch` against paths relative to the workspace (`*` also crosses `/`).
 enum HashFiles {
     static func hash(patterns: [String], in workspace: String?) -> String {
-        guard let workspace, let enumerator = FileManager.default.enumerator(atPath: workspace) else { return "" }
+        guard let workspace else { return "" }
         var matches: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            var isDirectory: ObjCBool = false
+        for relative in FilePaths.subpaths(of: workspace) {
             let full = workspace + "/" + relative
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            let included = patterns.filter { !$0.hasPrefix("!") }.contains { fnmatch($0.replacingOccurrences(of: "**/", with: "*"), relative, 0) == 0 || fnmatch($0, relative, 0) == 0 }
+            guard FilePaths.isFolder(full) == false else { continue }
+            let included = patterns.filter { !$0.hasPrefix("!") }.contains { fnmatch($0.replacing("**/", with: "*"), relative, 0) == 0 || fnmatch($0, relative, 0) == 0 }
             let excluded = patterns.filter { $0.hasPrefix("!") }.contains { fnmatch(String($0.dropFirst()), relative, 0) == 0 }
             if included && !excluded { matches.append(full) }
         }

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// A value as GitHub's expression engine sees it: null, a boolean, a number, a string, an array or an object.
 ///
@@ -61,7 +65,7 @@ public indirect enum ExpressionValue: Sendable, Hashable, ExpressibleByStringLit
         case .bool(let value): return value ? 1 : 0
         case .number(let value): return value
         case .string(let value):
-            let trimmed = value.trimmingCharacters(in: .whitespaces)
+            let trimmed = Self.trimmingSpaces(value)
             if trimmed.isEmpty { return 0 }
             if trimmed.hasPrefix("0x"), let hex = Int(trimmed.dropFirst(2), radix: 16) { return Double(hex) }
             return Double(trimmed) ?? Double.nan
@@ -75,6 +79,17 @@ public indirect enum ExpressionValue: Sendable, Hashable, ExpressibleByStringLit
         if let exact = members[name] { return exact }
         let lowered = name.lowercased()
         return members.first { $0.key.lowercased() == lowered }?.value ?? .null
+    }
+
+    /// The text without leading and trailing tabs, space separators (Unicode category Zs) and zero-width spaces
+    /// (U+200B, once a Zs itself); line breaks stay.
+    static func trimmingSpaces(_ text: String) -> String {
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            scalar == "\t" || scalar == "\u{200B}" || scalar.properties.generalCategory == .spaceSeparator
+        }
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 
     static func format(_ value: Double) -> String {
@@ -132,7 +147,9 @@ extension ExpressionValue {
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            case let c where c.value < 0x20:
+                let hex = String(c.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -140,26 +157,87 @@ extension ExpressionValue {
     }
 
     /// Parses JSON text into a value, as `fromJSON` does.
+    ///
+    /// Fragments (`2`, `"text"`, `null`) are values too. The rules are the ones `fromJSON` has always had:
+    /// a trailing comma is accepted, a repeated key keeps its last value, nesting may go 512 levels deep, and
+    /// a number that is infinite as a `Double` (`1e400`) is not JSON.
     public static func parseJSON(_ text: String) throws(ExpressionError) -> ExpressionValue {
-        guard let data = text.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
+        guard let json = try? JSONReader.read(text, fileName: "fromJSON", leniency: .expression),
+              let value = from(json: json)
         else { throw ExpressionError.invalidJSON(text) }
-        return from(foundation: object)
+        return value
     }
 
-    private static func from(foundation object: Any) -> ExpressionValue {
-        switch object {
-        case let string as String: return .string(string)
-        case let number as NSNumber:
-            // JSONSerialization hands booleans over as NSNumber; only booleans have the `c`/`B` encoding,
-            // since JSON numbers parse as Int or Double.
-            let encoding = String(cString: number.objCType)
-            if encoding == "c" || encoding == "B" { return .bool(number.boolValue) }
-            return .number(number.doubleValue)
-        case let array as [Any]: return .array(array.map(from(foundation:)))
-        case let dictionary as [String: Any]: return .object(dictionary.mapValues(from(foundation:)))
-        default: return .null
+    private static func from(json: JSONValue) -> ExpressionValue? {
+        switch json {
+        case .null: return .null
+        case .bool(let flag): return .bool(flag)
+        case .string(let text): return .string(text)
+        case .number(let literal): return jsonNumber(literal).map(ExpressionValue.number)
+        case .array(let elements):
+            var values: [ExpressionValue] = []
+            values.reserveCapacity(elements.count)
+            for element in elements {
+                guard let value = from(json: element) else { return nil }
+                values.append(value)
+            }
+            return .array(values)
+        case .object(let members):
+            var values: [String: ExpressionValue] = [:]
+            for member in members {
+                guard let value = from(json: member.value) else { return nil }
+                values[member.key] = value
+            }
+            return .object(values)
         }
+    }
+
+    /// A JSON number literal as a `Double`, or `nil` when it does not fit.
+    ///
+    /// Integers that fit 64 bits convert exactly; a literal of more than 17 characters (before any `e`)
+    /// goes through `Decimal` and keeps that conversion's rounding; anything else is `Double(literal)`.
+    /// Only a lowercase `e` counts as an exponent here, so `1E2` takes the `Double` route.
+    static func jsonNumber(_ literal: String) -> Double? {
+        let decimalPoint = literal.firstIndex(of: ".")
+        let exponentMark = literal.firstIndex(of: "e")
+        let characters = literal[..<(exponentMark ?? literal.endIndex)].count
+        if decimalPoint == nil, exponentMark == nil {
+            if literal.hasPrefix("-") {
+                if characters <= 19, let integer = Int64(literal) { return Double(integer) }
+            } else if characters <= 20, let integer = UInt64(literal) {
+                return Double(integer)
+            }
+        }
+        let exponent = exponentMark.flatMap { Int(literal[literal.index(after: $0)...]) } ?? 0
+        if characters > 17, (-128...127).contains(exponent), let decimal = Decimal(string: literal), decimal.isFinite {
+            return approximateDouble(decimal)
+        }
+        if let double = Double(literal), double.isFinite { return double }
+        return nil
+    }
+
+    /// A `Decimal` as a `Double` the way `NSDecimalNumber.doubleValue` computes it: the mantissa's 16-bit
+    /// words from the top, `value * 65536 + word`, then one multiplication or division by ten per unit of
+    /// exponent.
+    private static func approximateDouble(_ decimal: Decimal) -> Double {
+        // The mantissa is the significand's digits (at most 38, so 128 bits); rebuild its words from them.
+        var words = [UInt16](repeating: 0, count: 8)
+        for digit in decimal.significand.description.utf8 where digit >= UInt8(ascii: "0") && digit <= UInt8(ascii: "9") {
+            var carry = UInt32(digit - UInt8(ascii: "0"))
+            for index in words.indices {
+                let product = UInt32(words[index]) * 10 + carry
+                words[index] = UInt16(truncatingIfNeeded: product)
+                carry = product >> 16
+            }
+        }
+        var value = 0.0
+        for word in words.reversed() { value = value * 65536 + Double(word) }
+        if decimal.exponent < 0 {
+            for _ in decimal.exponent..<0 { value /= 10 }
+        } else {
+            for _ in 0..<decimal.exponent { value *= 10 }
+        }
+        return decimal.isSignMinus ? -value : value
     }
 }
 

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The folders of one job: a fresh workspace and temp folder, and the summary file.
 struct JobFolders: Sendable {

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// The `uses:` steps a local run emulates, by repository, and the runner's default variables.
 extension LocalJobRunner {
@@ -134,30 +138,20 @@ extension LocalJobRunner {
 enum FileTree {
     /// Every regular file under a path (the path itself when it is a file).
     static func files(under path: String) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return [] }
-        guard isDirectory.boolValue else { return [path] }
-        var files: [String] = []
-        let enumerator = FileManager.default.enumerator(atPath: path)
-        while let relative = enumerator?.nextObject() as? String {
-            var nested: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path + "/" + relative, isDirectory: &nested), !nested.boolValue {
-                files.append(relative)
-            }
-        }
-        return files.sorted()
+        guard let isFolder = FilePaths.isFolder(path) else { return [] }
+        guard isFolder else { return [path] }
+        return FilePaths.subpaths(of: path).filter { FilePaths.isFolder(path + "/" + $0) == false }.sorted()
     }
 
     /// Copies a folder's contents (or one file) into a folder, creating it, replacing files of the same name.
     static func copyContents(of source: String, into destination: String) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
-        var isDirectory: ObjCBool = false
-        guard manager.fileExists(atPath: source, isDirectory: &isDirectory) else {
+        guard let isFolder = FilePaths.isFolder(source) else {
             throw LocalRunError.io("\(source) does not exist")
         }
-        if !isDirectory.boolValue {
-            let target = destination + "/" + (source as NSString).lastPathComponent
+        if !isFolder {
+            let target = destination + "/" + FilePaths.lastComponent(of: source)
             if manager.fileExists(atPath: target) { try manager.removeItem(atPath: target) }
             try manager.copyItem(atPath: source, toPath: target)
             return

@@ -1,4 +1,8 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
 import Foundation
+#endif
 
 /// Runs the jobs of a ``Workflow`` on this machine, the way a GitHub-hosted runner would: `if:` conditions,
 /// the environment of each step, `run:` scripts in bash, the runner's command files, step and job outputs.

@@ -165,13 +165,69 @@ import PipewrightBlueprints
         #expect(outside.read("target.yml") == "precious\n")
     }
 
+    @Test func aWorkflowsFolderLinkedOutOfTheRepositoryByARelativePathIsNotFollowed() throws {
+        let parent = try Scratch()
+        defer { parent.remove() }
+        let repository = parent.root + "/repository"
+        try FileManager.default.createDirectory(atPath: parent.root + "/outside", withIntermediateDirectories: true)
+        let console = CapturingConsole()
+        #expect(PipewrightTool(console: console, currentDirectory: repository).run(["init", "--directory", repository]) == 0)
+        try FileManager.default.removeItem(atPath: repository + "/.github/workflows")
+        try FileManager.default.createSymbolicLink(atPath: repository + "/.github/workflows", withDestinationPath: "../../outside")
+
+        let result = PipewrightTool(console: console, currentDirectory: repository).run(["generate", "--force"])
+        #expect(result == 2)
+        #expect(console.stderr.contains("is a symlink that leads outside"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.root + "/outside").isEmpty)
+    }
+
+    @Test func aWorkflowLinkedInsideTheRepositoryIsWrittenThroughAndKept() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        let generated = try #require(scratch.read(".github/workflows/infrastructure.yml"))
+        try scratch.write("old\n", to: "generated/infrastructure.yml")
+        let link = scratch.root + "/.github/workflows/infrastructure.yml"
+        try FileManager.default.removeItem(atPath: link)
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "../../generated/infrastructure.yml")
+
+        #expect(scratch.run("generate", "--force").code == 0)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == "../../generated/infrastructure.yml")
+        #expect(scratch.read("generated/infrastructure.yml") == generated)
+    }
+
+    @Test func resolvingSymlinksFollowsLinksAnywhereOnThePathAndKeepsMissingTails() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let root = Workspace.resolvingSymlinks(in: scratch.root)
+        try FileManager.default.createDirectory(atPath: root + "/real/sub", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: root + "/relative", withDestinationPath: "real/sub")
+        try FileManager.default.createSymbolicLink(atPath: root + "/absolute", withDestinationPath: root + "/real")
+        try FileManager.default.createSymbolicLink(atPath: root + "/chain", withDestinationPath: "relative")
+        try FileManager.default.createSymbolicLink(atPath: root + "/dangling", withDestinationPath: "nowhere")
+        let cases: [(String, String)] = [
+            (root + "/relative/new/file.yml", root + "/real/sub/new/file.yml"),
+            (root + "/absolute/sub", root + "/real/sub"),
+            (root + "/chain/../x", root + "/real/x"),
+            (root + "/new/../relative", root + "/real/sub"),
+            (root + "//real/./sub/", root + "/real/sub"),
+            (root + "/dangling", root + "/dangling"),
+            (root + "/missing/../../" + FilePaths.lastComponent(of: root) + "/real", root + "/real"),
+        ]
+        for (path, expected) in cases {
+            #expect(Workspace.resolvingSymlinks(in: path) == expected, "\(path)")
+        }
+        #expect(Workspace.resolvingSymlinks(in: "/") == "/")
+        #expect(Workspace.resolvingSymlinks(in: "/..") == "/")
+    }
+
     @Test func anUnwritableTargetGivesAClearErrorAndExitSeventyThree() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
         // /proc refuses new files even to root, so this holds on CI too.
         let result = scratch.run("init", "--directory", "/proc/pipewright-cannot-write-here")
         #expect(result.code == 73)
-        #expect(result.stderr.hasPrefix("error: cannot create folder /proc/pipewright-cannot-write-here"))
+        #expect(result.stderr.hasPrefix("error: cannot create folder /proc/pipewright-cannot-write-here: No such file or directory"))
     }
 
     @Test func anInterruptedWriteLeavesThePreviousFileIntact() throws {

@@ -110,7 +110,7 @@ public struct RequiredTags: PolicyRule {
 
     /// The string after `"Name"` and a colon, advancing past it.
     private static func quoted(after name: String, in text: inout Substring) -> String? {
-        guard let found = text.range(of: name) else { return nil }
+        guard let found = text.firstRange(of: name) else { return nil }
         var rest = text[found.upperBound...].drop { $0 == " " || $0 == ":" }
         guard rest.first == "\"" else { text = rest; return nil }
         rest = rest.dropFirst()
