@@ -42,7 +42,7 @@ struct AtomicFileWriter {
         guard descriptor >= 0 else {
             throw .cannotWrite("cannot write \(path): \(String(cString: strerror(errno))) (is \(folder.isEmpty ? "." : folder) writable?)")
         }
-        let temporaryPath = String(cString: templateBytes)
+        let temporaryPath = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var succeeded = false
         defer {
             if !succeeded { unlink(temporaryPath) }
