@@ -23,6 +23,8 @@ let package = Package(
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
+        // Starts each measured run, so the run's peak memory is its own, not the benchmark's.
+        .executableTarget(name: "pipewright-bench-probe"),
         // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
         .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.

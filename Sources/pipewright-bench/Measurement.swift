@@ -10,30 +10,30 @@ struct ProcessSample {
     let exitCode: Int32
 }
 
-/// Runs a program to completion with its output discarded, and measures it with `wait4`.
+/// Runs a program to completion with its output discarded, through `pipewright-bench-probe`, which
+/// measures it with `wait4`: spawned from the benchmark itself, a run would report the benchmark's peak
+/// memory whenever its own was lower.
 func measure(_ executable: String, _ arguments: [String]) -> ProcessSample {
+    let report = work + "/probe-report"
     var fileActions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&fileActions)
     defer { posix_spawn_file_actions_destroy(&fileActions) }
-    posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&fileActions, 1, report, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
 
-    let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+    let argv = ([probe, executable] + arguments).map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }
     var pid: pid_t = 0
-    var start = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &start)
-    guard posix_spawn(&pid, executable, &fileActions, nil, argv, environ) == 0 else {
-        fatalError("cannot start \(executable)")
+    guard posix_spawn(&pid, probe, &fileActions, nil, argv, environ) == 0 else {
+        fatalError("cannot start \(probe)")
     }
     var status: Int32 = 0
-    var usage = rusage()
-    wait4(pid, &status, 0, &usage)
-    var end = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &end)
-    let seconds = Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-    let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : -1
-    return ProcessSample(seconds: seconds, peakKiB: usage.ru_maxrss, exitCode: exitCode)
+    waitpid(pid, &status, 0)
+    guard let text = try? String(contentsOfFile: report, encoding: .utf8) else { fatalError("\(probe) reported nothing") }
+    let fields = text.split(whereSeparator: \.isWhitespace)
+    guard fields.count == 3, let seconds = Double(fields[0]), let peakKiB = Int(fields[1]), let exitCode = Int32(fields[2]) else {
+        fatalError("\(probe) reported \(text)")
+    }
+    return ProcessSample(seconds: seconds, peakKiB: peakKiB, exitCode: exitCode)
 }
 
 /// The median of several runs, each after an untimed setup.

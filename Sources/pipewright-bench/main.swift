@@ -17,7 +17,8 @@ if CommandLine.arguments.dropFirst().first == "render-random" {
 let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
 let pipewright = binaries + "/pipewright"
 let baseline = binaries + "/pipewright-bench-baseline"
-for binary in [pipewright, baseline] where !FileManager.default.isExecutableFile(atPath: binary) {
+let probe = binaries + "/pipewright-bench-probe"
+for binary in [pipewright, baseline, probe] where !FileManager.default.isExecutableFile(atPath: binary) {
     FileHandle.standardError.write(Data("pipewright-bench: \(binary) is missing; run 'swift build -c release' first.\n".utf8))
     exit(2)
 }
@@ -25,6 +26,7 @@ let runsIndex = CommandLine.arguments.firstIndex(of: "--runs")
 let runs = runsIndex.flatMap { Int(CommandLine.arguments[$0 + 1]) } ?? 11
 
 let work = NSTemporaryDirectory() + "pipewright-bench-" + UUID().uuidString
+try! FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: work) }
 
 /// A folder holding a config, ready for `generate`.
