@@ -104,9 +104,10 @@ extension PipelineLowering {
         case .sam: path = "packaged.yaml"
         case .cdk: path = "template.json"
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let ext = name.split(separator: ".").count > 1 ? String(name.split(separator: ".").last!) : "yaml"
-        return "template." + ext
+        // Split on the UTF-8 view: splitting characters cost tens of thousands of instructions per job.
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
+        let parts = name.split(separator: UInt8(ascii: "."))
+        return "template." + (parts.count > 1 ? String(decoding: parts.last!, as: UTF8.self) : "yaml")
     }
 
     var capabilities: [Capability] {

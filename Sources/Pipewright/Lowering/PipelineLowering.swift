@@ -7,6 +7,15 @@
 struct PipelineLowering {
     let pipeline: Pipeline
     let pins: PinTable
+    /// Each environment by name, first one wins: every environment's `after` is looked up, and a search
+    /// through the list made a pipeline of many environments quadratic.
+    let environmentsByName: [String: Environment]
+
+    init(pipeline: Pipeline, pins: PinTable) {
+        self.pipeline = pipeline
+        self.pins = pins
+        environmentsByName = Dictionary(pipeline.environments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+    }
 
     func workflows() -> [GeneratedWorkflow] {
         var result = [GeneratedWorkflow(fileName: pipeline.fileSlug + ".yml", workflow: deployWorkflow())]
@@ -31,7 +40,8 @@ struct PipelineLowering {
             }
         }.joined()
         if pipeline.destroy != nil, pipeline.manualDispatch {
-            jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
+            let destroyable = pipeline.environments.filter(isDestroyable)
+            jobs += ParallelChunks.map(count: destroyable.count) { range in destroyable[range].map(destroyJob(for:)) }.joined()
             if pipeline.environments.contains(where: { !isDestroyable($0) }) { jobs.append(destroyRefusedJob()) }
         }
         return Workflow(
@@ -97,7 +107,7 @@ struct PipelineLowering {
 
     /// The jobs an environment's first job needs, and the condition it runs under.
     func entry(for environment: Environment) -> (needs: [String], condition: Expression) {
-        guard let after = environment.after.flatMap(pipeline.environment(named:)) else {
+        guard let after = environment.after.flatMap({ environmentsByName[$0] }) else {
             return (["build", "validate"], triggers(environment))
         }
         let deployed = Expression.needsResult(deployJobID(after)).equals("success")

@@ -155,9 +155,9 @@ extension Expression {
 extension Expression {
     /// The expression's source text, without the `${{ }}` delimiters.
     public var source: String {
-        var out = ""
+        var out = ExpressionText()
         render(into: &out, parentPrecedence: 0, parent: nil)
-        return out
+        return out.string
     }
 
     /// The expression wrapped for use in a YAML value: `${{ source }}`.
@@ -169,61 +169,55 @@ extension Expression {
 
     /// Appends `${{ source }}` without building the pieces as separate strings.
     func appendWrapped(to out: inout String) {
-        out += "${{ "
-        render(into: &out, parentPrecedence: 0, parent: nil)
-        out += " }}"
+        var text = ExpressionText()
+        text.append("${{ ")
+        render(into: &text, parentPrecedence: 0, parent: nil)
+        text.append(" }}")
+        out += text.string
     }
 
-    private func render(into out: inout String, parentPrecedence: Int, parent: BinaryOperator? = nil) {
+    private func render(into out: inout ExpressionText, parentPrecedence: Int, parent: BinaryOperator? = nil) {
         switch self {
         case .context(let root, let path):
-            out += root.rawValue
+            out.append(root.rawValue)
             for segment in path {
-                out += "."
-                out += segment
+                out.append(".")
+                out.append(segment)
             }
         case .string(let text):
-            out += "'"
-            // Most strings hold no quote: append them whole instead of character by character.
-            if text.utf8.contains(UInt8(ascii: "'")) {
-                for character in text {
-                    out.append(character)
-                    if character == "'" { out.append("'") }
-                }
-            } else {
-                out += text
-            }
-            out += "'"
+            out.append("'")
+            out.appendDoublingQuotes(text)
+            out.append("'")
         case .number(let value):
-            out += String(value)
+            out.append(String(value))
         case .bool(let value):
-            out += value ? "true" : "false"
+            out.append(value ? "true" : "false")
         case .null:
-            out += "null"
+            out.append("null")
         case .call(let function, let arguments):
-            out += function.rawValue
-            out += "("
+            out.append(function.rawValue)
+            out.append("(")
             for (index, argument) in arguments.enumerated() {
-                if index > 0 { out += ", " }
+                if index > 0 { out.append(", ") }
                 argument.render(into: &out, parentPrecedence: 0)
             }
-            out += ")"
+            out.append(")")
         case .binary(let op, let lhs, let rhs):
             // `&&` inside `||` is grouped although precedence makes it optional: readers should not need the table.
             let needsParentheses = op.precedence < parentPrecedence || (op == .and && parent == .or)
-            if needsParentheses { out += "(" }
+            if needsParentheses { out.append("(") }
             // A comparison inside a comparison is always grouped: GitHub reads `a < b == c` left to right with
             // `<` binding tighter, actionlint reads every comparison right-associatively at one level, so only
             // parentheses make both see the same tree.
             let operandPrecedence = op.precedence >= 3 ? 5 : op.precedence
             lhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
-            out += " "
-            out += op.rawValue
-            out += " "
+            out.append(" ")
+            out.append(op.rawValue)
+            out.append(" ")
             rhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
-            if needsParentheses { out += ")" }
+            if needsParentheses { out.append(")") }
         case .not(let operand):
-            out += "!"
+            out.append("!")
             operand.render(into: &out, parentPrecedence: 5)
         }
     }
@@ -238,4 +232,28 @@ extension Expression {
         case .not(let operand): operand.contextReferences
         }
     }
+}
+
+/// The text of an expression as it is rendered: UTF-8 bytes, which take the many small appends of a long
+/// condition far faster than a `String` does; it becomes a `String` once, at the end.
+struct ExpressionText {
+    private var bytes: [UInt8] = []
+
+    init() { bytes.reserveCapacity(128) }
+
+    mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends text with every `'` doubled, as a single-quoted expression string needs; `'` is ASCII and
+    /// never part of a longer UTF-8 sequence, so bytes can be copied as they come.
+    mutating func appendDoublingQuotes(_ text: String) {
+        for byte in text.utf8 {
+            bytes.append(byte)
+            if byte == UInt8(ascii: "'") { bytes.append(byte) }
+        }
+    }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

@@ -387,12 +387,17 @@ struct YAMLWriter: YAMLEntrySink {
             append(text)
         case .singleQuoted:
             append(ascii: "'")
-            if text.utf8.contains(UInt8(ascii: "'")) {
-                for scalar in text.unicodeScalars {
-                    if scalar == "'" { append("''") } else { appendScalar(scalar) }
+            // `'` is ASCII and never part of a longer UTF-8 sequence: the runs between quotes are copied whole,
+            // and each quote is doubled.
+            var text = text
+            text.withUTF8 { utf8 in
+                var runStart = 0
+                for index in utf8.indices where utf8[index] == UInt8(ascii: "'") {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+                    bytes.append(UInt8(ascii: "'"))
+                    runStart = index + 1
                 }
-            } else {
-                append(text)
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
             }
             append(ascii: "'")
         case .doubleQuoted, .literal:

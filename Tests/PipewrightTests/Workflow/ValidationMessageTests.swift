@@ -195,3 +195,19 @@ import Testing
         "jobs.job131.steps[0].run", "jobs.157bad", "jobs.job191.steps[0].run", "jobs.job5",
     ])
 }
+
+/// The opener scan tests eight bytes at a time: an opener is found at every offset, also across word
+/// boundaries and at the very end, and near misses are not.
+@Test func expressionOpenerIsFoundAtEveryOffset() {
+    for length in 3...40 {
+        for position in 0...(length - 3) {
+            let before = String(repeating: "a", count: position)
+            let after = String(repeating: "b", count: length - 3 - position)
+            #expect((before + "${{" + after).containsExpressionOpener, "opener at \(position) of \(length)")
+            #expect(!(before + "${ {" + after).containsExpressionOpener)
+            #expect(!(before + "$${" + after).containsExpressionOpener)
+        }
+        #expect(!(String(repeating: "$", count: length) + "{").containsExpressionOpener)
+        #expect(!String(repeating: "é$", count: length).containsExpressionOpener)
+    }
+}
