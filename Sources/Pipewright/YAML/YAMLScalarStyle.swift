@@ -38,6 +38,13 @@ enum YAMLScalarStyle: Equatable {
     ///   positions pass `false` and get a double-quoted scalar for text with line breaks.
     init(for text: String, allowingLiteral: Bool) {
         var text = text
+        // Most keys and many values are words like `name`, `aws-region` or `STACK_NAME`: a letter, then
+        // letters, digits, `-` and `_`. Such a word is plain unless it is a reserved word; the general scan
+        // below would say the same, at several times the cost, for every key of every job.
+        if text.withUTF8({ Self.isPlainWord($0) }) {
+            self = .plain
+            return
+        }
         let scan = text.withUTF8 { ScalarScan(of: $0) }
         if scan.hasUnprintable {
             self = .doubleQuoted
@@ -62,6 +69,20 @@ enum YAMLScalarStyle: Equatable {
         } else {
             self = .singleQuoted
         }
+    }
+
+    /// A letter followed by letters, digits, `-` and `_`, and not a reserved word: never a number, a
+    /// timestamp, an indicator or a separator, so always plain.
+    private static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, isLetter(first) else { return false }
+        for byte in bytes where !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")) {
+            return false
+        }
+        return !isReservedWord(bytes)
+    }
+
+    private static func isLetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
     }
 
     /// Whether a single-line string without tabs or control characters may be written plain.
