@@ -323,9 +323,9 @@ struct YAMLWriter: YAMLEntrySink {
     /// The style of a value string; the style of a long string is worked out once per storage (see ``repeats``).
     private mutating func style(of text: String) -> YAMLScalarStyle {
         guard let identity = RepeatedText.identity(of: text) else { return YAMLScalarStyle(for: text, allowingLiteral: true) }
-        if let style = repeats.styles[identity] { return style }
+        if let known = repeats.styles[identity] { return known.style }
         let style = YAMLScalarStyle(for: text, allowingLiteral: true)
-        repeats.styles[identity] = style
+        repeats.styles[identity] = (text, style)
         return style
     }
 
@@ -345,14 +345,14 @@ struct YAMLWriter: YAMLEntrySink {
         // A script every deploy job shares was laid out already: copy those bytes instead of cutting lines again.
         let identity = RepeatedText.identity(of: text)
         let key = identity.map { RepeatedText.BlockKey(text: $0, indent: indent) }
-        if let key, let block = repeats.blocks[key] {
-            bytes.append(contentsOf: block)
+        if let key, let known = repeats.blocks[key] {
+            bytes.append(contentsOf: known.bytes)
             if chomping == .keep { endsInKeptBlockScalar = true }
             return
         }
         let blockStart = bytes.count
         // Kept as a copy: appending a slice of `bytes` to `bytes` would copy the whole buffer each time.
-        defer { if let key { repeats.blocks[key] = Array(bytes[blockStart...]) } }
+        defer { if let key { repeats.blocks[key] = (text, Array(bytes[blockStart...])) } }
         // Lines are cut by byte offsets and copied as byte ranges: scripts are most of a workflow's bytes.
         var text = text
         var trailingBreaks = 0
@@ -510,8 +510,11 @@ struct YAMLWriter: YAMLEntrySink {
 
 /// What the writer remembers about long strings it has written, keyed by the address of their UTF-8 storage.
 ///
-/// The key is sound only while the strings are alive and unchanged: they belong to the tree being written,
-/// which outlives the writer's pass over it, and a `String`'s storage is immutable once shared.
+/// An address names one text only while that text's storage is alive: freed, the address can come back
+/// holding another text of the same length. So every entry keeps its string, and with it the storage,
+/// alive for as long as the writer remembers it; a text written straight from the model (a rendering that
+/// is freed right after) would otherwise lend its address to the next job's different text. A `String`'s
+/// storage is never changed once shared, so a live address always holds the same bytes.
 struct RepeatedText {
     /// A long string's storage: its address and length.
     struct Identity: Hashable {
@@ -525,8 +528,8 @@ struct RepeatedText {
         let indent: Int
     }
 
-    var styles: [Identity: YAMLScalarStyle] = [:]
-    var blocks: [BlockKey: [UInt8]] = [:]
+    var styles: [Identity: (text: String, style: YAMLScalarStyle)] = [:]
+    var blocks: [BlockKey: (text: String, bytes: [UInt8])] = [:]
 
     /// Shorter strings are cheaper to scan than to look up, and small strings have no storage of their own.
     static let minimumLength = 256

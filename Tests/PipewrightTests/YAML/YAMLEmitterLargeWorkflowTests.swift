@@ -64,6 +64,23 @@ func largeWorkflow(jobs: Int) -> YAMLDocument {
         #expect(text.contains("        run: |\n          echo \"a long line of the script\"\n"))
     }
 
+    @Test func textsRenderedPerJobAreNeverMistakenForEachOther() {
+        // Scripts with an expression are rendered into a new string for every job and freed after it, so
+        // the next job's text of the same length may get the same address. Each job's own text must appear.
+        let jobs = (0..<200).map { index in
+            let body = String(repeating: "echo \"line of job \(1000 + index)\"\n", count: 12)
+            return Job(id: "job\(index)", runsOn: "ubuntu-latest", steps: [
+                .run("Run", WorkflowText(segments: [.literal(body + "echo "), .expression(.github("sha")), .literal("\n")])),
+            ])
+        }
+        let workflow = Workflow(name: "Fresh", on: Triggers(push: EventFilter()), jobs: jobs)
+        let text = Self.streamed(workflow)
+        #expect(text == Self.whole(workflow))
+        for index in [0, 1, 99, 199] {
+            #expect(text.contains("  job\(index):\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        run: |\n          echo \"line of job \(1000 + index)\"\n"))
+        }
+    }
+
     @Test func aKeptTrailingBreakInTheLastJobStillSuppressesTheBlankLine() {
         // `|+` keeps trailing line breaks; the root's next entry must then follow without a separator line.
         let jobs = (0..<70).map { index in
