@@ -19,9 +19,15 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
 
     /// Text made of the given segments; adjacent literals are merged.
     public init(segments: [Segment]) {
+        // Most texts are one literal or one expression: those are kept as given, without a new array.
+        if segments.count == 1 {
+            if case .literal("") = segments[0] { self.segments = [] } else { self.segments = segments }
+            return
+        }
         // A run of literals is gathered in one string and stored once: replacing the last segment with
         // `previous + next` copied the run again for every piece.
         var merged: [Segment] = []
+        merged.reserveCapacity(segments.count)
         var literal = ""
         for segment in segments {
             switch segment {
