@@ -43,7 +43,9 @@ public struct Generator: Sendable {
             generated.workflow.validationErrors().map { ValidationError(path: generated.fileName + ": " + $0.path, message: $0.message) }
         }
         if !errors.isEmpty { throw ValidationErrors(errors: errors) }
-        return workflows.map(render)
+        let files = workflows.map(render)
+        ParallelChunks.releaseInBackground(workflows, items: workflows.reduce(0) { $0 + $1.workflow.jobs.count })
+        return files
     }
 
     /// Renders one workflow with the generated-file header.
