@@ -104,7 +104,7 @@ struct PipelineValidator {
             checkPath(service.context, directory: true, at: "infrastructure.context")
             checkPath(service.dockerfile, at: "infrastructure.dockerfile")
             check(service.repository, .ecrRepository, at: "infrastructure.repository")
-            if service.repository.contains("..") || service.repository.contains("//") || service.repository.hasSuffix("/") {
+            if service.repository.containsBytes("..") || service.repository.containsBytes("//") || service.repository.hasSuffix("/") {
                 fail("infrastructure.repository", "\(JSONWriter.quoted(service.repository)) has an empty or '.' path part; expected an ECR repository name such as team/service")
             }
             checkPath(service.template.path, at: "infrastructure.template")
@@ -255,7 +255,7 @@ struct PipelineValidator {
     mutating func checkBranch(_ branch: String, at path: @autoclosure () -> String) {
         if let problem = TextRule.branch.problem(branch) {
             fail(path(), problem)
-        } else if branch.contains("..") || branch.contains("//") || branch.hasSuffix("/") || branch.hasSuffix(".") || branch.hasSuffix(".lock") {
+        } else if branch.containsBytes("..") || branch.containsBytes("//") || branch.hasSuffix("/") || branch.hasSuffix(".") || branch.hasSuffix(".lock") {
             fail(path(), "\(JSONWriter.quoted(branch)) is not a valid git branch name; expected no '..' or '//' and no '/', '.' or '.lock' at the end")
         }
     }
@@ -265,7 +265,7 @@ struct PipelineValidator {
         if directory, path == "." { return }
         if let problem = TextRule.path.problem(path) {
             fail(location(), problem)
-        } else if path.contains("..") {
+        } else if path.containsBytes("..") {
             fail(location(), "\(JSONWriter.quoted(path)) contains '..'; expected a path inside the repository")
         }
     }
@@ -290,7 +290,7 @@ struct PipelineValidator {
             let value = JSONWriter.quoted(command)
             if command.utf8.allSatisfy({ $0 == 0x20 }) {
                 fail("\(base)[\(index)]", "\(value) is empty; expected a shell command")
-            } else if command.contains("${{") {
+            } else if command.containsExpressionOpener {
                 fail("\(base)[\(index)]", "\(value) contains '${{'; expected plain shell — GitHub would expand the expression into the script before it runs; read values from environment variables instead")
             } else if let control = command.unicodeScalars.first(where: { $0.value < 0x20 || $0.value == 0x7F }) {
                 fail("\(base)[\(index)]", "\(value) contains \(TextRule.describe(control)); expected one command on one line — put longer scripts in a file in the repository and run that")
@@ -316,6 +316,22 @@ struct PipelineValidator {
                 fail(path(), "key \(JSONWriter.quoted(tag.key)) \(whereSet); expected each tag key once per stack")
             }
             check(tag.value, .tagValue, at: path())
+        }
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes contain `needle`'s, as git's own name checks compare; the character search
+    /// cost thousands of instructions per call, paid for every environment's branch.
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        var text = self
+        return text.withUTF8 { bytes in
+            guard bytes.count >= pattern.count else { return false }
+            for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+                if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
+            }
+            return false
         }
     }
 }
