@@ -58,9 +58,9 @@ struct YAMLWriter: YAMLEntrySink {
     // MARK: Workflows
 
     /// Writes a workflow exactly as ``writeDocument(_:)`` writes `YAMLDocument(root: workflow.yamlNode)`,
-    /// without ever building the tree of the whole workflow: each job's tree is built, written and freed in
-    /// turn, so memory holds one job's tree rather than all of them. A workflow with many jobs is written in
-    /// chunks on all cores; every job's text depends on that job alone, so the bytes are the same either way.
+    /// without building the tree of its jobs: each job encodes its entries straight into the writer
+    /// (``YAMLEntrySink``). A workflow with many jobs is written in chunks on all cores; every job's text
+    /// depends on that job alone, so the bytes are the same either way.
     mutating func writeWorkflow(_ workflow: Workflow) {
         guard !workflow.jobs.isEmpty else {
             writeDocument(YAMLDocument(root: workflow.yamlNode))
