@@ -47,7 +47,9 @@ public struct Generator: Sendable {
         }
         if !errors.isEmpty { throw ValidationErrors(errors: errors) }
         let files = workflows.map(render)
-        ParallelChunks.releaseInBackground(workflows, items: workflows.reduce(0) { $0 + $1.workflow.jobs.count })
+        let jobCount = workflows.reduce(0) { $0 + $1.workflow.jobs.count }
+        // Handed over, not shared, so the last reference, and with it the freeing, is the other thread's.
+        ParallelChunks.releaseInBackground(consume workflows, items: jobCount)
         return files
     }
 
