@@ -17,23 +17,12 @@ struct AtomicFileWriter {
     var beforeRename: ((_ temporaryPath: String) throws -> Void)?
 
     func write(_ contents: String, to path: String) throws(CommandFailure) {
-        var contents = contents
-        try write(to: path) { descriptor in contents.withUTF8 { writeAll(UnsafeRawBufferPointer($0), to: descriptor) } }
+        try write(utf8Parts: [Array(contents.utf8)], to: path)
     }
 
-    /// Writes a text given as UTF-8 parts, each straight from its own storage.
+    /// Writes a text given as UTF-8 parts, each straight from its own storage: copying 20 MB into one
+    /// buffer first cost page faults.
     func write(utf8Parts parts: [[UInt8]], to path: String) throws(CommandFailure) {
-        try write(to: path) { descriptor in
-            for part in parts {
-                if let failure = part.withUnsafeBytes({ writeAll($0, to: descriptor) }) { return failure }
-            }
-            return nil
-        }
-    }
-
-    /// Creates the temporary file, lets `writeBody` fill it (returning `errno` on failure), then renames it
-    /// over `path`. The text is written from its own storage; copying 20 MB into one buffer first cost page faults.
-    private func write(to path: String, _ writeBody: (Int32) -> Int32?) throws(CommandFailure) {
         let folder = FilePaths.removingLastComponent(of: path)
         let name = FilePaths.lastComponent(of: path)
         let template = (folder.isEmpty ? "." : folder) + "/." + name + ".pipewright-XXXXXX"
@@ -47,7 +36,8 @@ struct AtomicFileWriter {
         defer {
             if !succeeded { unlink(temporaryPath) }
         }
-        if let failure = writeBody(descriptor) {
+        let failure = parts.lazy.compactMap { part in part.withUnsafeBytes { writeAll($0, to: descriptor) } }.first
+        if let failure {
             close(descriptor)
             throw .cannotWrite("cannot write \(path): \(String(cString: strerror(failure)))")
         }

@@ -78,21 +78,14 @@ enum Scripts {
         """# + writeManifest(folder: "artifact/encrypted") + publishManifest(folder: "artifact/encrypted")
     }()
 
+    /// Verifies an encrypted artifact as downloaded (`verifyChecksums(folder:)`); one text shared by every job.
+    static let verifyEncryptedArtifact = verifyChecksums(folder: "artifact/encrypted")
+    /// Verifies a plain artifact as downloaded (`verifyChecksums(folder:)`); one text shared by every job.
+    static let verifyPlainArtifact = verifyChecksums(folder: "artifact/bundle")
+
     /// Checks the downloaded files against the manifest whose digest the build job published,
     /// and refuses any file the manifest does not list.
-    static func verifyChecksums(folder: String) -> String {
-        // Every deploy job verifies the same folder; one shared text lets the emitter reuse its first rendering.
-        switch folder {
-        case "artifact/encrypted": verifyEncryptedArtifact
-        case "artifact/bundle": verifyPlainArtifact
-        default: verifyChecksumsText(folder: folder)
-        }
-    }
-
-    private static let verifyEncryptedArtifact = verifyChecksumsText(folder: "artifact/encrypted")
-    private static let verifyPlainArtifact = verifyChecksumsText(folder: "artifact/bundle")
-
-    private static func verifyChecksumsText(folder: String) -> String {
+    private static func verifyChecksums(folder: String) -> String {
         strictMode + #"""
         cd \#(folder)
         if [ ! -f SHA256SUMS ]; then

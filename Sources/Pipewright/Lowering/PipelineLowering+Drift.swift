@@ -8,9 +8,7 @@ extension PipelineLowering {
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),
-            jobs: Array(ParallelChunks.map(count: pipeline.environments.count) { range in
-                pipeline.environments[range].map { driftJob(for: $0, drift: drift) }
-            }.joined())
+            jobs: ParallelChunks.map(pipeline.environments) { driftJob(for: $0, drift: drift) }
         )
     }
 

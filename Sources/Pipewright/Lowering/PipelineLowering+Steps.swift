@@ -45,7 +45,8 @@ extension PipelineLowering {
     /// Download the build artifact, verify it against the build's manifest digest before anything else
     /// touches it, and decrypt it when it is encrypted. Needs credentials first when encrypted.
     func artifactSteps(credentials: [Step]) -> [Step] {
-        let folder = pipeline.artifactEncryption == nil ? "artifact/bundle" : "artifact/encrypted"
+        let encrypted = pipeline.artifactEncryption != nil
+        let folder = encrypted ? "artifact/encrypted" : "artifact/bundle"
         var steps: [Step] = [
             .uses("Download the build artifact", pins.reference("actions/download-artifact"), with: [
                 "name": .expression(.needs("build", output: "artifact-name")),
@@ -53,10 +54,10 @@ extension PipelineLowering {
             ]),
             .run("Verify the artifact checksums", env: [
                 "EXPECTED_MANIFEST_SHA256": .expression(.needs("build", output: "manifest-sha256")),
-            ], WorkflowText(Scripts.verifyChecksums(folder: folder))),
+            ], WorkflowText(encrypted ? Scripts.verifyEncryptedArtifact : Scripts.verifyPlainArtifact)),
         ]
         steps += credentials
-        if pipeline.artifactEncryption != nil {
+        if encrypted {
             steps.append(.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle)))
         }
         return steps

@@ -29,19 +29,14 @@ struct PipelineLowering {
 
     func deployWorkflow() -> Workflow {
         var jobs = [buildJob(), validateJob()]
-        let environments = pipeline.environments
         // Each environment's jobs depend on that environment alone, so many are lowered on all cores.
-        jobs += ParallelChunks.map(count: environments.count) { range in
-            range.flatMap { index in
-                let environment = environments[index]
-                return environment.strategy.isReviewed
-                    ? [planJob(for: environment), executeJob(for: environment)]
-                    : [directDeployJob(for: environment)]
-            }
+        jobs += ParallelChunks.map(pipeline.environments) { environment in
+            environment.strategy.isReviewed
+                ? [planJob(for: environment), executeJob(for: environment)]
+                : [directDeployJob(for: environment)]
         }.joined()
         if pipeline.destroy != nil, pipeline.manualDispatch {
-            let destroyable = pipeline.environments.filter(isDestroyable)
-            jobs += ParallelChunks.map(count: destroyable.count) { range in destroyable[range].map(destroyJob(for:)) }.joined()
+            jobs += ParallelChunks.map(pipeline.environments.filter(isDestroyable)) { destroyJob(for: $0) }
             if pipeline.environments.contains(where: { !isDestroyable($0) }) { jobs.append(destroyRefusedJob()) }
         }
         return Workflow(

@@ -25,6 +25,11 @@ enum ParallelChunks {
         }
     }
 
+    /// `transform` applied to each item, in order; many items are transformed in chunks on all cores.
+    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
+        Array(map(count: items.count) { range in items[range].map(transform) }.joined())
+    }
+
     /// Lets go of a large value on another thread: freeing the models of thousands of jobs, one allocation
     /// at a time, otherwise holds up the caller (writing the files) for as long as building them took.
     /// Values worth less than `minimumCount` items' work are simply released here.

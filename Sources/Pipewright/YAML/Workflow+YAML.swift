@@ -164,8 +164,8 @@ extension Job {
         out.add("outputs", outputs.node)
         out.add("env", values: env)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
-        out.add("timeout-minutes", int: timeoutMinutes)
-        out.add("continue-on-error", bool: continueOnError)
+        out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
+        out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
         out.add("strategy", strategy?.node)
         out.add("container", container?.node)
         out.add("services", services.isEmpty ? nil : .mapping(services.map { YAMLEntry($0.key, $0.value.node) }))
@@ -201,14 +201,14 @@ extension Step {
             out.add("uses", text: reference.rendered, comment: reference.version)
             out.add("with", values: inputs)
             out.add("env", values: env)
-            out.add("continue-on-error", bool: continueOnError)
-            out.add("timeout-minutes", int: timeoutMinutes)
+            out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
+            out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
         case .run(let script, let shell, let workingDirectory):
             out.add("env", values: env)
             out.add("shell", text: shell)
             out.add("working-directory", text: workingDirectory)
-            out.add("continue-on-error", bool: continueOnError)
-            out.add("timeout-minutes", int: timeoutMinutes)
+            out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
+            out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
             out.add("run", text: script.rendered)
         }
         out.add(extra: extra)
@@ -299,8 +299,6 @@ protocol YAMLEntrySink {
     mutating func add(_ key: String, _ value: YAMLNode?)
     /// A string, with a comment after it on the same line.
     mutating func add(_ key: String, text: String?, comment: String?)
-    mutating func add(_ key: String, int: Int?)
-    mutating func add(_ key: String, bool: Bool?)
     /// An `env:` or `with:` mapping.
     mutating func add(_ key: String, values: Mapping<WorkflowValue>)
     /// A job's steps.
@@ -334,10 +332,6 @@ struct EntryList: YAMLEntrySink {
     mutating func add(_ key: String, text: String?, comment: String?) {
         if let text { entries.append(YAMLEntry(key, .string(text), comment: comment)) }
     }
-
-    mutating func add(_ key: String, int: Int?) { add(key, int.map(YAMLNode.int)) }
-
-    mutating func add(_ key: String, bool: Bool?) { add(key, bool.map(YAMLNode.bool)) }
 
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) { add(key, values.node) }
 

@@ -43,8 +43,8 @@ public enum YAMLEmitter {
     }
 
     /// Renders a workflow as UTF-8 bytes, exactly as `emitUTF8(YAMLDocument(root: workflow.yamlNode))`,
-    /// one job's tree at a time (``YAMLWriter/writeWorkflow(_:)``).
-    /// The text is the concatenation of the parts; a large workflow is written in several.
+    /// with its jobs written straight from the model (``YAMLWriter/writeWorkflow(_:)``). The text is the
+    /// concatenation of the parts; a large workflow is written in several.
     static func emitUTF8(_ workflow: Workflow) -> [[UInt8]] {
         var writer = YAMLWriter(capacity: 16 * 1024)
         writer.writeWorkflow(workflow)

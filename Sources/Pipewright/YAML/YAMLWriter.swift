@@ -145,40 +145,16 @@ struct YAMLWriter: YAMLEntrySink {
         writeString(text, style: style(of: text), separator: " ", comment: comment, indent: sinkIndent)
     }
 
-    mutating func add(_ key: String, int: Int?) {
-        guard let int else { return }
-        beginEntry(key)
-        append(" ")
-        append(String(int))
-        append(ascii: "\n")
-    }
-
-    mutating func add(_ key: String, bool: Bool?) {
-        guard let bool else { return }
-        beginEntry(key)
-        append(bool ? " true\n" : " false\n")
-    }
-
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) {
         guard !values.isEmpty else { return }
         beginEntry(key)
         append(ascii: "\n")
         let indent = sinkIndent + 2
+        // Each value is a scalar node, written as the tree's mapping would write it; no tree is built.
         for (key, value) in values {
             appendIndentation(indent)
             writeKey(key, indent: indent)
-            endsInKeptBlockScalar = false
-            switch value {
-            case .text(let text):
-                let rendered = text.rendered
-                writeString(rendered, style: style(of: rendered), separator: " ", comment: nil, indent: indent)
-            case .bool(let value):
-                append(value ? " true\n" : " false\n")
-            case .int(let value):
-                append(" ")
-                append(String(value))
-                append(ascii: "\n")
-            }
+            writeValue(value.node, separator: " ", comment: nil, indent: indent, inSequence: false)
         }
     }
 
