@@ -41,22 +41,83 @@ public struct Generator: Sendable {
 
     /// Lowers, validates and renders a pipeline's workflows.
     public func render(_ pipeline: Pipeline) throws(ValidationErrors) -> [RenderedFile] {
-        let workflows = lower(pipeline)
-        let errors = workflows.flatMap { generated in
-            generated.workflow.validationErrors().map { ValidationError(path: generated.fileName + ": " + $0.path, message: $0.message) }
+        var files = InMemoryFiles()
+        do {
+            try stream(pipeline, into: &files)
+        } catch let errors as ValidationErrors {
+            throw errors
+        } catch {
+            preconditionFailure("files kept in memory cannot fail to be written: \(error)")
         }
-        if !errors.isEmpty { throw ValidationErrors(errors: errors) }
-        let files = workflows.map(render)
-        let jobCount = workflows.reduce(0) { $0 + $1.workflow.jobs.count }
-        // Handed over, not shared, so the last reference, and with it the freeing, is the other thread's.
-        ParallelChunks.releaseInBackground(consume workflows, items: jobCount)
-        return files
+        return files.files
+    }
+
+    /// Lowers, validates and renders a pipeline's workflows piece by piece into `sink`, each file's text in
+    /// order and its header last (the header holds the digest of the text).
+    ///
+    /// The jobs of each workflow are built, checked and written a few environments at a time and freed
+    /// as soon as they are written, so memory stays flat however many environments there are; the text is
+    /// byte for byte what ``render(_:)`` returns. When a workflow fails validation, this throws
+    /// ``ValidationErrors`` before finishing that file, with the errors ``Workflow/validationErrors()``
+    /// reports for every workflow; what `sink` received for it must then be discarded. Errors `sink` throws are passed on.
+    public func stream(_ pipeline: Pipeline, into sink: inout some RenderedFileSink) throws {
+        let header = GeneratedHeader(source: source)
+        for staged in PipelineLowering(pipeline: effectivePipeline(pipeline), pins: pins).stagedWorkflows() {
+            let path = ".github/workflows/" + staged.fileName
+            try sink.begin(path: path, headerByteCount: header.byteCount)
+            var digest = XXH64()
+            let jobs = try YAMLWriter.stream(staged) { bytes in
+                bytes.withUnsafeBytes { digest.update($0) }
+                try sink.write(bytes)
+            }
+            if jobs.hasJobErrors || Workflow.hasCrossJobErrors(ids: jobs.ids, needs: jobs.needs) || !staged.frame.validationErrors().isEmpty {
+                // Rare, and worth lowering everything again: the report names every problem of every
+                // workflow, in document order.
+                throw ValidationErrors(errors: lower(pipeline).flatMap { generated in
+                    generated.workflow.validationErrors().map { ValidationError(path: generated.fileName + ": " + $0.path, message: $0.message) }
+                })
+            }
+            try sink.finish(header: header.bytes(digest: digest.finalize()))
+        }
     }
 
     /// Renders one workflow with the generated-file header.
     public func render(_ generated: GeneratedWorkflow) -> RenderedFile {
         let body = YAMLEmitter.emitUTF8(generated.workflow)
         return RenderedFile(path: ".github/workflows/" + generated.fileName, utf8Parts: GeneratedHeader(source: source).wrap(parts: body))
+    }
+}
+
+/// Where ``Generator/stream(_:into:)`` puts the files it renders: each file is begun, its text written in
+/// pieces, in order, then finished with its header, which belongs before the text.
+public protocol RenderedFileSink {
+    /// A file starts; its header will be `headerByteCount` bytes long.
+    mutating func begin(path: String, headerByteCount: Int) throws
+    /// The next piece of the file's text, after the header.
+    mutating func write(_ bytes: [UInt8]) throws
+    /// The file's header, `headerByteCount` bytes, which goes before all of its text; the file is complete.
+    mutating func finish(header: [UInt8]) throws
+}
+
+/// Keeps rendered files in memory, their text in the pieces it was written in.
+struct InMemoryFiles: RenderedFileSink {
+    private(set) var files: [RenderedFile] = []
+    private var path = ""
+    private var parts: [[UInt8]] = []
+
+    mutating func begin(path: String, headerByteCount: Int) {
+        self.path = path
+        parts = [[]]
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        if !bytes.isEmpty { parts.append(bytes) }
+    }
+
+    mutating func finish(header: [UInt8]) {
+        parts[0] = header
+        files.append(RenderedFile(path: path, utf8Parts: parts))
+        parts = []
     }
 }
 
@@ -137,6 +198,12 @@ public struct GeneratedHeader: Sendable {
         return [Array(text(digest: ContentDigest.hex(digest.finalize())).utf8)] + body
     }
 
+    /// The length of the header in UTF-8 bytes: the same for every digest.
+    var byteCount: Int { text(digest: ContentDigest.hex(UInt64(0))).utf8.count }
+
+    /// The header for a body with this digest, as UTF-8.
+    func bytes(digest: UInt64) -> [UInt8] { Array(text(digest: ContentDigest.hex(digest)).utf8) }
+
     /// The header's text, ending in the blank line that separates it from the body.
     private func text(digest: String) -> String {
         "# Generated by Pipewright from \(source). Do not edit this file: edit \(source) instead.\n"
@@ -156,22 +223,80 @@ public struct GeneratedHeader: Sendable {
 
     /// Reads a file's header and checks its digest against its body.
     public static func provenance(of contents: String) -> Provenance {
-        // The header is the leading run of comment lines; the digest line must be among them.
-        var rest = Substring(contents)
-        while rest.hasPrefix("#") {
-            let lineEnd = rest.firstIndex(of: "\n") ?? rest.endIndex
-            let line = rest[..<lineEnd]
-            rest = lineEnd == rest.endIndex ? "" : rest[rest.index(after: lineEnd)...]
-            guard line.hasPrefix(marker) else { continue }
-            let digest = line.dropFirst(marker.count)
-            var body = rest
-            while body.hasPrefix("#") {
-                let end = body.firstIndex(of: "\n") ?? body.endIndex
-                body = end == body.endIndex ? "" : body[body.index(after: end)...]
+        var reader = ProvenanceReader()
+        var contents = contents
+        contents.withUTF8 { reader.read(UnsafeRawBufferPointer($0)) }
+        return reader.provenance()
+    }
+
+    /// Works out a file's ``Provenance`` from its bytes, read in pieces of any size, so a large file is never
+    /// held whole.
+    ///
+    /// The header is the file's leading run of comment lines, and the first digest line among them names
+    /// the digest. The body starts after that run and one blank line; its digest must match.
+    public struct ProvenanceReader: Sendable {
+        /// The header lines read so far that are not complete yet, or not known to end the header.
+        private var pending: [UInt8] = []
+        /// The digest the header names, once its line is read.
+        private var claimed: [UInt8]?
+        /// The digest of the body so far, once the header is over.
+        private var body: XXH64?
+
+        /// A reader that has read nothing.
+        public init() {}
+
+        /// Reads the next piece of the file.
+        public mutating func read(_ bytes: UnsafeRawBufferPointer) {
+            if body != nil {
+                body!.update(bytes)
+                return
             }
-            if body.hasPrefix("\n") { body = body.dropFirst() }
-            return ContentDigest.hex(String(body)) == digest ? .generated : .editedByHand
+            pending += bytes
+            readHeader(atEnd: false)
         }
-        return .foreign
+
+        /// The file's provenance, once all of it has been read.
+        public mutating func provenance() -> Provenance {
+            if body == nil { readHeader(atEnd: true) }
+            guard let claimed, let body else { return .foreign }
+            return ContentDigest.hex(body.finalize()).utf8.elementsEqual(claimed) ? .generated : .editedByHand
+        }
+
+        /// Takes complete comment lines off `pending`; once the header is over, starts the body's digest with
+        /// what is left. At the end of the file, a last line without a line break is complete too.
+        private mutating func readHeader(atEnd: Bool) {
+            var cursor = 0
+            while cursor < pending.count, pending[cursor] == UInt8(ascii: "#") {
+                guard let lineEnd = pending[cursor...].firstIndex(of: UInt8(ascii: "\n")) else {
+                    guard atEnd else { break }
+                    take(line: pending[cursor...])
+                    cursor = pending.count
+                    break
+                }
+                take(line: pending[cursor..<lineEnd])
+                cursor = lineEnd + 1
+            }
+            let headerOver = cursor < pending.count && pending[cursor] != UInt8(ascii: "#")
+            guard headerOver || atEnd else {
+                pending.removeFirst(cursor)
+                return
+            }
+            // Without a digest line the body is never looked at.
+            guard claimed != nil else {
+                pending = []
+                body = XXH64()
+                return
+            }
+            if cursor < pending.count, pending[cursor] == UInt8(ascii: "\n") { cursor += 1 }
+            var digest = XXH64()
+            pending[cursor...].withUnsafeBytes { digest.update($0) }
+            body = digest
+            pending = []
+        }
+
+        private mutating func take(line: ArraySlice<UInt8>) {
+            guard claimed == nil, line.starts(with: GeneratedHeader.marker.utf8) else { return }
+            claimed = Array(line.dropFirst(GeneratedHeader.marker.utf8.count))
+        }
     }
 }

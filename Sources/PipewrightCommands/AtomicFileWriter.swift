@@ -23,45 +23,106 @@ struct AtomicFileWriter {
     /// Writes a text given as UTF-8 parts, each straight from its own storage: copying 20 MB into one
     /// buffer first cost page faults.
     func write(utf8Parts parts: [[UInt8]], to path: String) throws(CommandFailure) {
-        let folder = FilePaths.removingLastComponent(of: path)
-        let name = FilePaths.lastComponent(of: path)
+        var file = try TemporaryFile(beside: path)
+        defer { file.discard() }
+        for part in parts { try file.write(part) }
+        try file.close()
+        try commit(&file)
+    }
+
+    /// Renames a complete temporary file over its target; the temporary file is gone either way.
+    func commit(_ file: inout TemporaryFile) throws(CommandFailure) {
+        defer { file.discard() }
+        do {
+            try beforeRename?(file.path)
+        } catch {
+            throw .cannotWrite("write of \(file.target) interrupted: \(error)")
+        }
+        guard rename(file.path, file.target) == 0 else {
+            throw .cannotWrite("cannot replace \(file.target): \(String(cString: strerror(errno)))")
+        }
+        file.committed = true
+    }
+}
+
+/// A file being written in the target's folder, under a hidden name, until it is renamed over the target
+/// (``AtomicFileWriter/commit(_:)``) or discarded.
+struct TemporaryFile {
+    /// The file it will replace.
+    let target: String
+    /// Its own path, next to the target.
+    let path: String
+    private var descriptor: Int32
+    /// Set once it has become the target: then there is nothing left to discard.
+    fileprivate(set) var committed = false
+    /// Set once it is removed.
+    private var discarded = false
+
+    /// Creates an empty temporary file next to `target`.
+    init(beside target: String) throws(CommandFailure) {
+        let folder = FilePaths.removingLastComponent(of: target)
+        let name = FilePaths.lastComponent(of: target)
         let template = (folder.isEmpty ? "." : folder) + "/." + name + ".pipewright-XXXXXX"
         var templateBytes = Array(template.utf8CString)
         let descriptor = mkstemp(&templateBytes)
         guard descriptor >= 0 else {
-            throw .cannotWrite("cannot write \(path): \(String(cString: strerror(errno))) (is \(folder.isEmpty ? "." : folder) writable?)")
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(errno))) (is \(folder.isEmpty ? "." : folder) writable?)")
         }
-        let temporaryPath = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var succeeded = false
-        defer {
-            if !succeeded { unlink(temporaryPath) }
+        self.target = target
+        self.descriptor = descriptor
+        path = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// Appends bytes.
+    func write(_ bytes: [UInt8]) throws(CommandFailure) {
+        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor, at: nil) }) {
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
         }
-        let failure = parts.lazy.compactMap { part in part.withUnsafeBytes { writeAll($0, to: descriptor) } }.first
-        if let failure {
-            close(descriptor)
-            throw .cannotWrite("cannot write \(path): \(String(cString: strerror(failure)))")
+    }
+
+    /// Writes bytes at an offset, leaving the end of the file where it was.
+    func write(_ bytes: [UInt8], at offset: Int) throws(CommandFailure) {
+        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor, at: offset) }) {
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
         }
+    }
+
+    /// Moves the end of the file `count` bytes on, to be filled in later with ``write(_:at:)``.
+    func skip(_ count: Int) throws(CommandFailure) {
+        guard lseek(descriptor, off_t(count), SEEK_CUR) >= 0 else {
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Makes the file readable like any other and closes it; its text is complete.
+    mutating func close() throws(CommandFailure) {
         fchmod(descriptor, 0o644)
-        guard close(descriptor) == 0 else {
-            throw .cannotWrite("cannot write \(path): \(String(cString: strerror(errno)))")
+        let result = closeDescriptor(descriptor)
+        descriptor = -1
+        guard result == 0 else {
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(errno)))")
         }
-        do {
-            try beforeRename?(temporaryPath)
-        } catch {
-            throw .cannotWrite("write of \(path) interrupted: \(error)")
+    }
+
+    /// Removes the file unless it has become the target; safe to call more than once.
+    mutating func discard() {
+        if descriptor >= 0 {
+            _ = closeDescriptor(descriptor)
+            descriptor = -1
         }
-        guard rename(temporaryPath, path) == 0 else {
-            throw .cannotWrite("cannot replace \(path): \(String(cString: strerror(errno)))")
+        if !committed && !discarded {
+            unlink(path)
+            discarded = true
         }
-        succeeded = true
     }
 }
 
-/// Writes all of `bytes`, retrying partial writes; returns `errno` on failure.
-private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+/// Writes all of `bytes`, at `offset` or else at the end, retrying partial writes; returns `errno` on failure.
+private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int?) -> Int32? {
     var written = 0
     while written < bytes.count {
-        let result = systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        let result = offset.map { pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t($0 + written)) }
+            ?? systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
         if result < 0 && errno == EINTR { continue }
         guard result > 0 else { return errno }
         written += result
@@ -74,5 +135,13 @@ private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ cou
     Glibc.write(descriptor, buffer, count)
     #else
     Darwin.write(descriptor, buffer, count)
+    #endif
+}
+
+private func closeDescriptor(_ descriptor: Int32) -> Int32 {
+    #if canImport(Glibc)
+    Glibc.close(descriptor)
+    #else
+    Darwin.close(descriptor)
     #endif
 }

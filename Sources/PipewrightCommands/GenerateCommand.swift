@@ -26,6 +26,9 @@ struct GenerateCommand {
         let workspace = tool.workspace(arguments["--directory"])
         let configPath = arguments["--config"] ?? ConfigFile.defaultName
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
+        guard arguments.has("--stdout") || arguments.has("--check") else {
+            return try write(Generator(policy: config.policy, source: configPath), config.pipeline, in: workspace)
+        }
         let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: configPath)
 
         if arguments.has("--stdout") {
@@ -34,10 +37,7 @@ struct GenerateCommand {
             }
             return .ok
         }
-        if arguments.has("--check") {
-            return try check(files, in: workspace)
-        }
-        return try write(files, in: workspace)
+        return try check(files, in: workspace)
     }
 
     private func check(_ files: [RenderedFile], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
@@ -60,20 +60,23 @@ struct GenerateCommand {
         return .findings
     }
 
-    private func write(_ files: [RenderedFile], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
-        // Decide everything before writing anything, so a refusal leaves every file as it was.
+    /// Renders straight into temporary files, then decides which replace their targets: any refusal, or
+    /// any failure, leaves every file as it was.
+    private func write(_ generator: Generator, _ pipeline: Pipeline, in workspace: Workspace) throws(CommandFailure) -> ExitCode {
+        var stream = WorkflowFileStream(workspace: workspace)
+        defer { stream.discard() }
+        do {
+            try generator.stream(pipeline, into: &stream)
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n\(error)")
+        }
         var refusals: [String] = []
-        var changed: [RenderedFile] = []
-        for file in files {
-            try workspace.checkStaysInside(file.path)
-            guard let current = try workspace.read(file.path) else {
-                changed.append(file)
-                continue
-            }
-            if file.hasContents(current) { continue }
-            switch GeneratedHeader.provenance(of: current) {
-            case .generated: changed.append(file)
-            case .editedByHand where arguments.has("--force"), .foreign where arguments.has("--force"): changed.append(file)
+        for file in stream.files where file.existed && !file.unchanged {
+            switch try workspace.provenance(of: file.path) {
+            case .generated: continue
+            case .editedByHand where arguments.has("--force"), .foreign where arguments.has("--force"): continue
             case .editedByHand: refusals.append("\(file.path) was edited by hand since it was generated")
             case .foreign: refusals.append("\(file.path) was not written by Pipewright")
             }
@@ -81,11 +84,13 @@ struct GenerateCommand {
         if !refusals.isEmpty {
             throw .invalidInput(refusals.joined(separator: "\n       ") + "\nNothing was written. Move your edits into the config, or pass --force to overwrite.")
         }
-        for file in changed {
-            try workspace.write(file)
-            tool.console.out("wrote \(file.path)\n")
+        var written = 0
+        for index in stream.files.indices where !stream.files[index].unchanged {
+            try stream.commit(index, with: workspace.writer)
+            tool.console.out("wrote \(stream.files[index].path)\n")
+            written += 1
         }
-        tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged.\n")
+        tool.console.err("\(written) written, \(stream.files.count - written) unchanged.\n")
         return .ok
     }
 }

@@ -43,6 +43,32 @@ import Testing
     func filesWithoutAHeaderDigestAreForeign(_ contents: String) {
         #expect(GeneratedHeader.provenance(of: contents) == .foreign)
     }
+
+    /// A file is read in pieces of any size, cut anywhere, even inside the header's lines.
+    @Test func provenanceReadInPiecesIsTheSameAsReadWhole() {
+        let cases: [(String, GeneratedHeader.Provenance)] = [
+            (Self.generated, .generated),
+            ("# Owned by the platform team\n" + Self.generated, .generated),
+            (Self.generated.replacingOccurrences(of: "name: CI", with: "name: My CI"), .editedByHand),
+            (Self.generated + "# a note\n", .editedByHand),
+            (GeneratedHeader().wrap(""), .generated),
+            ("# pipewright-digest: xxh64:\(ContentDigest.hex(""))", .generated),
+            ("# pipewright-digest: xxh64:\(ContentDigest.hex(""))\n#", .generated),
+            ("# a header without a digest\n\nname: CI\n", .foreign),
+            ("#", .foreign),
+            ("", .foreign),
+        ]
+        for (text, expected) in cases {
+            let bytes = Array(text.utf8)
+            for size in 1...max(1, bytes.count) {
+                var reader = GeneratedHeader.ProvenanceReader()
+                for start in stride(from: 0, to: bytes.count, by: size) {
+                    bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { reader.read($0) }
+                }
+                #expect(reader.provenance() == expected, "\(text.debugDescription) in pieces of \(size)")
+            }
+        }
+    }
 }
 
 @Test func contentDigestIsXXH64() {

@@ -1,6 +1,7 @@
 /// The drift workflow: scheduled and manual, one read-only job per environment.
 extension PipelineLowering {
-    func driftWorkflow(_ drift: DriftDetection) -> Workflow {
+    /// The drift workflow without its jobs.
+    func driftFrame(_ drift: DriftDetection) -> Workflow {
         Workflow(
             name: pipeline.name + " drift detection",
             on: Triggers(schedule: drift.schedule.map { Cron($0) }, workflowDispatch: WorkflowDispatch()),
@@ -8,8 +9,14 @@ extension PipelineLowering {
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),
-            jobs: ParallelChunks.map(pipeline.environments) { driftJob(for: $0, drift: drift) }
+            jobs: []
         )
+    }
+
+    /// One drift job per environment.
+    func driftBatches(_ drift: DriftDetection) -> [StagedWorkflow.Batch] {
+        let lowering = self
+        return pipeline.environments.map { environment in { [lowering.driftJob(for: environment, drift: drift)] } }
     }
 
     func driftJob(for environment: Environment, drift: DriftDetection) -> Job {

@@ -18,36 +18,50 @@ struct PipelineLowering {
     }
 
     func workflows() -> [GeneratedWorkflow] {
-        var result = [GeneratedWorkflow(fileName: pipeline.fileSlug + ".yml", workflow: deployWorkflow())]
+        stagedWorkflows().map { $0.materialized() }
+    }
+
+    /// The workflows with their jobs still to build, one batch per environment.
+    func stagedWorkflows() -> [StagedWorkflow] {
+        var result = [StagedWorkflow(fileName: pipeline.fileSlug + ".yml", frame: deployFrame(), batches: deployBatches())]
         if let drift = pipeline.drift {
-            result.append(GeneratedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", workflow: driftWorkflow(drift)))
+            result.append(StagedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", frame: driftFrame(drift), batches: driftBatches(drift)))
         }
         return result
     }
 
     // MARK: - The deploy workflow
 
-    func deployWorkflow() -> Workflow {
-        var jobs = [buildJob(), validateJob()]
-        // Each environment's jobs depend on that environment alone, so many are lowered on all cores.
-        jobs += ParallelChunks.map(pipeline.environments) { environment in
-            environment.strategy.isReviewed
-                ? [planJob(for: environment), executeJob(for: environment)]
-                : [directDeployJob(for: environment)]
-        }.joined()
-        if pipeline.destroy != nil, pipeline.manualDispatch {
-            jobs += ParallelChunks.map(pipeline.environments.filter(isDestroyable)) { destroyJob(for: $0) }
-            if pipeline.environments.contains(where: { !isDestroyable($0) }) { jobs.append(destroyRefusedJob()) }
-        }
-        return Workflow(
+    /// The deploy workflow without its jobs.
+    func deployFrame() -> Workflow {
+        Workflow(
             name: pipeline.name,
             on: deployTriggers(),
             permissions: Permissions.empty,
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-\(.github("ref"))", cancelInProgress: false),
-            jobs: jobs
+            jobs: []
         )
+    }
+
+    /// The deploy workflow's jobs: build and validate, each environment's deploy, then each destroy.
+    /// Each environment's jobs depend on that environment alone.
+    func deployBatches() -> [StagedWorkflow.Batch] {
+        let lowering = self
+        var batches: [StagedWorkflow.Batch] = [{ [lowering.buildJob(), lowering.validateJob()] }]
+        batches += pipeline.environments.map { environment in
+            {
+                environment.strategy.isReviewed
+                    ? [lowering.planJob(for: environment), lowering.executeJob(for: environment)]
+                    : [lowering.directDeployJob(for: environment)]
+            }
+        }
+        if pipeline.destroy != nil, pipeline.manualDispatch {
+            batches += pipeline.environments.filter(isDestroyable).map { environment in { [lowering.destroyJob(for: environment)] } }
+            if pipeline.environments.contains(where: { !isDestroyable($0) }) { batches.append { [lowering.destroyRefusedJob()] } }
+        }
+        return batches
     }
 
     /// The AWS CLI's own adaptive retry mode: exponential backoff on throttling for every call.

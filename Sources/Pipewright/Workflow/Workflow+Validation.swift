@@ -46,6 +46,12 @@ extension Workflow {
                 : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
             errors.append(.init(path: "\(path).needs[\(index)]", message: message))
         }
+        localJobErrors(of: job, at: path, into: &errors)
+    }
+
+    /// The problems a job has on its own, whatever the other jobs are: all but its id's uniqueness and its
+    /// `needs`. Streaming checks each job with this as it is written, and the rest once every id is known.
+    func localJobErrors(of job: Job, at path: String, into errors: inout [ValidationError]) {
         if job.runsOn == nil && job.call == nil {
             errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
         }
@@ -173,9 +179,27 @@ extension Workflow {
         }
     }
 
+    /// Whether jobs with these ids and `needs`, in order, break a rule that spans jobs: an invalid or
+    /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:into:)`` leaves out.
+    static func hasCrossJobErrors(ids: [String], needs: [[String]]) -> Bool {
+        var known: Set<String> = []
+        known.reserveCapacity(ids.count)
+        for id in ids {
+            guard isValidID(id), known.insert(id).inserted else { return true }
+        }
+        for (id, jobNeeds) in zip(ids, needs) {
+            for need in jobNeeds where !known.contains(need) || need == id { return true }
+        }
+        return !cycleErrors(ids: ids, needs: needs).isEmpty
+    }
+
     /// One error per cycle in `needs`, reported at the edge that closes it.
     private func cycleErrors() -> [ValidationError] {
-        let byID = Dictionary(jobs.map { ($0.id, $0.needs) }, uniquingKeysWith: { first, _ in first })
+        Self.cycleErrors(ids: jobs.map(\.id), needs: jobs.map(\.needs))
+    }
+
+    private static func cycleErrors(ids: [String], needs: [[String]]) -> [ValidationError] {
+        let byID = Dictionary(zip(ids, needs).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
         var state: [String: Bool] = [:]  // false: on the current path; true: finished
         var errors: [ValidationError] = []
         var stack: [String] = []
@@ -199,7 +223,7 @@ extension Workflow {
             state[id] = true
         }
 
-        for job in jobs where state[job.id] == nil { visit(job.id) }
+        for id in ids where state[id] == nil { visit(id) }
         return errors
     }
 }

@@ -22,9 +22,13 @@ struct YAMLWriter: YAMLEntrySink {
     var lineRecorder: YAMLLineRecorder?
     /// Long strings met before, by storage: a workflow with many environments repeats the same scripts in
     /// every deploy job, and laying each out once is most of the saving on a large `generate`.
-    private var repeats = RepeatedText()
+    var repeats = RepeatedText()
     /// The jobs ``writeWorkflow(_:)`` writes in place of the root's `jobs` stand-in.
     private var pendingJobs: [Job]?
+    /// Whether the root's `jobs` is left empty for jobs streamed in later (``stream(_:deliver:)``), and where
+    /// in ``bytes`` they belong once it is written.
+    var leavesOutJobs = false
+    private(set) var jobsOffset: Int?
     /// Where the entries a model encodes into the writer go (``YAMLEntrySink``): their indentation, and
     /// whether the next one continues the current line after a dash.
     private var sinkIndent = 0
@@ -32,6 +36,11 @@ struct YAMLWriter: YAMLEntrySink {
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// Makes room for `capacity` bytes in all, so a writer whose size is foreseen copies nothing as it grows.
+    mutating func reserveCapacity(_ capacity: Int) {
         bytes.reserveCapacity(capacity)
     }
 
@@ -98,7 +107,7 @@ struct YAMLWriter: YAMLEntrySink {
 
     /// Writes `id:` and the job below it, exactly as its tree would be written, straight from the model:
     /// building and freeing the trees of thousands of steps was most of a large workflow's writing time.
-    private mutating func writeJob(_ job: Job, indent: Int) {
+    mutating func writeJob(_ job: Job, indent: Int) {
         appendIndentation(indent)
         writeKey(job.id, indent: indent)
         endsInKeptBlockScalar = false
@@ -194,6 +203,11 @@ struct YAMLWriter: YAMLEntrySink {
             }
             if lineRecorder != nil { recordLine(entering: .key(entry.key)) }
             writeKey(entry.key, indent: indent)
+            if isRoot, entry.key == "jobs", leavesOutJobs {
+                append(ascii: "\n")
+                jobsOffset = bytes.count
+                continue
+            }
             if isRoot, entry.key == "jobs", let jobs = pendingJobs {
                 pendingJobs = nil
                 append(ascii: "\n")

@@ -74,6 +74,35 @@ import PipewrightBlueprints
         #expect(scratch.read(path) == original)
     }
 
+    @Test func generateStreamsIntoTemporaryFilesAndLeavesNoneBehind() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        let path = ".github/workflows/infrastructure.yml"
+        let inode = { (try? FileManager.default.attributesOfItem(atPath: scratch.root + "/" + path)[.systemFileNumber]) as? UInt64 }
+        let before = inode()
+
+        // Unchanged files are compared, not replaced.
+        let again = scratch.run("generate")
+        #expect(again.code == 0)
+        #expect(again.stdout == "")
+        #expect(again.stderr == "0 written, 2 unchanged.\n")
+        #expect(inode() == before)
+
+        // A refusal, after both files were rendered, leaves every file as it was and no temporary file.
+        let original = try #require(scratch.read(path))
+        try scratch.write(original + "# my note\n", to: path)
+        let snapshot = scratch.snapshot()
+        #expect(scratch.run("generate").code == 2)
+        #expect(scratch.snapshot() == snapshot)
+
+        // A file cut short is told apart from the one that replaces it, and replaced.
+        try scratch.write(String(original.dropLast(40)), to: path)
+        #expect(scratch.run("generate", "--force").stdout == "wrote \(path)\n")
+        #expect(scratch.read(path) == original)
+        #expect(!scratch.snapshot().keys.contains { $0.contains(".pipewright-") })
+    }
+
     @Test func aChangedConfigRegeneratesAndForeignFilesAreKept() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
