@@ -39,10 +39,7 @@ enum ConfigFile {
             if case .syntax = error { throw .invalidInput(messages.joined(separator: "\n")) }
             throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
         }
-        let errors = decoded.pipeline.configurationErrors()
-        guard errors.isEmpty else {
-            throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
-        }
+        // `decode` has checked the pipeline's rules already (``PipewrightConfig/Decoded/pipeline``).
         let policy = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
         return Loaded(pipeline: decoded.pipeline, policy: policy, source: path)
     }

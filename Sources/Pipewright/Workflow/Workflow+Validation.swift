@@ -20,8 +20,9 @@ extension Workflow {
         // Each job's checks read only that job and the ids, so many jobs are checked on all cores.
         errors += ParallelChunks.map(count: jobs.count) { range in
             var errors: [ValidationError] = []
+            var scripts = CheckedScripts()
             for index in range {
-                jobErrors(of: jobs[index], repeatsEarlierID: repeatsEarlierID[index], jobIDs: jobIDs, knownJobs: knownJobs, into: &errors)
+                jobErrors(of: jobs[index], repeatsEarlierID: repeatsEarlierID[index], jobIDs: jobIDs, knownJobs: knownJobs, scripts: &scripts, into: &errors)
             }
             return errors
         }.joined()
@@ -30,7 +31,7 @@ extension Workflow {
     }
 
     /// One job's problems, in document order; `repeatsEarlierID` says whether an earlier job has its id.
-    private func jobErrors(of job: Job, repeatsEarlierID: Bool, jobIDs: [String], knownJobs: Set<String>, into errors: inout [ValidationError]) {
+    private func jobErrors(of job: Job, repeatsEarlierID: Bool, jobIDs: [String], knownJobs: Set<String>, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
         let path = "jobs." + job.id
         if !Self.isValidID(job.id) {
             errors.append(.init(path: path, message: "\"\(job.id)\" is not a valid job id; \(Self.idRule)"))
@@ -46,12 +47,12 @@ extension Workflow {
                 : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
             errors.append(.init(path: "\(path).needs[\(index)]", message: message))
         }
-        localJobErrors(of: job, at: path, into: &errors)
+        localJobErrors(of: job, at: path, scripts: &scripts, into: &errors)
     }
 
     /// The problems a job has on its own, whatever the other jobs are: all but its id's uniqueness and its
     /// `needs`. Streaming checks each job with this as it is written, and the rest once every id is known.
-    func localJobErrors(of job: Job, at path: String, into errors: inout [ValidationError]) {
+    func localJobErrors(of job: Job, at path: String, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
         if job.runsOn == nil && job.call == nil {
             errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
         }
@@ -61,7 +62,7 @@ extension Workflow {
         if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
         checkJobTexts(of: job, at: path, into: &errors)
         checkValues(job.env, at: "\(path).env", into: &errors)
-        validateSteps(of: job, at: path, into: &errors)
+        validateSteps(of: job, at: path, scripts: &scripts, into: &errors)
     }
 
     /// Throws ``ValidationErrors`` when ``validationErrors()`` finds anything.
@@ -80,7 +81,7 @@ extension Workflow {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
-    private func validateSteps(of job: Job, at path: String, into errors: inout [ValidationError]) {
+    private func validateSteps(of job: Job, at path: String, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
         var seenSteps: Set<String> = []
         for (index, step) in job.steps.enumerated() {
             func stepPath() -> String { "\(path).steps[\(index)]" }
@@ -96,7 +97,11 @@ extension Workflow {
             checkValues(step.env, at: "\(stepPath()).env", into: &errors)
             switch step.action {
             case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
-            case .run(let script, _, _): checkText(script, at: "\(stepPath()).run", into: &errors)
+            case .run(let script, _, _) where !scripts.isKnownClean(script):
+                let before = errors.count
+                checkText(script, at: "\(stepPath()).run", into: &errors)
+                if errors.count == before { scripts.remember(script) }
+            case .run: break
             }
         }
         let stepIDs = job.steps.compactMap(\.id)
@@ -225,5 +230,24 @@ extension Workflow {
 
         for id in ids where state[id] == nil { visit(id) }
         return errors
+    }
+}
+
+/// Long scripts a validation pass has found free of `${{`, by storage: every deploy job of a large pipeline
+/// runs the same scripts, and scanning each again for every job was most of validation's time. The strings
+/// are kept, so no other text can come to have the storage of one remembered.
+struct CheckedScripts {
+    private var clean: [RepeatedText.Identity: String] = [:]
+
+    /// Whether `script` is plain text already found clean.
+    func isKnownClean(_ script: WorkflowText) -> Bool {
+        guard let text = script.literalValue, let identity = RepeatedText.identity(of: text) else { return false }
+        return clean[identity] != nil
+    }
+
+    /// Remembers a script that was found clean, when it is long plain text.
+    mutating func remember(_ script: WorkflowText) {
+        guard let text = script.literalValue, let identity = RepeatedText.identity(of: text) else { return }
+        clean[identity] = text
     }
 }

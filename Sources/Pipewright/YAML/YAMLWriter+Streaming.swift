@@ -17,15 +17,19 @@ extension YAMLWriter {
         }
     }
 
-    /// Batches written per wave; a wave's text is handed on while the next wave is built and written.
-    static let batchesPerWave = 128
+    /// Batches built and written together, as one task.
+    static let batchesPerChunk = 16
+    /// Chunks being built at once, while the earliest is handed on: a few per core, so no core waits, and
+    /// few enough that only some 150 environments' jobs and text are in memory.
+    static let chunksInFlight = 8
 
     /// Writes a staged workflow, handing its text to `deliver` piece by piece, in order. The pieces joined
     /// are byte for byte what ``writeWorkflow(_:)`` writes for `staged.materialized()`.
     ///
     /// Each batch of jobs is built, checked on its own, written and freed before much else is built, so a
-    /// pipeline of any size needs memory for a few waves of jobs only. Many batches are written in waves of
-    /// chunks on all cores; while one wave's text is delivered (written to disk), the next is being built.
+    /// pipeline of any size needs memory for a few chunks of jobs only. Many batches are written in chunks
+    /// on all cores, a few ahead of the one whose text is being delivered (written to disk); there is no
+    /// barrier between them, so a core is never left waiting while work remains.
     static func stream(_ staged: StagedWorkflow, deliver: ([UInt8]) throws -> Void) rethrows -> StreamedJobs {
         let first = staged.batches.first?() ?? []
         // Keys after `jobs`, or no jobs at all (`jobs: {}`), are laid out by the whole-tree path; lowering
@@ -34,9 +38,10 @@ extension YAMLWriter {
             let workflow = staged.materialized().workflow
             for part in YAMLEmitter.emitUTF8(workflow) { try deliver(part) }
             var jobs = StreamedJobs(ids: workflow.jobs.map(\.id), needs: workflow.jobs.map(\.needs))
+            var scripts = CheckedScripts()
             jobs.hasJobErrors = workflow.jobs.contains { job in
                 var errors: [ValidationError] = []
-                workflow.localJobErrors(of: job, at: "jobs." + job.id, into: &errors)
+                workflow.localJobErrors(of: job, at: "jobs." + job.id, scripts: &scripts, into: &errors)
                 return !errors.isEmpty
             }
             return jobs
@@ -48,31 +53,30 @@ extension YAMLWriter {
         let jobsOffset = writer.jobsOffset!
         let indent = 2
         try deliver(Array(writer.bytes[..<jobsOffset]))
-        var head = Chunk(frame: staged.frame, indent: indent, repeats: RepeatedText())
+        var head = Chunk(frame: staged.frame, indent: indent)
         head.add(first)
         try deliver(head.writer.bytes)
         var jobs = head.jobs
         let rest = staged.batches.dropFirst()
 
         if rest.count < ParallelChunks.minimumCount {
-            var chunk = Chunk(frame: staged.frame, indent: indent, repeats: head.writer.repeats)
+            var chunk = Chunk(after: head)
             for batch in rest { chunk.add(batch()) }
             try deliver(chunk.writer.bytes)
             jobs.append(chunk.jobs)
         } else {
-            var caches = [RepeatedText](repeating: head.writer.repeats, count: ParallelChunks.chunkCount)
-            let waves = stride(from: rest.startIndex, to: rest.endIndex, by: batchesPerWave).map { $0..<min($0 + batchesPerWave, rest.endIndex) }
-            var pending = Wave.start(staged, batches: waves[0], indent: indent, caches: caches)
-            for index in waves.indices {
-                let chunks = pending.finish()
-                caches = chunks.map(\.writer.repeats)
-                if index + 1 < waves.count {
-                    pending = Wave.start(staged, batches: waves[index + 1], indent: indent, caches: caches)
+            let ranges = stride(from: rest.startIndex, to: rest.endIndex, by: batchesPerChunk).map { $0..<min($0 + batchesPerChunk, rest.endIndex) }
+            // Chunk `index` goes on from what chunk `index - window` remembered (layouts, checked scripts),
+            // taking its place once that one is handed on: no two chunks running at once share them.
+            let window = min(ranges.count, chunksInFlight)
+            var inFlight = ranges.prefix(window).map { PendingChunk.start(staged, batches: $0, after: head) }
+            for index in ranges.indices {
+                let chunk = inFlight[index % window].wait()
+                if index + window < ranges.count {
+                    inFlight[index % window] = PendingChunk.start(staged, batches: ranges[index + window], after: chunk)
                 }
-                for chunk in chunks {
-                    try deliver(chunk.writer.bytes)
-                    jobs.append(chunk.jobs)
-                }
+                try deliver(chunk.writer.bytes)
+                jobs.append(chunk.jobs)
             }
         }
         let tail = Array(writer.bytes[jobsOffset...])
@@ -86,12 +90,20 @@ extension YAMLWriter {
         let indent: Int
         var writer: YAMLWriter
         var jobs = StreamedJobs()
+        /// Scripts already checked.
+        var scripts = CheckedScripts()
 
-        init(frame: Workflow, indent: Int, repeats: RepeatedText) {
+        init(frame: Workflow, indent: Int) {
             self.frame = frame
             self.indent = indent
             writer = YAMLWriter(capacity: 0)
-            writer.repeats = repeats
+        }
+
+        /// A chunk that goes on from what `previous` remembered, with nothing written yet.
+        init(after previous: Chunk) {
+            self.init(frame: previous.frame, indent: previous.indent)
+            writer.repeats = previous.writer.repeats
+            scripts = previous.scripts
         }
 
         /// Checks and writes the jobs of one batch.
@@ -101,7 +113,7 @@ extension YAMLWriter {
                 jobs.needs.append(job.needs)
                 if !jobs.hasJobErrors {
                     var errors: [ValidationError] = []
-                    frame.localJobErrors(of: job, at: "jobs." + job.id, into: &errors)
+                    frame.localJobErrors(of: job, at: "jobs." + job.id, scripts: &scripts, into: &errors)
                     jobs.hasJobErrors = !errors.isEmpty
                 }
                 writer.writeJob(job, indent: indent)
@@ -109,38 +121,34 @@ extension YAMLWriter {
         }
     }
 
-    /// One wave of batches, split into chunks built and written on all cores, running on another thread.
-    private final class Wave: @unchecked Sendable {
-        private let group = DispatchGroup()
-        /// Written by the wave's thread before `group` is left, read only after waiting on it.
-        private var chunks: [Chunk] = []
+    /// A chunk being built and written on the shared pool of threads.
+    private final class PendingChunk: @unchecked Sendable {
+        private let done = DispatchSemaphore(value: 0)
+        /// Written by the task before it signals `done`, read only after waiting on it.
+        private var chunk: Chunk?
 
-        static func start(_ staged: StagedWorkflow, batches: Range<Int>, indent: Int, caches: [RepeatedText]) -> Wave {
-            let wave = Wave()
-            let frame = staged.frame
+        static func start(_ staged: StagedWorkflow, batches: Range<Int>, after previous: Chunk) -> PendingChunk {
+            let pending = PendingChunk()
             let all = staged.batches
-            DispatchQueue.global().async(group: wave.group) {
-                let count = batches.count
-                wave.chunks = ParallelChunks.map(slots: caches.count) { slot in
-                    var chunk = Chunk(frame: frame, indent: indent, repeats: caches[slot])
-                    let range = (batches.lowerBound + slot * count / caches.count)..<(batches.lowerBound + (slot + 1) * count / caches.count)
-                    for index in range {
-                        chunk.add(all[index]())
-                        if index == range.lowerBound {
-                            // Jobs of a large workflow are mostly alike: size the buffer from the first batch.
-                            chunk.writer.reserveCapacity(chunk.writer.bytes.count * range.count * 5 / 4)
-                        }
+            DispatchQueue.global().async {
+                var chunk = Chunk(after: previous)
+                for index in batches {
+                    chunk.add(all[index]())
+                    if index == batches.lowerBound {
+                        // Jobs of a large workflow are mostly alike: size the buffer from the first batch.
+                        chunk.writer.reserveCapacity(chunk.writer.bytes.count * batches.count * 5 / 4)
                     }
-                    return chunk
                 }
+                pending.chunk = chunk
+                pending.done.signal()
             }
-            return wave
+            return pending
         }
 
-        /// The wave's chunks, in order, once they are all written.
-        func finish() -> [Chunk] {
-            group.wait()
-            return chunks
+        /// The chunk, once it is written.
+        func wait() -> Chunk {
+            done.wait()
+            return chunk!
         }
     }
 }
