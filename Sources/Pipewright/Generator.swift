@@ -4,8 +4,9 @@
 /// Encoding writes each job straight into the YAML writer through the same entries `yamlNode` builds a
 /// tree from, so a workflow of thousands of jobs never exists as one tree; the text is byte for byte what
 /// emitting `yamlNode` gives. Every stage is a pure function: nothing here reads files, the clock or the
-/// environment, so the same pipeline always renders to the same bytes. Pipelines of 64 jobs or more are
-/// lowered, validated and written in chunks on all cores, with the same result.
+/// environment, so the same pipeline always renders to the same bytes. Lowering leaves each workflow
+/// staged, its jobs still to build; ``stream(_:into:)`` builds, checks and writes them a few environments
+/// at a time, on all cores for large pipelines, with the same result.
 public struct Generator: Sendable {
     /// The pins used for every `uses:`.
     public let pins: PinTable

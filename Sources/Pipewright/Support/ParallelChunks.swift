@@ -34,14 +34,6 @@ enum ParallelChunks {
         Array(map(count: items.count) { range in items[range].map(transform) }.joined())
     }
 
-    /// Lets go of a large value on another thread: freeing the models of thousands of jobs, one allocation
-    /// at a time, otherwise holds up the caller (writing the files) for as long as building them took.
-    /// Values worth less than `minimumCount` items' work are simply released here.
-    static func releaseInBackground<Value: Sendable>(_ value: Value, items: Int = .max) {
-        guard items >= minimumCount else { return }
-        DispatchQueue.global().async { withExtendedLifetime(value) {} }
-    }
-
     /// The result array's storage, shared by the chunks: each initializes only its own slot, and
     /// `concurrentPerform` returns only after all of them have.
     private struct Slots<Element>: @unchecked Sendable {
