@@ -196,7 +196,7 @@ public struct GeneratedHeader: Sendable {
     func wrap(parts body: [[UInt8]]) -> [[UInt8]] {
         var digest = XXH64()
         for part in body { part.withUnsafeBytes { digest.update($0) } }
-        return [Array(text(digest: ContentDigest.hex(digest.finalize())).utf8)] + body
+        return [bytes(digest: digest.finalize())] + body
     }
 
     /// The length of the header in UTF-8 bytes: the same for every digest.

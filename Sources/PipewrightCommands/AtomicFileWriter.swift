@@ -97,7 +97,7 @@ struct TemporaryFile {
     /// Makes the file readable like any other and closes it; its text is complete.
     mutating func close() throws(CommandFailure) {
         fchmod(descriptor, 0o644)
-        let result = closeDescriptor(descriptor)
+        let result = SystemCalls.close(descriptor)
         descriptor = -1
         guard result == 0 else {
             throw .cannotWrite("cannot write \(target): \(String(cString: strerror(errno)))")
@@ -107,7 +107,7 @@ struct TemporaryFile {
     /// Removes the file unless it has become the target; safe to call more than once.
     mutating func discard() {
         if descriptor >= 0 {
-            _ = closeDescriptor(descriptor)
+            _ = SystemCalls.close(descriptor)
             descriptor = -1
         }
         if !committed && !discarded {
@@ -122,26 +122,10 @@ private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at 
     var written = 0
     while written < bytes.count {
         let result = offset.map { pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t($0 + written)) }
-            ?? systemWrite(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            ?? SystemCalls.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
         if result < 0 && errno == EINTR { continue }
         guard result > 0 else { return errno }
         written += result
     }
     return nil
-}
-
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
-    #else
-    Darwin.write(descriptor, buffer, count)
-    #endif
-}
-
-private func closeDescriptor(_ descriptor: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(descriptor)
-    #else
-    Darwin.close(descriptor)
-    #endif
 }

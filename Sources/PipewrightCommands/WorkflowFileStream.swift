@@ -103,7 +103,7 @@ private final class ExistingFile {
         guard descriptor >= 0 else { return nil }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            _ = closeFile(descriptor)
+            _ = SystemCalls.close(descriptor)
             return nil
         }
         self.descriptor = descriptor
@@ -128,17 +128,9 @@ private final class ExistingFile {
     }
 
     func close() {
-        if descriptor >= 0 { _ = closeFile(descriptor) }
+        if descriptor >= 0 { _ = SystemCalls.close(descriptor) }
         descriptor = -1
     }
 
     deinit { close() }
-}
-
-private func closeFile(_ descriptor: Int32) -> Int32 {
-    #if canImport(Glibc)
-    Glibc.close(descriptor)
-    #else
-    Darwin.close(descriptor)
-    #endif
 }

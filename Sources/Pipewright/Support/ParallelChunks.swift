@@ -15,17 +15,13 @@ enum ParallelChunks {
     /// `body` applied to contiguous ranges covering `0..<count`, in order.
     static func map<Result: Sendable>(count: Int, _ body: @Sendable (Range<Int>) -> Result) -> [Result] {
         guard count >= minimumCount else { return [body(0..<count)] }
-        return map(slots: chunkCount) { chunk in body((chunk * count / chunkCount)..<((chunk + 1) * count / chunkCount)) }
-    }
-
-    /// `body` applied to each of `0..<slots` on all cores, the results in slot order.
-    static func map<Result: Sendable>(slots: Int, _ body: @Sendable (Int) -> Result) -> [Result] {
-        [Result](unsafeUninitializedCapacity: slots) { buffer, initialized in
-            let results = Slots(base: buffer.baseAddress!)
-            DispatchQueue.concurrentPerform(iterations: slots) { slot in
-                (results.base + slot).initialize(to: body(slot))
+        let chunks = chunkCount
+        return [Result](unsafeUninitializedCapacity: chunks) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                (slots.base + chunk).initialize(to: body((chunk * count / chunks)..<((chunk + 1) * count / chunks)))
             }
-            initialized = slots
+            initialized = chunks
         }
     }
 

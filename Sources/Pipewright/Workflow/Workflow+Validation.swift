@@ -185,7 +185,7 @@ extension Workflow {
     }
 
     /// Whether jobs with these ids and `needs`, in order, break a rule that spans jobs: an invalid or
-    /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:into:)`` leaves out.
+    /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:scripts:into:)`` leaves out.
     static func hasCrossJobErrors(ids: [String], needs: [[String]]) -> Bool {
         var known: Set<String> = []
         known.reserveCapacity(ids.count)

@@ -7,7 +7,7 @@ extension YAMLWriter {
         var ids: [String] = []
         /// Every job's `needs`, in the same order.
         var needs: [[String]] = []
-        /// Whether a job failed a check of its own (``Workflow/localJobErrors(of:at:into:)``).
+        /// Whether a job failed a check of its own (``Workflow/localJobErrors(of:at:scripts:into:)``).
         var hasJobErrors = false
 
         mutating func append(_ other: StreamedJobs) {
@@ -37,22 +37,17 @@ extension YAMLWriter {
         guard !first.isEmpty, staged.frame.extra.isEmpty else {
             let workflow = staged.materialized().workflow
             for part in YAMLEmitter.emitUTF8(workflow) { try deliver(part) }
-            var jobs = StreamedJobs(ids: workflow.jobs.map(\.id), needs: workflow.jobs.map(\.needs))
-            var scripts = CheckedScripts()
-            jobs.hasJobErrors = workflow.jobs.contains { job in
-                var errors: [ValidationError] = []
-                workflow.localJobErrors(of: job, at: "jobs." + job.id, scripts: &scripts, into: &errors)
-                return !errors.isEmpty
-            }
-            return jobs
+            var checked = Chunk(frame: staged.frame, indent: 2)
+            for job in workflow.jobs { checked.check(job) }
+            return checked.jobs
         }
 
         var writer = YAMLWriter(capacity: 16 * 1024)
         writer.leavesOutJobs = true
         writer.writeDocument(YAMLDocument(root: staged.frame.rootNode(jobs: .mapping([YAMLEntry("", .null)]))))
-        let jobsOffset = writer.jobsOffset!
+        // `jobs` is the root's last key when there is no `extra`, so the frame's text ends where the jobs go.
         let indent = 2
-        try deliver(Array(writer.bytes[..<jobsOffset]))
+        try deliver(writer.bytes)
         var head = Chunk(frame: staged.frame, indent: indent)
         head.add(first)
         try deliver(head.writer.bytes)
@@ -79,8 +74,6 @@ extension YAMLWriter {
                 jobs.append(chunk.jobs)
             }
         }
-        let tail = Array(writer.bytes[jobsOffset...])
-        if !tail.isEmpty { try deliver(tail) }
         return jobs
     }
 
@@ -109,15 +102,19 @@ extension YAMLWriter {
         /// Checks and writes the jobs of one batch.
         mutating func add(_ batch: [Job]) {
             for job in batch {
-                jobs.ids.append(job.id)
-                jobs.needs.append(job.needs)
-                if !jobs.hasJobErrors {
-                    var errors: [ValidationError] = []
-                    frame.localJobErrors(of: job, at: "jobs." + job.id, scripts: &scripts, into: &errors)
-                    jobs.hasJobErrors = !errors.isEmpty
-                }
+                check(job)
                 writer.writeJob(job, indent: indent)
             }
+        }
+
+        /// Checks a job on its own, and notes its id and `needs` for the checks across jobs.
+        mutating func check(_ job: Job) {
+            jobs.ids.append(job.id)
+            jobs.needs.append(job.needs)
+            guard !jobs.hasJobErrors else { return }
+            var errors: [ValidationError] = []
+            frame.localJobErrors(of: job, at: "jobs." + job.id, scripts: &scripts, into: &errors)
+            jobs.hasJobErrors = !errors.isEmpty
         }
     }
 

@@ -25,10 +25,8 @@ struct YAMLWriter: YAMLEntrySink {
     var repeats = RepeatedText()
     /// The jobs ``writeWorkflow(_:)`` writes in place of the root's `jobs` stand-in.
     private var pendingJobs: [Job]?
-    /// Whether the root's `jobs` is left empty for jobs streamed in later (``stream(_:deliver:)``), and where
-    /// in ``bytes`` they belong once it is written.
+    /// Whether the root's `jobs` is left empty, for jobs streamed in after it (``stream(_:deliver:)``).
     var leavesOutJobs = false
-    private(set) var jobsOffset: Int?
     /// Where the entries a model encodes into the writer go (``YAMLEntrySink``): their indentation, and
     /// whether the next one continues the current line after a dash.
     private var sinkIndent = 0
@@ -205,7 +203,6 @@ struct YAMLWriter: YAMLEntrySink {
             writeKey(entry.key, indent: indent)
             if isRoot, entry.key == "jobs", leavesOutJobs {
                 append(ascii: "\n")
-                jobsOffset = bytes.count
                 continue
             }
             if isRoot, entry.key == "jobs", let jobs = pendingJobs {
