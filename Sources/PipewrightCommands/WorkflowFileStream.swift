@@ -44,7 +44,10 @@ struct WorkflowFileStream: RenderedFileSink {
         let temporary = try TemporaryFile(beside: target)
         try temporary.skip(headerByteCount)
         existing = ExistingFile(path: target)
-        files.append(File(path: path, temporary: temporary, existed: existing != nil, unchanged: existing != nil))
+        // A file that is there but cannot be opened still exists: reading its header then reports why,
+        // instead of it being replaced unasked.
+        let existed = existing != nil || access(target, F_OK) == 0
+        files.append(File(path: path, temporary: temporary, existed: existed, unchanged: existing != nil))
         self.headerByteCount = headerByteCount
         bodyByteCount = 0
     }
