@@ -237,13 +237,12 @@ extension Expression {
 /// The text of an expression as it is rendered: UTF-8 bytes, which take the many small appends of a long
 /// condition far faster than a `String` does; it becomes a `String` once, at the end.
 struct ExpressionText {
-    private var bytes: [UInt8] = []
+    private var bytes = ByteBuffer(capacity: 128)
 
-    init() { bytes.reserveCapacity(128) }
+    init() {}
 
     mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(text)
     }
 
     /// Appends text with every `'` doubled, as a single-quoted expression string needs; `'` is ASCII and
@@ -255,5 +254,5 @@ struct ExpressionText {
         }
     }
 
-    var string: String { String(decoding: bytes, as: UTF8.self) }
+    var string: String { bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 }

@@ -37,15 +37,25 @@ enum YAMLScalarStyle: Equatable {
     /// - Parameter allowingLiteral: whether a block scalar may be used; keys and other single-line
     ///   positions pass `false` and get a double-quoted scalar for text with line breaks.
     init(for text: String, allowingLiteral: Bool) {
-        var text = text
+        // Read in place where the string has contiguous UTF-8, as native strings do: a copy to a `var` for
+        // `withUTF8` cost a retain and a release for every key and value written.
+        self = text.utf8.withContiguousStorageIfAvailable { Self(utf8: $0, allowingLiteral: allowingLiteral) }
+            ?? Self(utf8: Array(text.utf8), allowingLiteral: allowingLiteral)
+    }
+
+    private init(utf8 array: [UInt8], allowingLiteral: Bool) {
+        self = array.withUnsafeBufferPointer { Self(utf8: $0, allowingLiteral: allowingLiteral) }
+    }
+
+    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLiteral: Bool) {
         // Most keys and many values are words like `name`, `aws-region` or `STACK_NAME`: a letter, then
         // letters, digits, `-` and `_`. Such a word is plain unless it is a reserved word; the general scan
         // below would say the same, at several times the cost, for every key of every job.
-        if text.withUTF8({ Self.isPlainWord($0) }) {
+        if Self.isPlainWord(bytes) {
             self = .plain
             return
         }
-        let scan = text.withUTF8 { ScalarScan(of: $0) }
+        let scan = ScalarScan(of: bytes)
         if scan.hasUnprintable {
             self = .doubleQuoted
         } else if scan.hasLineBreak {
@@ -64,7 +74,7 @@ enum YAMLScalarStyle: Equatable {
             }
         } else if scan.hasTab {
             self = .doubleQuoted
-        } else if text.withUTF8({ Self.isPlainSafe($0, scan: scan) && !Self.hasUnicodeSpaceAtEnds($0) }) {
+        } else if Self.isPlainSafe(bytes, scan: scan) && !Self.hasUnicodeSpaceAtEnds(bytes) {
             self = .plain
         } else {
             self = .singleQuoted

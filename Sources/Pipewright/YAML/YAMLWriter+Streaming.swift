@@ -133,7 +133,7 @@ extension YAMLWriter {
                     chunk.add(all[index]())
                     if index == batches.lowerBound {
                         // Jobs of a large workflow are mostly alike: size the buffer from the first batch.
-                        chunk.writer.reserveCapacity(chunk.writer.bytes.count * batches.count * 5 / 4)
+                        chunk.writer.reserveCapacity(chunk.writer.byteCount * batches.count * 5 / 4)
                     }
                 }
                 pending.chunk = chunk

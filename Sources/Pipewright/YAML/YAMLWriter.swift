@@ -8,7 +8,11 @@
 /// mapping inside a sequence item starts on the dash line, the way GitHub's documentation writes workflows.
 struct YAMLWriter: YAMLEntrySink {
     /// The UTF-8 bytes written so far; only whole scalars are ever appended, so they are always valid UTF-8.
-    private(set) var bytes: [UInt8] = []
+    private var buffer: ByteBuffer
+    /// The bytes written so far, as an array.
+    var bytes: [UInt8] { buffer.array() }
+    /// How many bytes are written so far.
+    var byteCount: Int { buffer.count }
     /// Bytes written before ``bytes``, in order, when jobs were written in parallel chunks (``writeWorkflow(_:)``).
     private var earlierParts: [[UInt8]] = []
     /// Everything written, in order: the text is their concatenation.
@@ -34,12 +38,12 @@ struct YAMLWriter: YAMLEntrySink {
 
     /// Creates a writer whose buffer is sized for `capacity` bytes.
     init(capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
     /// Makes room for `capacity` bytes in all, so a writer whose size is foreseen copies nothing as it grows.
     mutating func reserveCapacity(_ capacity: Int) {
-        bytes.reserveCapacity(capacity)
+        buffer.reserveCapacity(capacity)
     }
 
     /// Writes the header comments, a blank line if there were any, then the root.
@@ -92,14 +96,14 @@ struct YAMLWriter: YAMLEntrySink {
                 // Jobs of a large workflow are mostly alike: size the buffer from the first rather than by
                 // doubling, generously, since pages reserved but never written cost nothing.
                 if index == range.lowerBound {
-                    writer.bytes.reserveCapacity(writer.bytes.count * range.count * 2)
+                    writer.reserveCapacity(writer.byteCount * range.count * 2)
                 }
             }
             return writer
         }
         earlierParts.append(bytes)
         for chunk in chunks { earlierParts += chunk.parts }
-        bytes = []
+        buffer = ByteBuffer()
         endsInKeptBlockScalar = chunks.last!.endsInKeptBlockScalar
     }
 
@@ -119,12 +123,12 @@ struct YAMLWriter: YAMLEntrySink {
     private mutating func writeEntries(indent: Int, continuesLine: Bool, _ encode: (inout YAMLWriter) -> Void) {
         let outer = (sinkIndent, sinkContinuesLine)
         if !continuesLine { append(ascii: "\n") }
-        let start = bytes.count
+        let start = buffer.count
         (sinkIndent, sinkContinuesLine) = (indent, continuesLine)
         encode(&self)
         (sinkIndent, sinkContinuesLine) = outer
-        if bytes.count == start {
-            if !continuesLine { bytes.removeLast() }
+        if buffer.count == start {
+            if !continuesLine { buffer.removeLast() }
             append(continuesLine ? "{}\n" : " {}\n")
         }
     }
@@ -247,7 +251,7 @@ struct YAMLWriter: YAMLEntrySink {
             rendered.appendInlineScalar(key, style: style)
             if rendered.output.unicodeScalars.count > 1000 {
                 append("? ")
-                bytes.append(contentsOf: rendered.bytes)
+                rendered.buffer.withUnsafeBufferPointer { buffer.append($0) }
                 append(ascii: "\n")
                 appendIndentation(indent)
                 append(ascii: ":")
@@ -333,13 +337,12 @@ struct YAMLWriter: YAMLEntrySink {
         let identity = RepeatedText.identity(of: text)
         let key = identity.map { RepeatedText.BlockKey(text: $0, indent: indent) }
         if let key, let known = repeats.blocks[key] {
-            bytes.append(contentsOf: known.bytes)
+            buffer.append(known.bytes)
             if chomping == .keep { endsInKeptBlockScalar = true }
             return
         }
-        let blockStart = bytes.count
-        // Kept as a copy: appending a slice of `bytes` to `bytes` would copy the whole buffer each time.
-        defer { if let key { repeats.blocks[key] = (text, Array(bytes[blockStart...])) } }
+        let blockStart = buffer.count
+        defer { if let key { repeats.blocks[key] = (text, buffer.array(from: blockStart)) } }
         // Lines are cut by byte offsets and copied as byte ranges: scripts are most of a workflow's bytes.
         var text = text
         var trailingBreaks = 0
@@ -354,15 +357,15 @@ struct YAMLWriter: YAMLEntrySink {
                 // Empty lines stay truly empty: trailing spaces would be noise, and any loader reads them the same.
                 if lineStart < lineEnd {
                     appendIndentation(indent + 2)
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]))
+                    buffer.append(UnsafeBufferPointer(rebasing: utf8[lineStart..<lineEnd]))
                 }
-                bytes.append(0x0A)
+                buffer.append(0x0A)
                 if lineEnd == end { break }
                 lineStart = lineEnd + 1
             }
         }
         if chomping == .keep {
-            for _ in 1..<trailingBreaks { bytes.append(0x0A) }
+            for _ in 1..<trailingBreaks { buffer.append(0x0A) }
             endsInKeptBlockScalar = true
         }
     }
@@ -380,11 +383,11 @@ struct YAMLWriter: YAMLEntrySink {
             text.withUTF8 { utf8 in
                 var runStart = 0
                 for index in utf8.indices where utf8[index] == UInt8(ascii: "'") {
-                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...index]))
-                    bytes.append(UInt8(ascii: "'"))
+                    buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+                    buffer.append(UInt8(ascii: "'"))
                     runStart = index + 1
                 }
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...]))
+                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
             }
             append(ascii: "'")
         case .doubleQuoted, .literal:
@@ -425,7 +428,7 @@ struct YAMLWriter: YAMLEntrySink {
 
     /// Records that the path one component below the current one starts on the line being written.
     private mutating func recordLine(entering component: YAMLLineRecorder.Component) {
-        bytes.withUnsafeBufferPointer { lineRecorder!.advance(over: $0) }
+        buffer.withUnsafeBufferPointer { lineRecorder!.advance(over: $0) }
         lineRecorder!.enter(component)
     }
 
@@ -471,9 +474,9 @@ struct YAMLWriter: YAMLEntrySink {
     private mutating func appendIndentation(_ width: Int) {
         // A slice of ready spaces is one copy; appending `repeatElement` went byte by byte.
         if width <= Self.spaces.count {
-            Self.spaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[..<width])) }
+            Self.spaces.withUnsafeBufferPointer { buffer.append(UnsafeBufferPointer(rebasing: $0[..<width])) }
         } else {
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: width))
+            for _ in 0..<width { buffer.append(UInt8(ascii: " ")) }
         }
     }
 
@@ -482,16 +485,15 @@ struct YAMLWriter: YAMLEntrySink {
     // MARK: Bytes
 
     private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        buffer.append(text)
     }
 
     private mutating func append(ascii character: Unicode.Scalar) {
-        bytes.append(UInt8(ascii: character))
+        buffer.append(UInt8(ascii: character))
     }
 
     private mutating func appendScalar(_ scalar: Unicode.Scalar) {
-        UTF8.encode(scalar) { bytes.append($0) }
+        UTF8.encode(scalar) { buffer.append($0) }
     }
 }
 
