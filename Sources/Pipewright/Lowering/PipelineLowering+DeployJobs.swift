@@ -12,8 +12,8 @@ extension PipelineLowering {
             steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect)))
             steps += outputSteps(for: environment)
         }
-        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)))
-        steps += notifySteps("Deploy of")
+        steps.append(shared.deleteBundleStep)
+        steps += shared.deployNotifySteps
         return Job(
             id: deployJobID(environment),
             name: "Deploy \(environment.name)",
@@ -55,7 +55,9 @@ extension PipelineLowering {
         ]
     }
 
-    var deployOutputs: Mapping<WorkflowText> {
+    var deployOutputs: Mapping<WorkflowText> { shared.deployOutputs }
+
+    func makeDeployOutputs() -> Mapping<WorkflowText> {
         var outputs: Mapping<WorkflowText> = [
             "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
             "status": WorkflowText(.steps("deploy", output: "status")),
@@ -80,7 +82,7 @@ extension PipelineLowering {
             "retention-days": .int(pipeline.build.retentionDays),
             "if-no-files-found": "error",
         ]))
-        steps.append(.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)))
+        steps.append(shared.deleteBundleStep)
         return Job(
             id: planJobID(environment),
             name: "Plan \(environment.name) (change set)",
@@ -128,7 +130,7 @@ extension PipelineLowering {
             ], WorkflowText(Scripts.executeChangeSet)))
             steps += outputSteps(for: environment)
         }
-        steps += notifySteps("Deploy of")
+        steps += shared.deployNotifySteps
         return Job(
             id: deployJobID(environment),
             name: "Deploy \(environment.name) (reviewed change set)",

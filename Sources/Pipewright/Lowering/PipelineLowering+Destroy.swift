@@ -8,7 +8,7 @@ extension PipelineLowering {
             "STACK_NAME": stackName,
             "CONFIRMATION": .expression(.inputs("confirm")),
         ], WorkflowText(Scripts.destroyStack)))
-        steps += notifySteps("Destroy of")
+        steps += shared.destroyNotifySteps
         return Job(
             id: "destroy-" + environment.name,
             name: "Destroy \(environment.name)",

@@ -27,7 +27,7 @@ extension PipelineLowering {
             region: region(of: environment), sessionName: sessionName
         )
         steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
-        steps += notifySteps("Drift detected in", when: .failure())
+        steps += shared.driftNotifySteps
         return Job(
             id: "drift-" + environment.name,
             name: "Drift of \(environment.name)",

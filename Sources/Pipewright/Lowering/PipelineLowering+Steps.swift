@@ -1,7 +1,9 @@
 /// Steps shared by several jobs.
 extension PipelineLowering {
     /// harden-runner first, when egress control is on.
-    var hardenRunnerSteps: [Step] {
+    var hardenRunnerSteps: [Step] { shared.hardenRunnerSteps }
+
+    func makeHardenRunnerSteps() -> [Step] {
         guard let harden = pipeline.runtime.hardenRunner else { return [] }
         var inputs: Mapping<WorkflowValue> = ["egress-policy": .text(WorkflowText(harden.policy.rawValue))]
         if harden.policy == .block {
@@ -45,9 +47,13 @@ extension PipelineLowering {
     /// Download the build artifact, verify it against the build's manifest digest before anything else
     /// touches it, and decrypt it when it is encrypted. Needs credentials first when encrypted.
     func artifactSteps(credentials: [Step]) -> [Step] {
+        shared.artifactFetchSteps + credentials + shared.artifactDecryptSteps
+    }
+
+    func makeArtifactFetchSteps() -> [Step] {
         let encrypted = pipeline.artifactEncryption != nil
         let folder = encrypted ? "artifact/encrypted" : "artifact/bundle"
-        var steps: [Step] = [
+        return [
             .uses("Download the build artifact", pins.reference("actions/download-artifact"), with: [
                 "name": .expression(.needs("build", output: "artifact-name")),
                 "path": .text(WorkflowText(folder)),
@@ -56,11 +62,6 @@ extension PipelineLowering {
                 "EXPECTED_MANIFEST_SHA256": .expression(.needs("build", output: "manifest-sha256")),
             ], WorkflowText(encrypted ? Scripts.verifyEncryptedArtifact : Scripts.verifyPlainArtifact)),
         ]
-        steps += credentials
-        if encrypted {
-            steps.append(.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle)))
-        }
-        return steps
     }
 
     /// Forms the stack name from its checked parts, and the role session name.
@@ -73,14 +74,19 @@ extension PipelineLowering {
     }
 
     /// The stack-name suffix: the manual run's input when given, else the configured default.
-    var suffixValue: WorkflowValue {
+    var suffixValue: WorkflowValue { shared.suffixValue }
+
+    func makeSuffixValue() -> WorkflowValue {
         pipeline.manualDispatch
             ? .expression(.inputs("environment_suffix") || .string(pipeline.stackNaming.suffix ?? ""))
             : .text(WorkflowText(pipeline.stackNaming.suffix ?? ""))
     }
 
-    var sessionName: WorkflowText { WorkflowText(.steps("prepare", output: "session-name")) }
-    var stackName: WorkflowValue { .expression(.steps("prepare", output: "stack-name")) }
+    var sessionName: WorkflowText { Self.sessionName }
+    var stackName: WorkflowValue { Self.stackName }
+    // Built once, on first use: every environment's jobs read them.
+    private static let sessionName = WorkflowText(.steps("prepare", output: "session-name"))
+    private static let stackName: WorkflowValue = .expression(.steps("prepare", output: "stack-name"))
 
     /// Posts the job's result, success or failure; the webhook secret is visible to this step only.
     func notifySteps(_ prefix: String, when condition: Expression = !.cancelled()) -> [Step] {

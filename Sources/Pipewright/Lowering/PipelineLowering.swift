@@ -10,11 +10,56 @@ struct PipelineLowering {
     /// Each environment by name, first one wins: every environment's `after` is looked up, and a search
     /// through the list made a pipeline of many environments quadratic.
     let environmentsByName: [String: Environment]
+    /// What every environment's jobs have in common, built once.
+    private(set) var shared = SharedParts()
 
     init(pipeline: Pipeline, pins: PinTable) {
         self.pipeline = pipeline
         self.pins = pins
         environmentsByName = Dictionary(pipeline.environments.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        shared = SharedParts(self)
+    }
+
+    /// The steps, values and conditions that do not depend on the environment, built once and shared by every
+    /// environment's jobs: for a pipeline of many environments, building and freeing a copy of each for every
+    /// job cost more than writing them.
+    struct SharedParts: Sendable {
+        var hardenRunnerSteps: [Step] = []
+        /// Download and verify the build artifact: what ``artifactSteps(credentials:)`` does before credentials.
+        var artifactFetchSteps: [Step] = []
+        /// Decrypt the artifact, when it is encrypted: what ``artifactSteps(credentials:)`` does after them.
+        var artifactDecryptSteps: [Step] = []
+        var deleteBundleStep = Step(action: .run("", shell: nil, workingDirectory: nil))
+        var deployNotifySteps: [Step] = []
+        var destroyNotifySteps: [Step] = []
+        var driftNotifySteps: [Step] = []
+        var suffixValue: WorkflowValue = ""
+        var isDispatch: Expression = .null
+        var isPush: Expression = .null
+        var actionIsDeploy: Expression = .null
+        /// `!cancelled() && needs.build.result == 'success' && needs.validate.result == 'success'`.
+        var buildSucceeded: Expression = .null
+        var deployOutputs: Mapping<WorkflowText> = [:]
+
+        init() {}
+
+        init(_ lowering: PipelineLowering) {
+            hardenRunnerSteps = lowering.makeHardenRunnerSteps()
+            artifactFetchSteps = lowering.makeArtifactFetchSteps()
+            artifactDecryptSteps = lowering.pipeline.artifactEncryption == nil ? [] : [.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle))]
+            deleteBundleStep = .run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle))
+            deployNotifySteps = lowering.notifySteps("Deploy of")
+            destroyNotifySteps = lowering.notifySteps("Destroy of")
+            driftNotifySteps = lowering.notifySteps("Drift detected in", when: .failure())
+            suffixValue = lowering.makeSuffixValue()
+            isDispatch = Expression.github("event_name").equals("workflow_dispatch")
+            isPush = Expression.github("event_name").equals("push")
+            actionIsDeploy = Expression.inputs("action").equals("deploy")
+            buildSucceeded = !Expression.cancelled()
+                && Expression.needsResult("build").equals("success")
+                && Expression.needsResult("validate").equals("success")
+            deployOutputs = lowering.makeDeployOutputs()
+        }
     }
 
     func workflows() -> [GeneratedWorkflow] {
@@ -97,7 +142,7 @@ struct PipelineLowering {
 
     // MARK: - Conditions
 
-    var isDispatch: Expression { Expression.github("event_name").equals("workflow_dispatch") }
+    var isDispatch: Expression { shared.isDispatch }
 
     /// Build and validate run for every event except a manual destroy.
     var buildCondition: Expression? {
@@ -107,10 +152,10 @@ struct PipelineLowering {
 
     /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.
     func triggers(_ environment: Environment) -> Expression {
-        let push = Expression.github("event_name").equals("push") && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
+        let push = shared.isPush && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
         guard pipeline.manualDispatch else { return push }
         var manual = isDispatch && Expression.inputs("environment").equals(.string(environment.name))
-        if pipeline.destroy != nil { manual = manual && Expression.inputs("action").equals("deploy") }
+        if pipeline.destroy != nil { manual = manual && shared.actionIsDeploy }
         return push || manual
     }
 
@@ -128,9 +173,7 @@ struct PipelineLowering {
         }
         // A manual run deploys just the chosen environment, so its predecessor is skipped, not failed.
         let predecessorOK = pipeline.manualDispatch ? predecessorDone || isDispatch : predecessorDone
-        let condition = !Expression.cancelled()
-            && Expression.needsResult("build").equals("success")
-            && Expression.needsResult("validate").equals("success")
+        let condition = shared.buildSucceeded
             && predecessorOK
             && triggers(environment)
         return (needs, condition)
