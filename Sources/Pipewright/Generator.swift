@@ -68,7 +68,7 @@ public struct Generator: Sendable {
             try sink.begin(path: path, headerByteCount: header.byteCount)
             var digest = XXH64()
             let jobs = try YAMLWriter.stream(staged) { bytes in
-                bytes.withUnsafeBytes { digest.update($0) }
+                digest.update(bytes)
                 try sink.write(bytes)
             }
             if jobs.hasJobErrors || Workflow.hasCrossJobErrors(ids: jobs.ids, needs: jobs.needs) || !staged.frame.validationErrors().isEmpty {
@@ -94,8 +94,9 @@ public struct Generator: Sendable {
 public protocol RenderedFileSink {
     /// A file starts; its header will be `headerByteCount` bytes long.
     mutating func begin(path: String, headerByteCount: Int) throws
-    /// The next piece of the file's text, after the header.
-    mutating func write(_ bytes: [UInt8]) throws
+    /// The next piece of the file's text, after the header. The bytes are lent for the call only: a sink
+    /// that keeps them copies them. Lending them saves a copy of every piece on the way to the file.
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws
     /// The file's header, `headerByteCount` bytes, which goes before all of its text; the file is complete.
     mutating func finish(header: [UInt8]) throws
 }
@@ -111,8 +112,8 @@ struct InMemoryFiles: RenderedFileSink {
         parts = [[]]
     }
 
-    mutating func write(_ bytes: [UInt8]) {
-        if !bytes.isEmpty { parts.append(bytes) }
+    mutating func write(_ bytes: UnsafeRawBufferPointer) {
+        if !bytes.isEmpty { parts.append(Array(bytes)) }
     }
 
     mutating func finish(header: [UInt8]) {

@@ -80,6 +80,13 @@ struct TemporaryFile {
         }
     }
 
+    /// Appends bytes.
+    func write(_ bytes: UnsafeRawBufferPointer) throws(CommandFailure) {
+        if let failure = writeAll(bytes, to: descriptor, at: nil) {
+            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
+        }
+    }
+
     /// Writes bytes at an offset, leaving the end of the file where it was.
     func write(_ bytes: [UInt8], at offset: Int) throws(CommandFailure) {
         if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor, at: offset) }) {

@@ -52,7 +52,7 @@ struct WorkflowFileStream: RenderedFileSink {
         bodyByteCount = 0
     }
 
-    mutating func write(_ bytes: [UInt8]) throws {
+    mutating func write(_ bytes: UnsafeRawBufferPointer) throws {
         try files[files.count - 1].temporary.write(bytes)
         if files[files.count - 1].unchanged {
             files[files.count - 1].unchanged = existing!.holds(bytes, at: headerByteCount + bodyByteCount)
@@ -115,15 +115,18 @@ private final class ExistingFile {
 
     /// Whether the file holds exactly `bytes` at `offset`.
     func holds(_ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBytes { holds($0, at: offset) }
+    }
+
+    /// Whether the file holds exactly `bytes` at `offset`.
+    func holds(_ bytes: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         guard offset + bytes.count <= byteCount else { return false }
         var compared = 0
         while compared < bytes.count {
             let wanted = min(buffer.count, bytes.count - compared)
             let read = buffer.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, wanted, off_t(offset + compared)) }
             guard read > 0 else { return false }
-            let equal = buffer.withUnsafeBytes { mine in
-                bytes.withUnsafeBytes { memcmp(mine.baseAddress!, $0.baseAddress! + compared, read) == 0 }
-            }
+            let equal = buffer.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress! + compared, read) == 0 }
             guard equal else { return false }
             compared += read
         }

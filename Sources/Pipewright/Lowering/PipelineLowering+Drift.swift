@@ -13,12 +13,6 @@ extension PipelineLowering {
         )
     }
 
-    /// One drift job per environment.
-    func driftBatches(_ drift: DriftDetection) -> [StagedWorkflow.Batch] {
-        let lowering = self
-        return pipeline.environments.map { environment in { [lowering.driftJob(for: environment, drift: drift)] } }
-    }
-
     func driftJob(for environment: Environment, drift: DriftDetection) -> Job {
         var steps = hardenRunnerSteps + [prepareStepWithDefaultSuffix(for: environment)]
         steps += credentialSteps(

@@ -128,21 +128,33 @@ extension PipelineLowering {
 
     /// The tags every stack operation carries, as the JSON document `--tags` takes.
     func stackTags(for environment: Environment) -> WorkflowText {
-        var segments: [WorkflowText.Segment] = [.literal("[")]
-        let fixed: [(String, WorkflowText.Segment)] = [
-            ("Environment", .literal(environment.name)),
-            ("Project", .literal(pipeline.project)),
-            ("ManagedBy", .literal("Pipewright")),
-            ("Repository", .expression(.github("repository"))),
-            ("CommitSHA", .expression(.github("sha"))),
-        ]
-        let custom = (pipeline.tags + environment.tags).map { ($0.key, WorkflowText.Segment.literal($0.value)) }
-        for (index, (key, value)) in (fixed + custom).enumerated() {
-            segments.append(.literal((index == 0 ? "" : ",") + "{\"Key\":\"" + key + "\",\"Value\":\""))
-            segments.append(value)
-            segments.append(.literal("\"}"))
+        // The literal runs between expressions are built in one string each, with room reserved: the text
+        // is built for every environment, and merging a segment per piece copied each run several times.
+        var segments: [WorkflowText.Segment] = []
+        var literal = ""
+        literal.reserveCapacity(256)
+        func add(_ key: String, _ value: WorkflowText.Segment) {
+            literal += literal.isEmpty && segments.isEmpty ? "[{\"Key\":\"" : ",{\"Key\":\""
+            literal += key
+            literal += "\",\"Value\":\""
+            switch value {
+            case .literal(let text):
+                literal += text
+            case .expression:
+                segments.append(.literal(literal))
+                segments.append(value)
+                literal = ""
+                literal.reserveCapacity(256)
+            }
+            literal += "\"}"
         }
-        segments.append(.literal("]"))
+        add("Environment", .literal(environment.name))
+        add("Project", .literal(pipeline.project))
+        add("ManagedBy", .literal("Pipewright"))
+        add("Repository", .expression(.github("repository")))
+        add("CommitSHA", .expression(.github("sha")))
+        for tag in pipeline.tags + environment.tags { add(tag.key, .literal(tag.value)) }
+        segments.append(.literal(literal + "]"))
         return WorkflowText(segments: segments)
     }
 

@@ -40,17 +40,21 @@ struct PipelineLowering {
         /// `!cancelled() && needs.build.result == 'success' && needs.validate.result == 'success'`.
         var buildSucceeded: Expression = .null
         var deployOutputs: Mapping<WorkflowText> = [:]
+        /// The pipeline's name as a file name, which every deploy job's concurrency group starts with.
+        var fileSlug = ""
 
         init() {}
 
         init(_ lowering: PipelineLowering) {
-            hardenRunnerSteps = lowering.makeHardenRunnerSteps()
-            artifactFetchSteps = lowering.makeArtifactFetchSteps()
-            artifactDecryptSteps = lowering.pipeline.artifactEncryption == nil ? [] : [.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle))]
-            deleteBundleStep = .run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle))
-            deployNotifySteps = lowering.notifySteps("Deploy of")
-            destroyNotifySteps = lowering.notifySteps("Destroy of")
-            driftNotifySteps = lowering.notifySteps("Drift detected in", when: .failure())
+            // Marked, the steps are written and checked once, and their text copied for every other job.
+            hardenRunnerSteps = lowering.makeHardenRunnerSteps().map { $0.markedShared() }
+            artifactFetchSteps = lowering.makeArtifactFetchSteps().map { $0.markedShared() }
+            artifactDecryptSteps = lowering.pipeline.artifactEncryption == nil
+                ? [] : [Step.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle)).markedShared()]
+            deleteBundleStep = Step.run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle)).markedShared()
+            deployNotifySteps = lowering.notifySteps("Deploy of").map { $0.markedShared() }
+            destroyNotifySteps = lowering.notifySteps("Destroy of").map { $0.markedShared() }
+            driftNotifySteps = lowering.notifySteps("Drift detected in", when: .failure()).map { $0.markedShared() }
             suffixValue = lowering.makeSuffixValue()
             isDispatch = Expression.github("event_name").equals("workflow_dispatch")
             isPush = Expression.github("event_name").equals("push")
@@ -59,6 +63,7 @@ struct PipelineLowering {
                 && Expression.needsResult("build").equals("success")
                 && Expression.needsResult("validate").equals("success")
             deployOutputs = lowering.makeDeployOutputs()
+            fileSlug = lowering.pipeline.fileSlug
         }
     }
 
@@ -68,9 +73,14 @@ struct PipelineLowering {
 
     /// The workflows with their jobs still to build, one batch per environment.
     func stagedWorkflows() -> [StagedWorkflow] {
-        var result = [StagedWorkflow(fileName: pipeline.fileSlug + ".yml", frame: deployFrame(), batches: deployBatches())]
+        let deploy = deployBatches()
+        var result = [StagedWorkflow(fileName: pipeline.fileSlug + ".yml", frame: deployFrame(), batchCount: deploy.count, batch: deploy.batch)]
         if let drift = pipeline.drift {
-            result.append(StagedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", frame: driftFrame(drift), batches: driftBatches(drift)))
+            let environments = pipeline.environments
+            let lowering = self
+            result.append(StagedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", frame: driftFrame(drift), batchCount: environments.count) {
+                [lowering.driftJob(for: environments[$0], drift: drift)]
+            })
         }
         return result
     }
@@ -92,21 +102,25 @@ struct PipelineLowering {
 
     /// The deploy workflow's jobs: build and validate, each environment's deploy, then each destroy.
     /// Each environment's jobs depend on that environment alone.
-    func deployBatches() -> [StagedWorkflow.Batch] {
+    func deployBatches() -> (count: Int, batch: @Sendable (Int) -> [Job]) {
         let lowering = self
-        var batches: [StagedWorkflow.Batch] = [{ [lowering.buildJob(), lowering.validateJob()] }]
-        batches += pipeline.environments.map { environment in
-            {
-                environment.strategy.isReviewed
+        let environments = pipeline.environments
+        let destroys = pipeline.destroy != nil && pipeline.manualDispatch
+        let destroyable = destroys ? environments.filter(isDestroyable) : []
+        let refuses = destroys && environments.contains(where: { !isDestroyable($0) })
+        let count = 1 + environments.count + destroyable.count + (refuses ? 1 : 0)
+        return (count, { index in
+            if index == 0 { return [lowering.buildJob(), lowering.validateJob()] }
+            if index <= environments.count {
+                let environment = environments[index - 1]
+                return environment.strategy.isReviewed
                     ? [lowering.planJob(for: environment), lowering.executeJob(for: environment)]
                     : [lowering.directDeployJob(for: environment)]
             }
-        }
-        if pipeline.destroy != nil, pipeline.manualDispatch {
-            batches += pipeline.environments.filter(isDestroyable).map { environment in { [lowering.destroyJob(for: environment)] } }
-            if pipeline.environments.contains(where: { !isDestroyable($0) }) { batches.append { [lowering.destroyRefusedJob()] } }
-        }
-        return batches
+            let destroyIndex = index - 1 - environments.count
+            if destroyIndex < destroyable.count { return [lowering.destroyJob(for: destroyable[destroyIndex])] }
+            return [lowering.destroyRefusedJob()]
+        })
     }
 
     /// The AWS CLI's own adaptive retry mode: exponential backoff on throttling for every call.
@@ -183,6 +197,6 @@ struct PipelineLowering {
     func planJobID(_ environment: Environment) -> String { "plan-" + environment.name }
 
     func concurrency(for environment: Environment) -> Concurrency {
-        Concurrency(group: "\(pipeline.fileSlug)-deploy-\(environment.name)", cancelInProgress: false)
+        Concurrency(group: WorkflowText([shared.fileSlug, "-deploy-", environment.name].joined()), cancelInProgress: false)
     }
 }

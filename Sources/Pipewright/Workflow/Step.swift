@@ -8,15 +8,19 @@ public struct Step: Sendable, Hashable {
         case run(WorkflowText, shell: String?, workingDirectory: String?)
     }
 
-    public var id: String?
-    public var name: WorkflowText?
-    public var condition: Expression?
-    public var action: Action
-    public var env: Mapping<WorkflowValue>
-    public var continueOnError: Bool?
-    public var timeoutMinutes: Int?
+    // Every change forgets the step's ``SharedStep`` mark: the text written for the marked step would no
+    // longer be this step's text.
+    public var id: String? { didSet { shared = nil } }
+    public var name: WorkflowText? { didSet { shared = nil } }
+    public var condition: Expression? { didSet { shared = nil } }
+    public var action: Action { didSet { shared = nil } }
+    public var env: Mapping<WorkflowValue> { didSet { shared = nil } }
+    public var continueOnError: Bool? { didSet { shared = nil } }
+    public var timeoutMinutes: Int? { didSet { shared = nil } }
     /// Keys the model lacks, rendered after the known ones.
-    public var extra: [YAMLEntry]
+    public var extra: [YAMLEntry] { didSet { shared = nil } }
+    /// Set on a step that many jobs share unchanged (``markedShared()``), so that it is written and checked once.
+    private(set) var shared: SharedStep?
 
     /// Creates a step.
     public init(
@@ -31,6 +35,33 @@ public struct Step: Sendable, Hashable {
         self.continueOnError = continueOnError
         self.timeoutMinutes = timeoutMinutes
         self.extra = extra
+    }
+
+    /// Steps are equal when their contents are; the ``SharedStep`` mark is bookkeeping, not content.
+    public static func == (lhs: Step, rhs: Step) -> Bool {
+        lhs.id == rhs.id && lhs.name == rhs.name && lhs.condition == rhs.condition && lhs.action == rhs.action
+            && lhs.env == rhs.env && lhs.continueOnError == rhs.continueOnError && lhs.timeoutMinutes == rhs.timeoutMinutes
+            && lhs.extra == rhs.extra
+    }
+
+    /// Hashes the contents, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(condition)
+        hasher.combine(action)
+        hasher.combine(env)
+        hasher.combine(continueOnError)
+        hasher.combine(timeoutMinutes)
+        hasher.combine(extra)
+    }
+
+    /// The step, marked as one that many jobs share unchanged: a writer lays out its text once and copies it
+    /// for every job, and a check that found it clean does not look again. Changing a copy drops the mark.
+    func markedShared() -> Step {
+        var step = self
+        step.shared = SharedStep()
+        return step
     }
 
     /// A step that runs a script.
@@ -64,6 +95,10 @@ public struct Step: Sendable, Hashable {
         if case .run(let script, _, _) = action { script } else { nil }
     }
 }
+
+/// The mark of a step shared by many jobs: its identity stands for the step's contents, and whoever
+/// remembers something about the step by that identity keeps the mark alive, so no other step can come to have it.
+final class SharedStep: Sendable {}
 
 /// What a `uses:` names: `owner/repo[/path]@ref`, a local `./path`, or `docker://image`.
 public struct ActionReference: Sendable, Hashable {

@@ -93,16 +93,20 @@ extension Workflow {
                     errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
                 }
             }
+            // The rest of a shared step is the same in every job: once found clean, it is clean.
+            if scripts.isKnownClean(step) { continue }
+            let before = errors.count
             if let name = step.name { checkText(name, at: "\(stepPath()).name", into: &errors) }
             checkValues(step.env, at: "\(stepPath()).env", into: &errors)
             switch step.action {
             case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
             case .run(let script, _, _) where !scripts.isKnownClean(script):
-                let before = errors.count
+                let beforeScript = errors.count
                 checkText(script, at: "\(stepPath()).run", into: &errors)
-                if errors.count == before { scripts.remember(script) }
+                if errors.count == beforeScript { scripts.remember(script) }
             case .run: break
             }
+            if errors.count == before { scripts.remember(step) }
         }
         let stepIDs = job.steps.compactMap(\.id)
         for (key, value) in job.outputs {
@@ -233,11 +237,25 @@ extension Workflow {
     }
 }
 
-/// Long scripts a validation pass has found free of `${{`, by storage: every deploy job of a large pipeline
+/// Long scripts and shared steps a validation pass has found free of `${{`, by storage: every deploy job of a large pipeline
 /// runs the same scripts, and scanning each again for every job was most of validation's time. The strings
 /// are kept, so no other text can come to have the storage of one remembered.
 struct CheckedScripts {
     private var clean: [RepeatedText.Identity: String] = [:]
+    /// Shared steps (``SharedStep``) found clean, apart from their ids; the marks are kept alive.
+    private var cleanSteps: [ObjectIdentifier: SharedStep] = [:]
+
+    /// Whether `step` is a shared step already found clean.
+    func isKnownClean(_ step: Step) -> Bool {
+        guard let shared = step.shared else { return false }
+        return cleanSteps[ObjectIdentifier(shared)] != nil
+    }
+
+    /// Remembers a shared step that was found clean.
+    mutating func remember(_ step: Step) {
+        guard let shared = step.shared else { return }
+        cleanSteps[ObjectIdentifier(shared)] = shared
+    }
 
     /// Whether `script` is plain text already found clean.
     func isKnownClean(_ script: WorkflowText) -> Bool {

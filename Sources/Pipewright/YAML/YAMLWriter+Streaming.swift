@@ -1,4 +1,9 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension YAMLWriter {
     /// What writing a staged workflow's jobs learnt about them, for the checks that span jobs.
@@ -19,9 +24,10 @@ extension YAMLWriter {
 
     /// Batches built and written together, as one task.
     static let batchesPerChunk = 16
-    /// Chunks being built at once, while the earliest is handed on: a few per core, so no core waits, and
-    /// few enough that only some 150 environments' jobs and text are in memory.
-    static let chunksInFlight = 8
+    /// Chunks being built at once, while the earliest is handed on: two per core, so no core waits while
+    /// one is handed on, and no more, since each holds some 16 environments' jobs and text in memory
+    /// (on two cores, eight in flight held about 1 MB more than four and saved no time).
+    static let chunksInFlight = 2 * max(sysconf(Int32(_SC_NPROCESSORS_ONLN)), 2)
 
     /// Writes a staged workflow, handing its text to `deliver` piece by piece, in order. The pieces joined
     /// are byte for byte what ``writeWorkflow(_:)`` writes for `staged.materialized()`.
@@ -30,13 +36,13 @@ extension YAMLWriter {
     /// pipeline of any size needs memory for a few chunks of jobs only. Many batches are written in chunks
     /// on all cores, a few ahead of the one whose text is being delivered (written to disk); there is no
     /// barrier between them, so a core is never left waiting while work remains.
-    static func stream(_ staged: StagedWorkflow, deliver: ([UInt8]) throws -> Void) rethrows -> StreamedJobs {
-        let first = staged.batches.first?() ?? []
+    static func stream(_ staged: StagedWorkflow, deliver: (UnsafeRawBufferPointer) throws -> Void) rethrows -> StreamedJobs {
+        let first = staged.batchCount > 0 ? staged.batch(0) : []
         // Keys after `jobs`, or no jobs at all (`jobs: {}`), are laid out by the whole-tree path; lowering
         // makes neither.
         guard !first.isEmpty, staged.frame.extra.isEmpty else {
             let workflow = staged.materialized().workflow
-            for part in YAMLEmitter.emitUTF8(workflow) { try deliver(part) }
+            for part in YAMLEmitter.emitUTF8(workflow) { try part.withUnsafeBytes { try deliver($0) } }
             var checked = Chunk(frame: staged.frame, indent: 2)
             for job in workflow.jobs { checked.check(job) }
             return checked.jobs
@@ -47,17 +53,17 @@ extension YAMLWriter {
         writer.writeDocument(YAMLDocument(root: staged.frame.rootNode(jobs: .mapping([YAMLEntry("", .null)]))))
         // `jobs` is the root's last key when there is no `extra`, so the frame's text ends where the jobs go.
         let indent = 2
-        try deliver(writer.bytes)
+        try writer.withBytes(deliver)
         var head = Chunk(frame: staged.frame, indent: indent)
         head.add(first)
-        try deliver(head.writer.bytes)
+        try head.writer.withBytes(deliver)
         var jobs = head.jobs
-        let rest = staged.batches.dropFirst()
+        let rest = 1..<max(staged.batchCount, 1)
 
         if rest.count < ParallelChunks.minimumCount {
             var chunk = Chunk(after: head)
-            for batch in rest { chunk.add(batch()) }
-            try deliver(chunk.writer.bytes)
+            for index in rest { chunk.add(staged.batch(index)) }
+            try chunk.writer.withBytes(deliver)
             jobs.append(chunk.jobs)
         } else {
             let ranges = stride(from: rest.startIndex, to: rest.endIndex, by: batchesPerChunk).map { $0..<min($0 + batchesPerChunk, rest.endIndex) }
@@ -70,7 +76,7 @@ extension YAMLWriter {
                 if index + window < ranges.count {
                     inFlight[index % window] = PendingChunk.start(staged, batches: ranges[index + window], after: chunk)
                 }
-                try deliver(chunk.writer.bytes)
+                try chunk.writer.withBytes(deliver)
                 jobs.append(chunk.jobs)
             }
         }
@@ -126,11 +132,11 @@ extension YAMLWriter {
 
         static func start(_ staged: StagedWorkflow, batches: Range<Int>, after previous: Chunk) -> PendingChunk {
             let pending = PendingChunk()
-            let all = staged.batches
+            let batch = staged.batch
             DispatchQueue.global().async {
                 var chunk = Chunk(after: previous)
                 for index in batches {
-                    chunk.add(all[index]())
+                    chunk.add(batch(index))
                     if index == batches.lowerBound {
                         // Jobs of a large workflow are mostly alike: size the buffer from the first batch.
                         chunk.writer.reserveCapacity(chunk.writer.byteCount * batches.count * 5 / 4)

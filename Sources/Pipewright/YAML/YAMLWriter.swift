@@ -13,6 +13,11 @@ struct YAMLWriter: YAMLEntrySink {
     var bytes: [UInt8] { buffer.array() }
     /// How many bytes are written so far.
     var byteCount: Int { buffer.count }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    func withBytes<Result>(_ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try buffer.withUnsafeBufferPointer { try body(UnsafeRawBufferPointer($0)) }
+    }
     /// Bytes written before ``bytes``, in order, when jobs were written in parallel chunks (``writeWorkflow(_:)``).
     private var earlierParts: [[UInt8]] = []
     /// Everything written, in order: the text is their concatenation.
@@ -177,7 +182,20 @@ struct YAMLWriter: YAMLEntrySink {
         for step in steps {
             appendIndentation(dashIndent)
             append("- ")
+            // A step many jobs share is laid out once, at each indentation, and its text copied after that.
+            guard let shared = step.shared, lineRecorder == nil else {
+                writeEntries(indent: dashIndent + 2, continuesLine: true) { step.encode(into: &$0) }
+                continue
+            }
+            let key = RepeatedText.StepKey(step: ObjectIdentifier(shared), indent: dashIndent)
+            if let known = repeats.steps[key] {
+                buffer.append(known.bytes)
+                endsInKeptBlockScalar = known.endsInKeptBlockScalar
+                continue
+            }
+            let start = buffer.count
             writeEntries(indent: dashIndent + 2, continuesLine: true) { step.encode(into: &$0) }
+            repeats.steps[key] = (shared, buffer.array(from: start), endsInKeptBlockScalar)
         }
     }
 
@@ -517,8 +535,16 @@ struct RepeatedText {
         let indent: Int
     }
 
+    /// A shared step (``SharedStep``) as laid out with its dash at one indentation.
+    struct StepKey: Hashable {
+        let step: ObjectIdentifier
+        let indent: Int
+    }
+
     var styles: [Identity: (text: String, style: YAMLScalarStyle)] = [:]
     var blocks: [BlockKey: (text: String, bytes: [UInt8])] = [:]
+    /// The text after `- ` of each shared step written; the mark is kept, and with it the identity.
+    var steps: [StepKey: (mark: SharedStep, bytes: [UInt8], endsInKeptBlockScalar: Bool)] = [:]
 
     /// Shorter strings are cheaper to scan than to look up, and small strings have no storage of their own.
     static let minimumLength = 256

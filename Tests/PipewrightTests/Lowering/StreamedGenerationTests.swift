@@ -18,7 +18,7 @@ import PipewrightSamples
             pieces.append(0)
         }
 
-        mutating func write(_ bytes: [UInt8]) {
+        mutating func write(_ bytes: UnsafeRawBufferPointer) {
             open!.body += bytes
             pieces[pieces.count - 1] += 1
         }
