@@ -194,8 +194,8 @@ extension PipelineLowering {
         let parameters = stackParameters(for: environment)
         var env: Mapping<WorkflowValue> = [
             "STACK_NAME": stackName,
-            "TEMPLATE_FILE": .text(WorkflowText("artifact/bundle/" + bundledTemplate)),
-            "CAPABILITIES": .text(WorkflowText(capabilities.map(\.rawValue).joined(separator: " "))),
+            "TEMPLATE_FILE": shared.templateFile,
+            "CAPABILITIES": shared.capabilities,
             "STACK_TAGS": .text(stackTags(for: environment)),
             "STACK_PARAMETERS": .text(parameters.json),
             "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),

@@ -42,6 +42,9 @@ struct PipelineLowering {
         var deployOutputs: Mapping<WorkflowText> = [:]
         /// The pipeline's name as a file name, which every deploy job's concurrency group starts with.
         var fileSlug = ""
+        /// The template in the bundle and the stack's capabilities, as change-set steps take them.
+        var templateFile: WorkflowValue = ""
+        var capabilities: WorkflowValue = ""
 
         init() {}
 
@@ -64,6 +67,8 @@ struct PipelineLowering {
                 && Expression.needsResult("validate").equals("success")
             deployOutputs = lowering.makeDeployOutputs()
             fileSlug = lowering.pipeline.fileSlug
+            templateFile = .text(WorkflowText("artifact/bundle/" + lowering.bundledTemplate))
+            capabilities = .text(WorkflowText(lowering.capabilities.map(\.rawValue).joined(separator: " ")))
         }
     }
 

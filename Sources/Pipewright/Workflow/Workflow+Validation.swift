@@ -82,44 +82,55 @@ extension Workflow {
     private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     private func validateSteps(of job: Job, at path: String, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
-        var seenSteps: Set<String> = []
-        for (index, step) in job.steps.enumerated() {
-            func stepPath() -> String { "\(path).steps[\(index)]" }
-            if let id = step.id {
-                if !Self.isValidID(id) {
-                    errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
-                }
-                if !seenSteps.insert(id).inserted {
-                    errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
-                }
-            }
-            // The rest of a shared step is the same in every job: once found clean, it is clean.
-            if scripts.isKnownClean(step) { continue }
-            let before = errors.count
-            if let name = step.name { checkText(name, at: "\(stepPath()).name", into: &errors) }
-            checkValues(step.env, at: "\(stepPath()).env", into: &errors)
-            switch step.action {
-            case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
-            case .run(let script, _, _) where !scripts.isKnownClean(script):
-                let beforeScript = errors.count
-                checkText(script, at: "\(stepPath()).run", into: &errors)
-                if errors.count == beforeScript { scripts.remember(script) }
-            case .run: break
-            }
-            if errors.count == before { scripts.remember(step) }
+        // A job has a few step ids: a list searched in place is cheaper than hashing them into a set.
+        var seenSteps: [String] = []
+        for index in job.steps.indices {
+            validateStep(job.steps[index], at: index, of: job, at: path, seenSteps: &seenSteps, scripts: &scripts, into: &errors)
         }
-        let stepIDs = job.steps.compactMap(\.id)
         for (key, value) in job.outputs {
             checkText(value, at: "\(path).outputs.\(key)", into: &errors)
-            for reference in value.expressions.flatMap(\.contextReferences) where reference.root == .steps {
-                guard let stepID = reference.path.first, !stepIDs.contains(stepID) else { continue }
-                let expected = stepIDs.isEmpty ? "the job has no step with an id" : "expected one of \(stepIDs.joined(separator: ", "))"
-                errors.append(.init(
-                    path: "\(path).outputs.\(key)",
-                    message: "refers to step \"\(stepID)\", which is not a step of job \(job.id); \(expected)\(Suggestion.hint(for: stepID, in: stepIDs))"
-                ))
+            for case .expression(let expression) in value.segments {
+                for reference in expression.contextReferences where reference.root == .steps {
+                    // Searched in place: most jobs have outputs, and collecting the ids first cost more than the search.
+                    guard let stepID = reference.path.first, !job.steps.contains(where: { $0.id == stepID }) else { continue }
+                    let stepIDs = job.steps.compactMap { $0.id }
+                    let expected = stepIDs.isEmpty ? "the job has no step with an id" : "expected one of \(stepIDs.joined(separator: ", "))"
+                    errors.append(.init(
+                        path: "\(path).outputs.\(key)",
+                        message: "refers to step \"\(stepID)\", which is not a step of job \(job.id); \(expected)\(Suggestion.hint(for: stepID, in: stepIDs))"
+                    ))
+                }
             }
         }
+    }
+
+    private func validateStep(_ step: borrowing Step, at index: Int, of job: Job, at path: String, seenSteps: inout [String],
+                              scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
+        func stepPath() -> String { "\(path).steps[\(index)]" }
+        if let id = step.id {
+            if !Self.isValidID(id) {
+                errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
+            }
+            if seenSteps.contains(id) {
+                errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
+            } else {
+                seenSteps.append(id)
+            }
+        }
+        // The rest of a shared step is the same in every job: once found clean, it is clean.
+        if scripts.isKnownClean(step.shared) { return }
+        let before = errors.count
+        if let name = step.name { checkText(name, at: "\(stepPath()).name", into: &errors) }
+        checkValues(step.env, at: "\(stepPath()).env", into: &errors)
+        switch step.action {
+        case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
+        case .run(let script, _, _) where !scripts.isKnownClean(script):
+            let beforeScript = errors.count
+            checkText(script, at: "\(stepPath()).run", into: &errors)
+            if errors.count == beforeScript { scripts.remember(script) }
+        case .run: break
+        }
+        if errors.count == before { scripts.remember(step.shared) }
     }
 
     // Paths are autoclosures: they are built only for an error, and building one per checked value was a
@@ -245,15 +256,15 @@ struct CheckedScripts {
     /// Shared steps (``SharedStep``) found clean, apart from their ids; the marks are kept alive.
     private var cleanSteps: [ObjectIdentifier: SharedStep] = [:]
 
-    /// Whether `step` is a shared step already found clean.
-    func isKnownClean(_ step: Step) -> Bool {
-        guard let shared = step.shared else { return false }
+    /// Whether the shared step with this mark was already found clean.
+    func isKnownClean(_ shared: SharedStep?) -> Bool {
+        guard let shared else { return false }
         return cleanSteps[ObjectIdentifier(shared)] != nil
     }
 
-    /// Remembers a shared step that was found clean.
-    mutating func remember(_ step: Step) {
-        guard let shared = step.shared else { return }
+    /// Remembers that the shared step with this mark was found clean.
+    mutating func remember(_ shared: SharedStep?) {
+        guard let shared else { return }
         cleanSteps[ObjectIdentifier(shared)] = shared
     }
 

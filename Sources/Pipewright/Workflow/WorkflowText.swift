@@ -208,29 +208,35 @@ extension String {
     /// every job. Eight bytes are tested at once for a `$` and skipped when they hold none, which is almost
     /// always: the byte-by-byte scan was the single costliest function of a large `generate`.
     var containsExpressionOpener: Bool {
-        var text = self
-        return text.withUTF8 { bytes in
-            let count = bytes.count
-            guard count >= 3 else { return false }
-            func opensAt(_ index: Int) -> Bool {
-                index + 2 < count && bytes[index] == UInt8(ascii: "$")
-                    && bytes[index + 1] == UInt8(ascii: "{") && bytes[index + 2] == UInt8(ascii: "{")
-            }
-            let raw = UnsafeRawBufferPointer(bytes)
-            var index = 0
-            while index + 8 <= count {
-                // A zero byte of `word ^ 0x2424…` marks a `$`; the test has no false negatives.
-                let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x2424_2424_2424_2424
-                if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 {
-                    for offset in index..<(index + 8) where opensAt(offset) { return true }
-                }
-                index += 8
-            }
-            while index < count {
-                if opensAt(index) { return true }
-                index += 1
-            }
-            return false
+        // Read in place: copying to a `var` for `withUTF8` cost a retain and a release per value checked.
+        utf8.withContiguousStorageIfAvailable { Self.containsExpressionOpener($0) } ?? Self.containsExpressionOpener(Array(utf8))
+    }
+
+    private static func containsExpressionOpener(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { containsExpressionOpener($0) }
+    }
+
+    private static func containsExpressionOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let count = bytes.count
+        guard count >= 3 else { return false }
+        func opensAt(_ index: Int) -> Bool {
+            index + 2 < count && bytes[index] == UInt8(ascii: "$")
+                && bytes[index + 1] == UInt8(ascii: "{") && bytes[index + 2] == UInt8(ascii: "{")
         }
+        let raw = UnsafeRawBufferPointer(bytes)
+        var index = 0
+        while index + 8 <= count {
+            // A zero byte of `word ^ 0x2424…` marks a `$`; the test has no false negatives.
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) ^ 0x2424_2424_2424_2424
+            if (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0 {
+                for offset in index..<(index + 8) where opensAt(offset) { return true }
+            }
+            index += 8
+        }
+        while index < count {
+            if opensAt(index) { return true }
+            index += 1
+        }
+        return false
     }
 }
