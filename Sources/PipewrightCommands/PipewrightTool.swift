@@ -82,7 +82,7 @@ public struct PipewrightTool {
         Command(spec: ExplainCommand.spec, run: { try ExplainCommand(tool: $1, arguments: $0).run() }),
         Command(spec: BootstrapCommand.spec, run: { try BootstrapCommand(tool: $1, arguments: $0).run() }),
         Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand(tool: $1, arguments: $0).run() }),
-        Command(spec: SchemaCommand.spec, run: { try SchemaCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: SchemaCommand.spec, run: { SchemaCommand(tool: $1, arguments: $0).run() }),
     ]
 
     static var overview: String {

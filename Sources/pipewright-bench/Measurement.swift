@@ -46,13 +46,35 @@ struct Figure {
         var samples: [ProcessSample] = []
         for _ in 0..<runs {
             setup()
-            let sample = run()
-            guard sample.exitCode == 0 else { fatalError("\(label): exit code \(sample.exitCode)") }
-            samples.append(sample)
+            samples.append(Self.checked(label, run()))
         }
+        self.init(label, samples: samples)
+    }
+
+    init(_ label: String, samples: [ProcessSample]) {
         self.label = label
-        seconds = samples.map(\.seconds).sorted()[runs / 2]
-        peakKiB = samples.map(\.peakKiB).sorted()[runs / 2]
+        seconds = samples.map(\.seconds).sorted()[samples.count / 2]
+        peakKiB = samples.map(\.peakKiB).sorted()[samples.count / 2]
+    }
+
+    /// Two figures whose runs alternate, so that whatever else the machine is doing meanwhile weighs on
+    /// both alike: what a ratio of the two needs.
+    static func paired(_ first: (label: String, setup: () -> Void, run: () -> ProcessSample),
+                       _ second: (label: String, setup: () -> Void, run: () -> ProcessSample), runs: Int) -> (Figure, Figure) {
+        var firstSamples: [ProcessSample] = []
+        var secondSamples: [ProcessSample] = []
+        for _ in 0..<runs {
+            first.setup()
+            firstSamples.append(checked(first.label, first.run()))
+            second.setup()
+            secondSamples.append(checked(second.label, second.run()))
+        }
+        return (Figure(first.label, samples: firstSamples), Figure(second.label, samples: secondSamples))
+    }
+
+    private static func checked(_ label: String, _ sample: ProcessSample) -> ProcessSample {
+        guard sample.exitCode == 0 else { fatalError("\(label): exit code \(sample.exitCode)") }
+        return sample
     }
 
     var line: String {

@@ -6,20 +6,22 @@ enum AWSFormats {
         text.utf8.count == 12 && text.utf8.allSatisfy(ASCII.isDigit)
     }
 
-    static let regionAreas: Set<Substring> = ["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx", "cn"]
-    static let regionDirections: Set<Substring> = [
+    // Lists, not sets: ten words are searched as fast as hashed, and a `Set<Substring>` had the runtime
+    // search every conformance in the binary for `Substring: Hashable` on every run.
+    static let regionAreas = ["us", "eu", "ap", "sa", "ca", "me", "af", "il", "mx", "cn"]
+    static let regionDirections = [
         "north", "south", "east", "west", "central", "northeast", "southeast", "northwest", "southwest",
     ]
 
     /// `^(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov)?-(north|…|southwest)-[1-9]$`: us-east-1, cn-north-1, us-gov-west-1.
     static func isRegion(_ text: String) -> Bool {
         var parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3 || parts.count == 4, regionAreas.contains(parts[0]) else { return false }
+        guard parts.count == 3 || parts.count == 4, regionAreas.contains(where: { parts[0] == $0 }) else { return false }
         if parts.count == 4 {
             guard parts[0] == "us", parts[1] == "gov" else { return false }
             parts.remove(at: 1)
         }
-        guard regionDirections.contains(parts[1]), parts[2].utf8.count == 1, let digit = parts[2].utf8.first else { return false }
+        guard regionDirections.contains(where: { parts[1] == $0 }), parts[2].utf8.count == 1, let digit = parts[2].utf8.first else { return false }
         return digit >= UInt8(ascii: "1") && digit <= UInt8(ascii: "9")
     }
 

@@ -114,8 +114,7 @@ struct PipelineValidator {
     }
 
     mutating func checkCapabilities(_ capabilities: [Capability]) {
-        var seen: Set<Capability> = []
-        for (index, capability) in capabilities.enumerated() where !seen.insert(capability).inserted {
+        for (index, capability) in capabilities.enumerated() where capabilities[..<index].contains(capability) {
             fail("infrastructure.capabilities[\(index)]", "\"\(capability.rawValue)\" is listed twice; expected each capability once")
         }
     }

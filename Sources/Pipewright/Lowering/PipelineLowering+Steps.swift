@@ -128,25 +128,15 @@ extension PipelineLowering {
 
     /// The tags every stack operation carries, as the JSON document `--tags` takes.
     func stackTags(for environment: Environment) -> WorkflowText {
-        // The literal runs between expressions are built in one string each, with room reserved: the text
-        // is built for every environment, and merging a segment per piece copied each run several times.
-        var segments: [WorkflowText.Segment] = []
-        var literal = ""
-        literal.reserveCapacity(256)
+        var text = WorkflowTextBuilder()
+        var first = true
         func add(_ key: String, _ value: WorkflowText.Segment) {
-            literal += literal.isEmpty && segments.isEmpty ? "[{\"Key\":\"" : ",{\"Key\":\""
-            literal += key
-            literal += "\",\"Value\":\""
-            switch value {
-            case .literal(let text):
-                literal += text
-            case .expression:
-                segments.append(.literal(literal))
-                segments.append(value)
-                literal = ""
-                literal.reserveCapacity(256)
-            }
-            literal += "\"}"
+            text.append(first ? "[{\"Key\":\"" : ",{\"Key\":\"")
+            text.append(key)
+            text.append("\",\"Value\":\"")
+            text.append(value)
+            text.append("\"}")
+            first = false
         }
         add("Environment", .literal(environment.name))
         add("Project", .literal(pipeline.project))
@@ -154,39 +144,40 @@ extension PipelineLowering {
         add("Repository", .expression(.github("repository")))
         add("CommitSHA", .expression(.github("sha")))
         for tag in pipeline.tags + environment.tags { add(tag.key, .literal(tag.value)) }
-        segments.append(.literal(literal + "]"))
-        return WorkflowText(segments: segments)
+        text.append("]")
+        return text.build()
     }
 
     /// The literal and variable parameters as the JSON document `--parameters` takes; secret parameters
     /// are added by the script from their own variables.
     func stackParameters(for environment: Environment) -> (json: WorkflowText, secrets: Mapping<WorkflowValue>, secretKeys: String) {
-        var segments: [WorkflowText.Segment] = [.literal("[")]
+        var text = WorkflowTextBuilder()
+        text.append("[")
         var secrets = Mapping<WorkflowValue>()
         var secretKeys: [String] = []
         var first = true
+        func add(_ key: String, _ value: WorkflowText.Segment) {
+            text.append(first ? "{\"ParameterKey\":\"" : ",{\"ParameterKey\":\"")
+            text.append(key)
+            text.append("\",\"ParameterValue\":\"")
+            text.append(value)
+            text.append("\"}")
+            first = false
+        }
         for parameter in environment.parameters {
-            let value: WorkflowText.Segment
             switch parameter.source {
-            case .value(let literal): value = .literal(literal)
-            case .variable(let name): value = .expression(.vars(name))
+            case .value(let literal): add(parameter.key, .literal(literal))
+            case .variable(let name): add(parameter.key, .expression(.vars(name)))
             case .secret(let name):
                 secrets["SECRET_PARAMETER_" + parameter.key] = .expression(.secrets(name))
                 secretKeys.append(parameter.key)
-                continue
             }
-            segments.append(.literal((first ? "" : ",") + "{\"ParameterKey\":\"" + parameter.key + "\",\"ParameterValue\":\""))
-            segments.append(value)
-            segments.append(.literal("\"}"))
-            first = false
         }
         if case .containerService(let service) = pipeline.infrastructure {
-            segments.append(.literal((first ? "" : ",") + "{\"ParameterKey\":\"" + service.imageParameter + "\",\"ParameterValue\":\""))
-            segments.append(.expression(.needs("build", output: "image-uri")))
-            segments.append(.literal("\"}"))
+            add(service.imageParameter, .expression(.needs("build", output: "image-uri")))
         }
-        segments.append(.literal("]"))
-        return (WorkflowText(segments: segments), secrets, secretKeys.joined(separator: " "))
+        text.append("]")
+        return (text.build(), secrets, secretKeys.joined(separator: " "))
     }
 
     /// The environment of a step that creates a change set.

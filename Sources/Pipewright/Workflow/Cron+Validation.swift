@@ -1,11 +1,24 @@
 extension Cron {
-    /// The fields of a cron expression, with their ranges and names.
-    private static let fields: [(name: String, range: ClosedRange<Int>, names: [String])] = [
-        ("minute", 0...59, []),
-        ("hour", 0...23, []),
-        ("day-of-month", 1...31, []),
-        ("month", 1...12, ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
-        ("day-of-week", 0...6, ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]),
+    /// A field of a cron expression, with its range and names.
+    ///
+    /// The bounds are kept apart rather than as a `ClosedRange<Int>`: a stored array of ranges had the runtime
+    /// search every conformance in the binary for `Int: Comparable` on every `generate`.
+    private struct Field {
+        let name: String
+        let lower: Int
+        let upper: Int
+        let names: [String]
+
+        var range: ClosedRange<Int> { lower...upper }
+    }
+
+    /// The fields of a cron expression, in order.
+    private static let fields: [Field] = [
+        Field(name: "minute", lower: 0, upper: 59, names: []),
+        Field(name: "hour", lower: 0, upper: 23, names: []),
+        Field(name: "day-of-month", lower: 1, upper: 31, names: []),
+        Field(name: "month", lower: 1, upper: 12, names: ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]),
+        Field(name: "day-of-week", lower: 0, upper: 6, names: ["sun", "mon", "tue", "wed", "thu", "fri", "sat"]),
     ]
 
     /// Why the expression is not a valid five-field cron, or `nil` when it is.

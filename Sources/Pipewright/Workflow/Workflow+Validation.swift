@@ -254,18 +254,18 @@ extension Workflow {
 struct CheckedScripts {
     private var clean: [RepeatedText.Identity: String] = [:]
     /// Shared steps (``SharedStep``) found clean, apart from their ids; the marks are kept alive.
-    private var cleanSteps: [ObjectIdentifier: SharedStep] = [:]
+    private var cleanSteps: [RepeatedText.Identity: SharedStep] = [:]
 
     /// Whether the shared step with this mark was already found clean.
     func isKnownClean(_ shared: SharedStep?) -> Bool {
         guard let shared else { return false }
-        return cleanSteps[ObjectIdentifier(shared)] != nil
+        return cleanSteps[RepeatedText.identity(of: shared)] != nil
     }
 
     /// Remembers that the shared step with this mark was found clean.
     mutating func remember(_ shared: SharedStep?) {
         guard let shared else { return }
-        cleanSteps[ObjectIdentifier(shared)] = shared
+        cleanSteps[RepeatedText.identity(of: shared)] = shared
     }
 
     /// Whether `script` is plain text already found clean.

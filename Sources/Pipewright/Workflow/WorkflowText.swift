@@ -103,6 +103,44 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
     }
 }
 
+/// Builds text from many small literal pieces and a few expressions, such as a JSON document with
+/// interpolated values: each run of literal pieces is written into one buffer and becomes one string.
+///
+/// Joining the pieces with `+` or `+=` grew and copied a string per piece, some 300 instructions each,
+/// and lowering builds such a document for every environment.
+struct WorkflowTextBuilder {
+    private var segments: [WorkflowText.Segment] = []
+    private var run = ByteBuffer(capacity: 256)
+
+    /// Appends literal text.
+    mutating func append(_ literal: String) {
+        run.append(literal)
+    }
+
+    /// Appends a segment: literal text, or an expression.
+    mutating func append(_ segment: WorkflowText.Segment) {
+        switch segment {
+        case .literal(let text):
+            run.append(text)
+        case .expression:
+            endRun()
+            segments.append(segment)
+        }
+    }
+
+    /// The text built.
+    consuming func build() -> WorkflowText {
+        endRun()
+        return WorkflowText(segments: segments)
+    }
+
+    private mutating func endRun() {
+        guard run.count > 0 else { return }
+        segments.append(.literal(run.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }))
+        run = ByteBuffer(capacity: 256)
+    }
+}
+
 /// A scalar value of `env:`, `with:` or an input default: text, a boolean or a number.
 public enum WorkflowValue: Sendable, Hashable, ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
     case text(WorkflowText)
@@ -129,34 +167,30 @@ public enum WorkflowValue: Sendable, Hashable, ExpressibleByStringInterpolation,
 ///
 /// A dictionary literal keeps its written order; a `Dictionary` is sorted by key, so output never
 /// depends on hashing.
-public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
+public struct Mapping<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral, Sequence {
     /// The entries, in order.
-    public var entries: [(key: String, value: Value)] {
-        get { storage.map { ($0.key, $0.value) } }
-    }
-    private var storage: [Pair]
-
-    fileprivate struct Pair: Sendable, Hashable {
-        let key: String
-        var value: Value
-    }
+    public var entries: [(key: String, value: Value)] { storage }
+    // Tuples, and `Hashable` only where the values are: a type whose generic parameter must be `Hashable`
+    // has the runtime search every conformance in the binary for that parameter's `Hashable`, once per kind
+    // of value, on every run that makes one.
+    private var storage: [(key: String, value: Value)]
 
     /// An empty mapping.
     public init() { storage = [] }
 
     /// A mapping in the written order.
     public init(dictionaryLiteral elements: (String, Value)...) {
-        storage = elements.map { Pair(key: $0.0, value: $0.1) }
+        storage = elements.map { (key: $0.0, value: $0.1) }
     }
 
     /// A mapping in the given order.
     public init(ordered elements: [(String, Value)]) {
-        storage = elements.map { Pair(key: $0.0, value: $0.1) }
+        storage = elements.map { (key: $0.0, value: $0.1) }
     }
 
     /// A mapping from a dictionary, sorted by key.
     public init(_ dictionary: [String: Value]) {
-        storage = dictionary.keys.sorted().map { Pair(key: $0, value: dictionary[$0]!) }
+        storage = dictionary.keys.sorted().map { (key: $0, value: dictionary[$0]!) }
     }
 
     /// Whether there are no entries.
@@ -164,7 +198,7 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
     /// The number of entries.
     public var count: Int { storage.count }
     /// The keys, in order.
-    public var keys: [String] { storage.map(\.key) }
+    public var keys: [String] { storage.map { $0.key } }
 
     /// The value for a key; setting appends a new key or replaces in place.
     public subscript(key: String) -> Value? {
@@ -173,7 +207,7 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
             if let index = storage.firstIndex(where: { $0.key == key }) {
                 if let newValue { storage[index].value = newValue } else { storage.remove(at: index) }
             } else if let newValue {
-                storage.append(Pair(key: key, value: newValue))
+                storage.append((key: key, value: newValue))
             }
         }
     }
@@ -189,16 +223,34 @@ public struct Mapping<Value: Sendable & Hashable>: Sendable, Hashable, Expressib
     /// A concrete iterator rather than `AnyIterator`, whose boxed closure cost an allocation and an indirect
     /// call per entry: rendering and validation iterate every `env:` and `with:`.
     public struct Iterator: IteratorProtocol {
-        fileprivate let storage: [Pair]
+        fileprivate let storage: [(key: String, value: Value)]
         private var index = 0
 
-        fileprivate init(storage: [Pair]) { self.storage = storage }
+        fileprivate init(storage: [(key: String, value: Value)]) { self.storage = storage }
 
         /// The next entry, or `nil` after the last.
         public mutating func next() -> (key: String, value: Value)? {
             guard index < storage.count else { return nil }
             defer { index += 1 }
-            return (storage[index].key, storage[index].value)
+            return storage[index]
+        }
+    }
+}
+
+extension Mapping: Equatable where Value: Equatable {
+    /// Mappings are equal when they have the same entries in the same order.
+    public static func == (lhs: Mapping, rhs: Mapping) -> Bool {
+        lhs.storage.count == rhs.storage.count && zip(lhs.storage, rhs.storage).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+}
+
+extension Mapping: Hashable where Value: Hashable {
+    /// Hashes the entries in order, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.count)
+        for (key, value) in storage {
+            hasher.combine(key)
+            hasher.combine(value)
         }
     }
 }

@@ -37,13 +37,24 @@ extension YAMLWriter {
     /// on all cores, a few ahead of the one whose text is being delivered (written to disk); there is no
     /// barrier between them, so a core is never left waiting while work remains.
     static func stream(_ staged: StagedWorkflow, deliver: (UnsafeRawBufferPointer) throws -> Void) rethrows -> StreamedJobs {
+        let indent = 2
+        let rest = 1..<max(staged.batchCount, 1)
+        // Keys after `jobs` are laid out by the whole-tree path (below); lowering makes none.
+        let ranges = rest.count < ParallelChunks.minimumCount || !staged.frame.extra.isEmpty
+            ? [] : stride(from: rest.startIndex, to: rest.endIndex, by: batchesPerChunk).map { $0..<min($0 + batchesPerChunk, rest.endIndex) }
+        let window = min(ranges.count, chunksInFlight)
+        // The first chunks start before anything is written, so every core has work while the frame and the
+        // first batch are built and written here.
+        var inFlight = ranges.prefix(window).map { PendingChunk.start(staged, batches: $0, after: Chunk(frame: staged.frame, indent: indent)) }
+
         let first = staged.batchCount > 0 ? staged.batch(0) : []
-        // Keys after `jobs`, or no jobs at all (`jobs: {}`), are laid out by the whole-tree path; lowering
+        // No jobs at all (`jobs: {}`), or keys after `jobs`, are laid out by the whole-tree path; lowering
         // makes neither.
         guard !first.isEmpty, staged.frame.extra.isEmpty else {
+            for pending in inFlight { _ = pending.wait() }
             let workflow = staged.materialized().workflow
             for part in YAMLEmitter.emitUTF8(workflow) { try part.withUnsafeBytes { try deliver($0) } }
-            var checked = Chunk(frame: staged.frame, indent: 2)
+            var checked = Chunk(frame: staged.frame, indent: indent)
             for job in workflow.jobs { checked.check(job) }
             return checked.jobs
         }
@@ -52,25 +63,20 @@ extension YAMLWriter {
         writer.leavesOutJobs = true
         writer.writeDocument(YAMLDocument(root: staged.frame.rootNode(jobs: .mapping([YAMLEntry("", .null)]))))
         // `jobs` is the root's last key when there is no `extra`, so the frame's text ends where the jobs go.
-        let indent = 2
         try writer.withBytes(deliver)
         var head = Chunk(frame: staged.frame, indent: indent)
         head.add(first)
         try head.writer.withBytes(deliver)
         var jobs = head.jobs
-        let rest = 1..<max(staged.batchCount, 1)
 
-        if rest.count < ParallelChunks.minimumCount {
+        if ranges.isEmpty {
             var chunk = Chunk(after: head)
             for index in rest { chunk.add(staged.batch(index)) }
             try chunk.writer.withBytes(deliver)
             jobs.append(chunk.jobs)
         } else {
-            let ranges = stride(from: rest.startIndex, to: rest.endIndex, by: batchesPerChunk).map { $0..<min($0 + batchesPerChunk, rest.endIndex) }
             // Chunk `index` goes on from what chunk `index - window` remembered (layouts, checked scripts),
             // taking its place once that one is handed on: no two chunks running at once share them.
-            let window = min(ranges.count, chunksInFlight)
-            var inFlight = ranges.prefix(window).map { PendingChunk.start(staged, batches: $0, after: head) }
             for index in ranges.indices {
                 let chunk = inFlight[index % window].wait()
                 if index + window < ranges.count {

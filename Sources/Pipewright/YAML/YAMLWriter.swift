@@ -187,7 +187,7 @@ struct YAMLWriter: YAMLEntrySink {
                 writeEntries(indent: dashIndent + 2, continuesLine: true) { step.encode(into: &$0) }
                 continue
             }
-            let key = RepeatedText.StepKey(step: ObjectIdentifier(shared), indent: dashIndent)
+            let key = RepeatedText.identity(of: shared).at(indent: dashIndent)
             if let known = repeats.steps[key] {
                 buffer.append(known.bytes)
                 endsInKeptBlockScalar = known.endsInKeptBlockScalar
@@ -353,7 +353,7 @@ struct YAMLWriter: YAMLEntrySink {
         append(ascii: "\n")
         // A script every deploy job shares was laid out already: copy those bytes instead of cutting lines again.
         let identity = RepeatedText.identity(of: text)
-        let key = identity.map { RepeatedText.BlockKey(text: $0, indent: indent) }
+        let key = identity?.at(indent: indent)
         if let key, let known = repeats.blocks[key] {
             buffer.append(known.bytes)
             if chomping == .keep { endsInKeptBlockScalar = true }
@@ -523,28 +523,35 @@ struct YAMLWriter: YAMLEntrySink {
 /// is freed right after) would otherwise lend its address to the next job's different text. A `String`'s
 /// storage is never changed once shared, so a live address always holds the same bytes.
 struct RepeatedText {
-    /// A long string's storage: its address and length.
+    /// A long string's storage (its address and length) or a shared step's mark (its address), and the
+    /// indentation a layout was made at.
+    ///
+    /// One key type for every table here and in ``CheckedScripts``: the first dictionary of each key type
+    /// has the runtime look up that type's `Hashable` conformance, a search through every conformance in
+    /// the binary that cost a small `generate` a twentieth of its time per key type.
     struct Identity: Hashable {
         let address: UInt
         let count: Int
-    }
+        /// The indentation of a layout; 0 where none applies.
+        var indent = 0
 
-    /// A block scalar's body as laid out at one indentation.
-    struct BlockKey: Hashable {
-        let text: Identity
-        let indent: Int
-    }
-
-    /// A shared step (``SharedStep``) as laid out with its dash at one indentation.
-    struct StepKey: Hashable {
-        let step: ObjectIdentifier
-        let indent: Int
+        /// The same text or step laid out at `indent`.
+        func at(indent: Int) -> Identity {
+            Identity(address: address, count: count, indent: indent)
+        }
     }
 
     var styles: [Identity: (text: String, style: YAMLScalarStyle)] = [:]
-    var blocks: [BlockKey: (text: String, bytes: [UInt8])] = [:]
-    /// The text after `- ` of each shared step written; the mark is kept, and with it the identity.
-    var steps: [StepKey: (mark: SharedStep, bytes: [UInt8], endsInKeptBlockScalar: Bool)] = [:]
+    /// Block scalars' bodies, by the text's identity at the indentation they were laid out at.
+    var blocks: [Identity: (text: String, bytes: [UInt8])] = [:]
+    /// The text after `- ` of each shared step written, by ``identity(of:)-(SharedStep)`` at the dash's
+    /// indentation; the mark is kept, and with it the identity.
+    var steps: [Identity: (mark: SharedStep, bytes: [UInt8], endsInKeptBlockScalar: Bool)] = [:]
+
+    /// A shared step's mark; a count of -1 sets it apart from any text.
+    static func identity(of step: SharedStep) -> Identity {
+        Identity(address: UInt(bitPattern: ObjectIdentifier(step)), count: -1)
+    }
 
     /// Shorter strings are cheaper to scan than to look up, and small strings have no storage of their own.
     static let minimumLength = 256
