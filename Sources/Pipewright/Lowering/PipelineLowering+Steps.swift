@@ -128,56 +128,35 @@ extension PipelineLowering {
 
     /// The tags every stack operation carries, as the JSON document `--tags` takes.
     func stackTags(for environment: Environment) -> WorkflowText {
-        var text = WorkflowTextBuilder()
-        var first = true
-        func add(_ key: String, _ value: WorkflowText.Segment) {
-            text.append(first ? "[{\"Key\":\"" : ",{\"Key\":\"")
-            text.append(key)
-            text.append("\",\"Value\":\"")
-            text.append(value)
-            text.append("\"}")
-            first = false
-        }
-        add("Environment", .literal(environment.name))
-        add("Project", .literal(pipeline.project))
-        add("ManagedBy", .literal("Pipewright"))
-        add("Repository", .expression(.github("repository")))
-        add("CommitSHA", .expression(.github("sha")))
-        for tag in pipeline.tags + environment.tags { add(tag.key, .literal(tag.value)) }
-        text.append("]")
-        return text.build()
+        var tags = KeyValueList(key: "Key", value: "Value")
+        tags.add("Environment", .literal(environment.name))
+        tags.add("Project", .literal(pipeline.project))
+        tags.add("ManagedBy", .literal("Pipewright"))
+        tags.add("Repository", .expression(.github("repository")))
+        tags.add("CommitSHA", .expression(.github("sha")))
+        for tag in pipeline.tags + environment.tags { tags.add(tag.key, .literal(tag.value)) }
+        return tags.build()
     }
 
     /// The literal and variable parameters as the JSON document `--parameters` takes; secret parameters
     /// are added by the script from their own variables.
     func stackParameters(for environment: Environment) -> (json: WorkflowText, secrets: Mapping<WorkflowValue>, secretKeys: String) {
-        var text = WorkflowTextBuilder()
-        text.append("[")
+        var json = KeyValueList(key: "ParameterKey", value: "ParameterValue")
         var secrets = Mapping<WorkflowValue>()
         var secretKeys: [String] = []
-        var first = true
-        func add(_ key: String, _ value: WorkflowText.Segment) {
-            text.append(first ? "{\"ParameterKey\":\"" : ",{\"ParameterKey\":\"")
-            text.append(key)
-            text.append("\",\"ParameterValue\":\"")
-            text.append(value)
-            text.append("\"}")
-            first = false
-        }
         for parameter in environment.parameters {
             switch parameter.source {
-            case .value(let literal): add(parameter.key, .literal(literal))
-            case .variable(let name): add(parameter.key, .expression(.vars(name)))
+            case .value(let literal): json.add(parameter.key, .literal(literal))
+            case .variable(let name): json.add(parameter.key, .expression(.vars(name)))
             case .secret(let name):
                 secrets["SECRET_PARAMETER_" + parameter.key] = .expression(.secrets(name))
                 secretKeys.append(parameter.key)
             }
         }
         if case .containerService(let service) = pipeline.infrastructure {
-            add(service.imageParameter, .expression(.needs("build", output: "image-uri")))
+            json.add(service.imageParameter, .expression(.needs("build", output: "image-uri")))
         }
-        text.append("]")
-        return (text.build(), secrets, secretKeys.joined(separator: " "))
+        return (json.build(), secrets, secretKeys.joined(separator: " "))
     }
 
     /// The environment of a step that creates a change set.
@@ -223,5 +202,36 @@ extension PipelineLowering {
         if checkout { grants.append(.read(.contents, because: Reason.checkout)) }
         if let reason { grants.append(.write(.idToken, because: reason)) }
         return grants.isEmpty ? .empty : .scopes(grants)
+    }
+}
+
+/// A JSON array of objects with a key and a value, `[{"Key":"Project","Value":"myapp"},…]`, as CloudFormation
+/// takes tags and parameters; a value may be an expression. Keys and literal values are JSON-safe: validation
+/// allows no quote, backslash or control character in them.
+private struct KeyValueList {
+    private var text = WorkflowTextBuilder()
+    private let opening: String
+    private let separator: String
+    private var isEmpty = true
+
+    init(key: String, value: String) {
+        opening = "{\"" + key + "\":\""
+        separator = "\",\"" + value + "\":\""
+        text.append("[")
+    }
+
+    mutating func add(_ key: String, _ value: WorkflowText.Segment) {
+        if !isEmpty { text.append(",") }
+        text.append(opening)
+        text.append(key)
+        text.append(separator)
+        text.append(value)
+        text.append("\"}")
+        isEmpty = false
+    }
+
+    consuming func build() -> WorkflowText {
+        text.append("]")
+        return text.build()
     }
 }
