@@ -324,8 +324,7 @@ extension String {
     /// cost thousands of instructions per call, paid for every environment's branch.
     func containsBytes(_ needle: StaticString) -> Bool {
         let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        var text = self
-        return text.withUTF8 { bytes in
+        return withUTF8Bytes { bytes in
             guard bytes.count >= pattern.count else { return false }
             for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
                 if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }

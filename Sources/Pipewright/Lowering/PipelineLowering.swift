@@ -10,8 +10,9 @@ struct PipelineLowering {
     /// Each environment by name, first one wins: every environment's `after` is looked up, and a search
     /// through the list made a pipeline of many environments quadratic.
     let environmentsByName: [String: Environment]
-    /// What every environment's jobs have in common, built once.
-    private(set) var shared = SharedParts()
+    /// What every environment's jobs have in common, built once. `nil` only while it is being built, so a
+    /// part built from another would stop there instead of reading a placeholder.
+    private(set) var shared: SharedParts!
 
     init(pipeline: Pipeline, pins: PinTable) {
         self.pipeline = pipeline
@@ -20,33 +21,28 @@ struct PipelineLowering {
         shared = SharedParts(self)
     }
 
-    /// The steps, values and conditions that do not depend on the environment, built once and shared by every
-    /// environment's jobs: for a pipeline of many environments, building and freeing a copy of each for every
-    /// job cost more than writing them.
-    struct SharedParts: Sendable {
-        var hardenRunnerSteps: [Step] = []
+    /// The steps and values of this pipeline that do not depend on the environment, built once and shared by
+    /// every environment's jobs: for a pipeline of many environments, building and freeing a copy of each for
+    /// every job cost more than writing them. (Those that depend on nothing at all are static, below.)
+    ///
+    /// A class, so that reading a part through the optional reference copies no other part.
+    final class SharedParts: Sendable {
+        let hardenRunnerSteps: [Step]
         /// Download and verify the build artifact: what ``artifactSteps(credentials:)`` does before credentials.
-        var artifactFetchSteps: [Step] = []
+        let artifactFetchSteps: [Step]
         /// Decrypt the artifact, when it is encrypted: what ``artifactSteps(credentials:)`` does after them.
-        var artifactDecryptSteps: [Step] = []
-        var deleteBundleStep = Step(action: .run("", shell: nil, workingDirectory: nil))
-        var deployNotifySteps: [Step] = []
-        var destroyNotifySteps: [Step] = []
-        var driftNotifySteps: [Step] = []
-        var suffixValue: WorkflowValue = ""
-        var isDispatch: Expression = .null
-        var isPush: Expression = .null
-        var actionIsDeploy: Expression = .null
-        /// `!cancelled() && needs.build.result == 'success' && needs.validate.result == 'success'`.
-        var buildSucceeded: Expression = .null
-        var deployOutputs: Mapping<WorkflowText> = [:]
+        let artifactDecryptSteps: [Step]
+        let deleteBundleStep: Step
+        let deployNotifySteps: [Step]
+        let destroyNotifySteps: [Step]
+        let driftNotifySteps: [Step]
+        let suffixValue: WorkflowValue
+        let deployOutputs: Mapping<WorkflowText>
         /// The pipeline's name as a file name, which every deploy job's concurrency group starts with.
-        var fileSlug = ""
+        let fileSlug: String
         /// The template in the bundle and the stack's capabilities, as change-set steps take them.
-        var templateFile: WorkflowValue = ""
-        var capabilities: WorkflowValue = ""
-
-        init() {}
+        let templateFile: WorkflowValue
+        let capabilities: WorkflowValue
 
         init(_ lowering: PipelineLowering) {
             // Marked, the steps are written and checked once, and their text copied for every other job.
@@ -59,12 +55,6 @@ struct PipelineLowering {
             destroyNotifySteps = lowering.notifySteps("Destroy of").map { $0.markedShared() }
             driftNotifySteps = lowering.notifySteps("Drift detected in", when: .failure()).map { $0.markedShared() }
             suffixValue = lowering.makeSuffixValue()
-            isDispatch = Expression.github("event_name").equals("workflow_dispatch")
-            isPush = Expression.github("event_name").equals("push")
-            actionIsDeploy = Expression.inputs("action").equals("deploy")
-            buildSucceeded = !Expression.cancelled()
-                && Expression.needsResult("build").equals("success")
-                && Expression.needsResult("validate").equals("success")
             deployOutputs = lowering.makeDeployOutputs()
             fileSlug = lowering.pipeline.fileSlug
             templateFile = .text(WorkflowText("artifact/bundle/" + lowering.bundledTemplate))
@@ -161,7 +151,16 @@ struct PipelineLowering {
 
     // MARK: - Conditions
 
-    var isDispatch: Expression { shared.isDispatch }
+    var isDispatch: Expression { Self.isDispatch }
+
+    // Built once, on first use, and shared by every environment's conditions.
+    private static let isDispatch = Expression.github("event_name").equals("workflow_dispatch")
+    private static let isPush = Expression.github("event_name").equals("push")
+    private static let actionIsDeploy = Expression.inputs("action").equals("deploy")
+    /// `!cancelled() && needs.build.result == 'success' && needs.validate.result == 'success'`.
+    private static let buildSucceeded = !Expression.cancelled()
+        && Expression.needsResult("build").equals("success")
+        && Expression.needsResult("validate").equals("success")
 
     /// Build and validate run for every event except a manual destroy.
     var buildCondition: Expression? {
@@ -171,10 +170,10 @@ struct PipelineLowering {
 
     /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.
     func triggers(_ environment: Environment) -> Expression {
-        let push = shared.isPush && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
+        let push = Self.isPush && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
         guard pipeline.manualDispatch else { return push }
         var manual = isDispatch && Expression.inputs("environment").equals(.string(environment.name))
-        if pipeline.destroy != nil { manual = manual && shared.actionIsDeploy }
+        if pipeline.destroy != nil { manual = manual && Self.actionIsDeploy }
         return push || manual
     }
 
@@ -192,7 +191,7 @@ struct PipelineLowering {
         }
         // A manual run deploys just the chosen environment, so its predecessor is skipped, not failed.
         let predecessorOK = pipeline.manualDispatch ? predecessorDone || isDispatch : predecessorDone
-        let condition = shared.buildSucceeded
+        let condition = Self.buildSucceeded
             && predecessorOK
             && triggers(environment)
         return (needs, condition)

@@ -78,10 +78,7 @@ struct ByteBuffer: @unchecked Sendable {
     /// Appends a string's UTF-8 bytes.
     @inline(__always)
     mutating func append(_ text: String) {
-        // The string's own storage, read in place: copying it to a `var` for `withUTF8` cost a retain and a release.
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            for byte in text.utf8 { append(byte) }
-        }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Removes the last byte.

@@ -25,11 +25,6 @@ enum ParallelChunks {
         }
     }
 
-    /// `transform` applied to each item, in order; many items are transformed in chunks on all cores.
-    static func map<Item: Sendable, Result: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Result) -> [Result] {
-        Array(map(count: items.count) { range in items[range].map(transform) }.joined())
-    }
-
     /// The result array's storage, shared by the chunks: each initializes only its own slot, and
     /// `concurrentPerform` returns only after all of them have.
     private struct Slots<Element>: @unchecked Sendable {

@@ -260,12 +260,7 @@ extension String {
     /// every job. Eight bytes are tested at once for a `$` and skipped when they hold none, which is almost
     /// always: the byte-by-byte scan was the single costliest function of a large `generate`.
     var containsExpressionOpener: Bool {
-        // Read in place: copying to a `var` for `withUTF8` cost a retain and a release per value checked.
-        utf8.withContiguousStorageIfAvailable { Self.containsExpressionOpener($0) } ?? Self.containsExpressionOpener(Array(utf8))
-    }
-
-    private static func containsExpressionOpener(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { containsExpressionOpener($0) }
+        withUTF8Bytes { Self.containsExpressionOpener($0) }
     }
 
     private static func containsExpressionOpener(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -37,14 +37,7 @@ enum YAMLScalarStyle: Equatable {
     /// - Parameter allowingLiteral: whether a block scalar may be used; keys and other single-line
     ///   positions pass `false` and get a double-quoted scalar for text with line breaks.
     init(for text: String, allowingLiteral: Bool) {
-        // Read in place where the string has contiguous UTF-8, as native strings do: a copy to a `var` for
-        // `withUTF8` cost a retain and a release for every key and value written.
-        self = text.utf8.withContiguousStorageIfAvailable { Self(utf8: $0, allowingLiteral: allowingLiteral) }
-            ?? Self(utf8: Array(text.utf8), allowingLiteral: allowingLiteral)
-    }
-
-    private init(utf8 array: [UInt8], allowingLiteral: Bool) {
-        self = array.withUnsafeBufferPointer { Self(utf8: $0, allowingLiteral: allowingLiteral) }
+        self = text.withUTF8Bytes { Self(utf8: $0, allowingLiteral: allowingLiteral) }
     }
 
     private init(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLiteral: Bool) {

@@ -362,9 +362,8 @@ struct YAMLWriter: YAMLEntrySink {
         let blockStart = buffer.count
         defer { if let key { repeats.blocks[key] = (text, buffer.array(from: blockStart)) } }
         // Lines are cut by byte offsets and copied as byte ranges: scripts are most of a workflow's bytes.
-        var text = text
         var trailingBreaks = 0
-        text.withUTF8 { utf8 in
+        text.withUTF8Bytes { utf8 in
             var end = utf8.count
             while end > 0 && utf8[end - 1] == 0x0A { end -= 1 }
             trailingBreaks = utf8.count - end
@@ -397,8 +396,7 @@ struct YAMLWriter: YAMLEntrySink {
             append(ascii: "'")
             // `'` is ASCII and never part of a longer UTF-8 sequence: the runs between quotes are copied whole,
             // and each quote is doubled.
-            var text = text
-            text.withUTF8 { utf8 in
+            text.withUTF8Bytes { utf8 in
                 var runStart = 0
                 for index in utf8.indices where utf8[index] == UInt8(ascii: "'") {
                     buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...index]))
@@ -474,8 +472,7 @@ struct YAMLWriter: YAMLEntrySink {
     /// Appends comment text with line breaks and unprintable characters turned into spaces:
     /// a line break would end the comment and let the rest be read as YAML.
     private mutating func appendCommentText(_ text: String) {
-        var copy = text
-        let scan = copy.withUTF8 { ScalarScan(of: $0) }
+        let scan = text.withUTF8Bytes { ScalarScan(of: $0) }
         guard scan.hasUnprintable || scan.hasLineBreak else {
             append(text)
             return
