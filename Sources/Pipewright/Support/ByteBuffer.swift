@@ -88,10 +88,20 @@ struct ByteBuffer: @unchecked Sendable {
         storage.count -= 1
     }
 
+    /// Removes the bytes from `count` on.
+    mutating func truncate(to count: Int) {
+        precondition(count >= 0 && count <= storage.count, "ByteBuffer index out of range")
+        prepareToAppend(0)
+        storage.count = count
+    }
+
     /// Calls `body` with the bytes.
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
         try body(UnsafeBufferPointer(start: storage.base, count: storage.count))
     }
+
+    /// The bytes, decoded as UTF-8.
+    var string: String { withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 
     /// The bytes from `start` on, as an array.
     func array(from start: Int = 0) -> [UInt8] {

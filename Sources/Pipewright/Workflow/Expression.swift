@@ -155,39 +155,48 @@ extension Expression {
 extension Expression {
     /// The expression's source text, without the `${{ }}` delimiters.
     public var source: String {
-        var out = ExpressionText()
-        render(into: &out, parentPrecedence: 0, parent: nil)
+        var out = ByteBuffer(capacity: 128)
+        appendSource(to: &out)
         return out.string
     }
 
     /// The expression wrapped for use in a YAML value: `${{ source }}`.
     public var wrapped: String {
-        var out = ""
+        var out = ByteBuffer(capacity: 128)
         appendWrapped(to: &out)
-        return out
+        return out.string
     }
 
-    /// Appends `${{ source }}` without building the pieces as separate strings.
-    func appendWrapped(to out: inout String) {
-        var text = ExpressionText()
-        text.append("${{ ")
-        render(into: &text, parentPrecedence: 0, parent: nil)
-        text.append(" }}")
-        out += text.string
+    /// Appends the source text's UTF-8 bytes. Rendering goes into bytes, which take the many small appends
+    /// of a long condition far faster than a `String` does; the YAML writer renders straight into its own
+    /// buffer, so most expressions never become a `String` at all.
+    func appendSource(to out: inout ByteBuffer) {
+        render(into: &out, parentPrecedence: 0, parent: nil)
     }
 
-    private func render(into out: inout ExpressionText, parentPrecedence: Int, parent: BinaryOperator? = nil) {
+    /// Appends `${{ source }}`.
+    func appendWrapped(to out: inout ByteBuffer) {
+        out.append("${{ ")
+        render(into: &out, parentPrecedence: 0, parent: nil)
+        out.append(" }}")
+    }
+
+    private func render(into out: inout ByteBuffer, parentPrecedence: Int, parent: BinaryOperator? = nil) {
         switch self {
         case .context(let root, let path):
             out.append(root.rawValue)
             for segment in path {
-                out.append(".")
+                out.append(UInt8(ascii: "."))
                 out.append(segment)
             }
         case .string(let text):
-            out.append("'")
-            out.appendDoublingQuotes(text)
-            out.append("'")
+            out.append(UInt8(ascii: "'"))
+            // `'` is ASCII and never part of a longer UTF-8 sequence, so bytes are copied as they come.
+            for byte in text.utf8 {
+                out.append(byte)
+                if byte == UInt8(ascii: "'") { out.append(byte) }
+            }
+            out.append(UInt8(ascii: "'"))
         case .number(let value):
             out.append(String(value))
         case .bool(let value):
@@ -196,28 +205,28 @@ extension Expression {
             out.append("null")
         case .call(let function, let arguments):
             out.append(function.rawValue)
-            out.append("(")
+            out.append(UInt8(ascii: "("))
             for (index, argument) in arguments.enumerated() {
                 if index > 0 { out.append(", ") }
                 argument.render(into: &out, parentPrecedence: 0)
             }
-            out.append(")")
+            out.append(UInt8(ascii: ")"))
         case .binary(let op, let lhs, let rhs):
             // `&&` inside `||` is grouped although precedence makes it optional: readers should not need the table.
             let needsParentheses = op.precedence < parentPrecedence || (op == .and && parent == .or)
-            if needsParentheses { out.append("(") }
+            if needsParentheses { out.append(UInt8(ascii: "(")) }
             // A comparison inside a comparison is always grouped: GitHub reads `a < b == c` left to right with
             // `<` binding tighter, actionlint reads every comparison right-associatively at one level, so only
             // parentheses make both see the same tree.
             let operandPrecedence = op.precedence >= 3 ? 5 : op.precedence
             lhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
-            out.append(" ")
+            out.append(UInt8(ascii: " "))
             out.append(op.rawValue)
-            out.append(" ")
+            out.append(UInt8(ascii: " "))
             rhs.render(into: &out, parentPrecedence: operandPrecedence, parent: op)
-            if needsParentheses { out.append(")") }
+            if needsParentheses { out.append(UInt8(ascii: ")")) }
         case .not(let operand):
-            out.append("!")
+            out.append(UInt8(ascii: "!"))
             operand.render(into: &out, parentPrecedence: 5)
         }
     }
@@ -232,27 +241,4 @@ extension Expression {
         case .not(let operand): operand.contextReferences
         }
     }
-}
-
-/// The text of an expression as it is rendered: UTF-8 bytes, which take the many small appends of a long
-/// condition far faster than a `String` does; it becomes a `String` once, at the end.
-struct ExpressionText {
-    private var bytes = ByteBuffer(capacity: 128)
-
-    init() {}
-
-    mutating func append(_ text: String) {
-        bytes.append(text)
-    }
-
-    /// Appends text with every `'` doubled, as a single-quoted expression string needs; `'` is ASCII and
-    /// never part of a longer UTF-8 sequence, so bytes can be copied as they come.
-    mutating func appendDoublingQuotes(_ text: String) {
-        for byte in text.utf8 {
-            bytes.append(byte)
-            if byte == UInt8(ascii: "'") { bytes.append(byte) }
-        }
-    }
-
-    var string: String { bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
 }

@@ -202,15 +202,55 @@ extension Workflow {
     /// Whether jobs with these ids and `needs`, in order, break a rule that spans jobs: an invalid or
     /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:scripts:into:)`` leaves out.
     static func hasCrossJobErrors(ids: [String], needs: [[String]]) -> Bool {
-        var known: Set<String> = []
-        known.reserveCapacity(ids.count)
-        for id in ids {
-            guard isValidID(id), known.insert(id).inserted else { return true }
+        // Each id and each need is hashed once, into job indices; the cycle search then runs on integers.
+        // With string sets and dictionaries throughout, this check was a twentieth of a large `generate`,
+        // all of it on one thread after the jobs were written.
+        var indexOf: [String: Int] = [:]
+        indexOf.reserveCapacity(ids.count)
+        for (index, id) in ids.enumerated() {
+            guard isValidID(id), indexOf.updateValue(index, forKey: id) == nil else { return true }
         }
-        for (id, jobNeeds) in zip(ids, needs) {
-            for need in jobNeeds where !known.contains(need) || need == id { return true }
+        var edges: [[Int]] = []
+        edges.reserveCapacity(ids.count)
+        for (index, jobNeeds) in needs.enumerated() {
+            var targets: [Int] = []
+            targets.reserveCapacity(jobNeeds.count)
+            for need in jobNeeds {
+                guard let target = indexOf[need], target != index else { return true }
+                targets.append(target)
+            }
+            edges.append(targets)
         }
-        return !cycleErrors(ids: ids, needs: needs).isEmpty
+        return hasCycle(edges)
+    }
+
+    /// Whether the graph whose node `i` has an edge to each node in `edges[i]` has a cycle: a depth-first
+    /// search with an explicit stack, so a chain of thousands of environments cannot overflow the thread's stack.
+    static func hasCycle(_ edges: [[Int]]) -> Bool {
+        enum Mark { case unvisited, onPath, finished }
+        var marks = [Mark](repeating: .unvisited, count: edges.count)
+        var stack: [(node: Int, nextEdge: Int)] = []
+        for root in edges.indices where marks[root] == .unvisited {
+            marks[root] = .onPath
+            stack.append((root, 0))
+            while let (node, nextEdge) = stack.last {
+                guard nextEdge < edges[node].count else {
+                    marks[node] = .finished
+                    stack.removeLast()
+                    continue
+                }
+                stack[stack.count - 1].nextEdge += 1
+                let target = edges[node][nextEdge]
+                switch marks[target] {
+                case .onPath: return true
+                case .unvisited:
+                    marks[target] = .onPath
+                    stack.append((target, 0))
+                case .finished: break
+                }
+            }
+        }
+        return false
     }
 
     /// One error per cycle in `needs`, reported at the edge that closes it.

@@ -75,14 +75,19 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
         // Plain text is returned as it is, sharing its storage: the emitter recognises a script it has
         // already laid out by that storage.
         if let literalValue { return literalValue }
-        var out = ""
+        var out = ByteBuffer(capacity: 128)
+        render(into: &out)
+        return out.string
+    }
+
+    /// Appends the rendered text's UTF-8 bytes.
+    func render(into out: inout ByteBuffer) {
         for segment in segments {
             switch segment {
-            case .literal(let text): out += text
+            case .literal(let text): out.append(text)
             case .expression(let expression): expression.appendWrapped(to: &out)
             }
         }
-        return out
     }
 
     /// The expressions the text interpolates.
@@ -136,7 +141,7 @@ struct WorkflowTextBuilder {
 
     private mutating func endRun() {
         guard run.count > 0 else { return }
-        segments.append(.literal(run.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }))
+        segments.append(.literal(run.string))
         run = ByteBuffer(capacity: 256)
     }
 }

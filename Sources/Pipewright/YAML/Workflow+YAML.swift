@@ -140,13 +140,13 @@ extension Job {
     /// The job's entries in GitHub's documented order, to a tree (``EntryList``) or straight to text
     /// (``YAMLWriter``): one encoding, two destinations.
     func encode(into out: inout some YAMLEntrySink) {
-        out.add("name", text: name?.rendered)
+        out.add("name", rendering: name)
         switch needs.count {
         case 0: break
         case 1: out.add("needs", text: needs[0])
         default: out.add("needs", .sequence(needs.map(YAMLNode.string)))
         }
-        out.add("if", text: condition?.source)
+        out.add("if", condition: condition)
         switch runsOn {
         case nil: break
         case .label(let label)?: out.add("runs-on", text: label.rawValue)
@@ -156,12 +156,12 @@ extension Job {
             if let url = environment.url {
                 out.add("environment", .mapping([YAMLEntry("name", environment.name.node), YAMLEntry("url", url.node)]))
             } else {
-                out.add("environment", text: environment.name.rendered)
+                out.add("environment", rendering: environment.name)
             }
         }
         out.add("permissions", permissions?.node)
-        out.add("concurrency", concurrency?.node)
-        out.add("outputs", outputs.node)
+        if let concurrency { out.add("concurrency") { concurrency.encode(into: &$0) } }
+        out.add("outputs", texts: outputs)
         out.add("env", values: env)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
         out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
@@ -193,9 +193,9 @@ extension Step {
 
     /// The step's entries in GitHub's documented order, to a tree or straight to text.
     func encode(into out: inout some YAMLEntrySink) {
-        out.add("name", text: name?.rendered)
+        out.add("name", rendering: name)
         out.add("id", text: id)
-        out.add("if", text: condition?.source)
+        out.add("if", condition: condition)
         switch action {
         case .uses(let reference, let inputs):
             out.add("uses", text: reference.rendered, comment: reference.version)
@@ -209,7 +209,7 @@ extension Step {
             out.add("working-directory", text: workingDirectory)
             out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
             out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
-            out.add("run", text: script.rendered)
+            out.add("run", rendering: script)
         }
         out.add(extra: extra)
     }
@@ -218,9 +218,13 @@ extension Step {
 extension Concurrency {
     var node: YAMLNode {
         var out = EntryList()
-        out.add("group", group.node)
-        out.add("cancel-in-progress", cancelInProgress.map(YAMLNode.bool))
+        encode(into: &out)
         return out.mapping()
+    }
+
+    func encode(into out: inout some YAMLEntrySink) {
+        out.add("group", rendering: group)
+        out.add("cancel-in-progress", cancelInProgress.map(YAMLNode.bool))
     }
 }
 
@@ -299,8 +303,16 @@ protocol YAMLEntrySink {
     mutating func add(_ key: String, _ value: YAMLNode?)
     /// A string, with a comment after it on the same line.
     mutating func add(_ key: String, text: String?, comment: String?)
+    /// Text that may interpolate expressions, rendered as `${{ }}`.
+    mutating func add(_ key: String, rendering text: WorkflowText?)
+    /// An `if:` condition: the expression's source, without `${{ }}`.
+    mutating func add(_ key: String, condition: Expression?)
     /// An `env:` or `with:` mapping.
     mutating func add(_ key: String, values: Mapping<WorkflowValue>)
+    /// A mapping of texts, such as a job's `outputs:`.
+    mutating func add(_ key: String, texts: Mapping<WorkflowText>)
+    /// A mapping whose entries `encode` adds; it must add at least one.
+    mutating func add(_ key: String, mapping encode: (inout Self) -> Void)
     /// A job's steps.
     mutating func add(_ key: String, steps: [Step])
     /// Escape-hatch entries, after the known ones.
@@ -333,7 +345,19 @@ struct EntryList: YAMLEntrySink {
         if let text { entries.append(YAMLEntry(key, .string(text), comment: comment)) }
     }
 
+    mutating func add(_ key: String, rendering text: WorkflowText?) { add(key, text: text?.rendered) }
+
+    mutating func add(_ key: String, condition: Expression?) { add(key, text: condition?.source) }
+
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) { add(key, values.node) }
+
+    mutating func add(_ key: String, texts: Mapping<WorkflowText>) { add(key, texts.node) }
+
+    mutating func add(_ key: String, mapping encode: (inout EntryList) -> Void) {
+        var nested = EntryList()
+        encode(&nested)
+        add(key, nested.mapping())
+    }
 
     mutating func add(_ key: String, steps: [Step]) {
         add(key, steps.isEmpty ? nil : .sequence(steps.map(\.yamlNode)))

@@ -40,7 +40,8 @@ enum YAMLScalarStyle: Equatable {
         self = text.withUTF8Bytes { Self(utf8: $0, allowingLiteral: allowingLiteral) }
     }
 
-    private init(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLiteral: Bool) {
+    /// Picks the style for the UTF-8 bytes of a text.
+    init(utf8 bytes: UnsafeBufferPointer<UInt8>, allowingLiteral: Bool) {
         // Most keys and many values are words like `name`, `aws-region` or `STACK_NAME`: a letter, then
         // letters, digits, `-` and `_`. Such a word is plain unless it is a reserved word; the general scan
         // below would say the same, at several times the cost, for every key of every job.

@@ -161,17 +161,50 @@ struct YAMLWriter: YAMLEntrySink {
         writeString(text, style: style(of: text), separator: " ", comment: comment, indent: sinkIndent)
     }
 
+    mutating func add(_ key: String, rendering text: WorkflowText?) {
+        guard let text else { return }
+        beginEntry(key)
+        writeText(text, indent: sinkIndent)
+    }
+
+    mutating func add(_ key: String, condition: Expression?) {
+        guard let condition else { return }
+        beginEntry(key)
+        writeRendered(indent: sinkIndent) { condition.appendSource(to: &$0) }
+    }
+
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) {
         guard !values.isEmpty else { return }
         beginEntry(key)
         append(ascii: "\n")
         let indent = sinkIndent + 2
-        // Each value is a scalar node, written as the tree's mapping would write it; no tree is built.
+        // Each value is a scalar, written as the tree's mapping would write it; no tree is built.
         for (key, value) in values {
             appendIndentation(indent)
             writeKey(key, indent: indent)
-            writeValue(value.node, separator: " ", comment: nil, indent: indent, inSequence: false)
+            if case .text(let text) = value {
+                writeText(text, indent: indent)
+            } else {
+                writeValue(value.node, separator: " ", comment: nil, indent: indent, inSequence: false)
+            }
         }
+    }
+
+    mutating func add(_ key: String, texts: Mapping<WorkflowText>) {
+        guard !texts.isEmpty else { return }
+        beginEntry(key)
+        append(ascii: "\n")
+        let indent = sinkIndent + 2
+        for (key, text) in texts {
+            appendIndentation(indent)
+            writeKey(key, indent: indent)
+            writeText(text, indent: indent)
+        }
+    }
+
+    mutating func add(_ key: String, mapping encode: (inout YAMLWriter) -> Void) {
+        beginEntry(key)
+        writeEntries(indent: sinkIndent + 2, continuesLine: false, encode)
     }
 
     mutating func add(_ key: String, steps: [Step]) {
@@ -338,6 +371,44 @@ struct YAMLWriter: YAMLEntrySink {
         return style
     }
 
+    /// Writes text after `key:`, as the tree writes its rendering: plain text as it is, so a long script
+    /// keeps the storage its layout is remembered by, and text with expressions straight into the buffer.
+    private mutating func writeText(_ text: WorkflowText, indent: Int) {
+        endsInKeptBlockScalar = false
+        if let literal = text.literalValue {
+            writeString(literal, style: style(of: literal), separator: " ", comment: nil, indent: indent)
+        } else {
+            writeRendered(indent: indent) { text.render(into: &$0) }
+        }
+    }
+
+    /// Writes a string value after `key:` that `render` appends straight to the buffer, sparing the `String`
+    /// a rendering would otherwise become: most rendered values, such as `${{ steps.prepare.outputs.name }}`,
+    /// are plain scalars and stay as written. A value that needs quotes is taken back out and written in its style.
+    private mutating func writeRendered(indent: Int, _ render: (inout ByteBuffer) -> Void) {
+        endsInKeptBlockScalar = false
+        append(ascii: " ")
+        let start = buffer.count
+        render(&buffer)
+        let style = buffer.withUnsafeBufferPointer { YAMLScalarStyle(utf8: UnsafeBufferPointer(rebasing: $0[start...]), allowingLiteral: true) }
+        switch style {
+        case .plain:
+            break
+        case .singleQuoted:
+            // Conditions such as `!cancelled() && …` are single-quoted: the rendering is copied out once and
+            // written back between quotes, each quote doubled.
+            let rendered = buffer.array(from: start)
+            buffer.truncate(to: start)
+            rendered.withUnsafeBufferPointer { appendSingleQuoted($0) }
+        case .doubleQuoted, .literal:
+            let text = buffer.withUnsafeBufferPointer { String(decoding: $0[start...], as: UTF8.self) }
+            buffer.truncate(to: start)
+            writeString(text, style: style, separator: "", comment: nil, indent: indent)
+            return
+        }
+        append(ascii: "\n")
+    }
+
     /// Writes a string value in `style`; a block scalar's lines are indented two more than `indent`.
     private mutating func writeString(_ text: String, style: YAMLScalarStyle, separator: String, comment: String?, indent: Int) {
         append(separator)
@@ -393,22 +464,24 @@ struct YAMLWriter: YAMLEntrySink {
         case .plain:
             append(text)
         case .singleQuoted:
-            append(ascii: "'")
-            // `'` is ASCII and never part of a longer UTF-8 sequence: the runs between quotes are copied whole,
-            // and each quote is doubled.
-            text.withUTF8Bytes { utf8 in
-                var runStart = 0
-                for index in utf8.indices where utf8[index] == UInt8(ascii: "'") {
-                    buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...index]))
-                    buffer.append(UInt8(ascii: "'"))
-                    runStart = index + 1
-                }
-                buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
-            }
-            append(ascii: "'")
+            text.withUTF8Bytes { appendSingleQuoted($0) }
         case .doubleQuoted, .literal:
             appendDoubleQuoted(text)
         }
+    }
+
+    /// Appends `'text'`. `'` is ASCII and never part of a longer UTF-8 sequence: the runs between quotes
+    /// are copied whole, and each quote is doubled.
+    private mutating func appendSingleQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        append(ascii: "'")
+        var runStart = 0
+        for index in utf8.indices where utf8[index] == UInt8(ascii: "'") {
+            buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...index]))
+            buffer.append(UInt8(ascii: "'"))
+            runStart = index + 1
+        }
+        buffer.append(UnsafeBufferPointer(rebasing: utf8[runStart...]))
+        append(ascii: "'")
     }
 
     /// Appends `"text"` with every character that is not printable, or is a line break to any YAML version, escaped.

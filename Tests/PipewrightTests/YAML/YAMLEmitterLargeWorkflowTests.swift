@@ -81,6 +81,33 @@ func largeWorkflow(jobs: Int) -> YAMLDocument {
         }
     }
 
+    /// Text with expressions is rendered straight into the writer's buffer and left there when it is a plain
+    /// scalar; any other style takes it back out. Every style, in every place such text goes, must match the tree.
+    @Test(arguments: [
+        ("plain", WorkflowText(.steps("prepare", output: "stack-name")), "${{ steps.prepare.outputs.stack-name }}"),
+        ("quoted", "x: \(.github("sha"))", "'x: ${{ github.sha }}'"),
+        ("quote inside", WorkflowText(.contains(.github("ref"), "it's")), "${{ contains(github.ref, 'it''s') }}"),
+        ("comment", "a #\(.github("sha"))", "'a #${{ github.sha }}'"),
+        ("control", WorkflowText(.format("a\u{7}{0}", .github("sha"))), "\"${{ format('a\\x07{0}', github.sha) }}\""),
+        ("break", WorkflowText(.format("line one\nline two {0}", .github("sha"))), "|-\n"),
+        ("unicode", "é\(.github("sha")) ✓", "é${{ github.sha }} ✓"),
+    ] as [(String, WorkflowText, String)])
+    func renderedTextIsWrittenInTheTreesStyle(_ label: String, _ text: WorkflowText, _ expected: String) {
+        let condition: Expression = .contains(.github("ref"), .string(text.rendered))
+        let step = Step.uses("Use \(label)", ActionReference("actions/checkout", ref: String(repeating: "a", count: 40), version: "v5"),
+                             if: condition, with: ["value": .text(text), "count": 3], env: ["VALUE": .text(text)])
+        let jobs = (0..<3).map { index in
+            Job(id: "job\(index)", name: text, condition: condition, runsOn: "ubuntu-latest",
+                environment: DeploymentEnvironment(text), concurrency: Concurrency(group: text, cancelInProgress: false),
+                outputs: ["out": text], env: ["VALUE": .text(text)],
+                steps: [step, .run(text, if: !condition, env: ["VALUE": .text(text)], text)])
+        }
+        let workflow = Workflow(name: "Styles", on: Triggers(push: EventFilter()), jobs: jobs)
+        let streamed = Self.streamed(workflow)
+        #expect(streamed == Self.whole(workflow), "\(label)")
+        #expect(streamed.contains("      VALUE: " + expected), "\(label)")
+    }
+
     @Test func aKeptTrailingBreakInTheLastJobStillSuppressesTheBlankLine() {
         // `|+` keeps trailing line breaks; the root's next entry must then follow without a separator line.
         let jobs = (0..<70).map { index in
