@@ -170,7 +170,7 @@ extension Job {
         out.add("container", container?.node)
         out.add("services", services.isEmpty ? nil : .mapping(services.map { YAMLEntry($0.key, $0.value.node) }))
         if let call {
-            out.add("uses", text: call.workflow.rendered, comment: call.workflow.version)
+            out.add("uses", action: call.workflow)
             out.add("with", values: call.with)
             switch call.secrets {
             case nil: break
@@ -198,7 +198,7 @@ extension Step {
         out.add("if", condition: condition)
         switch action {
         case .uses(let reference, let inputs):
-            out.add("uses", text: reference.rendered, comment: reference.version)
+            out.add("uses", action: reference)
             out.add("with", values: inputs)
             out.add("env", values: env)
             out.add("continue-on-error", continueOnError.map(YAMLNode.bool))
@@ -307,6 +307,8 @@ protocol YAMLEntrySink {
     mutating func add(_ key: String, rendering text: WorkflowText?)
     /// An `if:` condition: the expression's source, without `${{ }}`.
     mutating func add(_ key: String, condition: Expression?)
+    /// What `uses:` names, with its version as a comment.
+    mutating func add(_ key: String, action: ActionReference)
     /// An `env:` or `with:` mapping.
     mutating func add(_ key: String, values: Mapping<WorkflowValue>)
     /// A mapping of texts, such as a job's `outputs:`.
@@ -348,6 +350,8 @@ struct EntryList: YAMLEntrySink {
     mutating func add(_ key: String, rendering text: WorkflowText?) { add(key, text: text?.rendered) }
 
     mutating func add(_ key: String, condition: Expression?) { add(key, text: condition?.source) }
+
+    mutating func add(_ key: String, action: ActionReference) { add(key, text: action.rendered, comment: action.version) }
 
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) { add(key, values.node) }
 

@@ -173,6 +173,17 @@ struct YAMLWriter: YAMLEntrySink {
         writeRendered(indent: sinkIndent) { condition.appendSource(to: &$0) }
     }
 
+    mutating func add(_ key: String, action: ActionReference) {
+        beginEntry(key)
+        writeRendered(comment: action.version, indent: sinkIndent) { out in
+            out.append(action.path)
+            if let ref = action.ref {
+                out.append(UInt8(ascii: "@"))
+                out.append(ref)
+            }
+        }
+    }
+
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) {
         guard !values.isEmpty else { return }
         beginEntry(key)
@@ -291,7 +302,8 @@ struct YAMLWriter: YAMLEntrySink {
     /// Writes `key:`, or the explicit `? key` / `:` form for a key too long to be an implicit key.
     private mutating func writeKey(_ key: String, indent: Int) {
         // GitHub documents the trigger key as a plain `on:`; every YAML 1.2 loader reads it as the string.
-        if key == "on" {
+        // The length is checked first: comparing every key of every job with "on" took a call into the runtime.
+        if key.utf8.count == 2 && key == "on" {
             append("on:")
             return
         }
@@ -385,7 +397,7 @@ struct YAMLWriter: YAMLEntrySink {
     /// Writes a string value after `key:` that `render` appends straight to the buffer, sparing the `String`
     /// a rendering would otherwise become: most rendered values, such as `${{ steps.prepare.outputs.name }}`,
     /// are plain scalars and stay as written. A value that needs quotes is taken back out and written in its style.
-    private mutating func writeRendered(indent: Int, _ render: (inout ByteBuffer) -> Void) {
+    private mutating func writeRendered(comment: String? = nil, indent: Int, _ render: (inout ByteBuffer) -> Void) {
         endsInKeptBlockScalar = false
         append(ascii: " ")
         let start = buffer.count
@@ -403,9 +415,10 @@ struct YAMLWriter: YAMLEntrySink {
         case .doubleQuoted, .literal:
             let text = buffer.withUnsafeBufferPointer { String(decoding: $0[start...], as: UTF8.self) }
             buffer.truncate(to: start)
-            writeString(text, style: style, separator: "", comment: nil, indent: indent)
+            writeString(text, style: style, separator: "", comment: comment, indent: indent)
             return
         }
+        appendTrailingComment(comment)
         append(ascii: "\n")
     }
 
