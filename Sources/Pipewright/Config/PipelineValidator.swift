@@ -318,18 +318,3 @@ struct PipelineValidator {
         }
     }
 }
-
-extension String {
-    /// Whether the UTF-8 bytes contain `needle`'s, as git's own name checks compare; the character search
-    /// cost thousands of instructions per call, paid for every environment's branch.
-    func containsBytes(_ needle: StaticString) -> Bool {
-        let pattern = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
-        return withUTF8Bytes { bytes in
-            guard bytes.count >= pattern.count else { return false }
-            for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-                if (1..<pattern.count).allSatisfy({ bytes[start + $0] == pattern[$0] }) { return true }
-            }
-            return false
-        }
-    }
-}

@@ -34,13 +34,16 @@ public struct Auditor: Sendable {
     /// `lineOffset` lines of header.
     public func audit(_ workflow: Workflow, file: String, lineOffset: Int = 0) -> [Diagnostic] {
         let context = WorkflowAudit(workflow: workflow, file: file, policy: policy)
+        let findings = rules.flatMap { $0.check(context) }
+        // Lines are worked out by writing the whole workflow, so only when there is a finding to place.
+        guard !findings.isEmpty else { return [] }
         let lines = YAMLEmitter.emitRecordingLines(YAMLDocument(root: workflow.yamlNode)).lines
-        let findings = rules.flatMap { $0.check(context) }.map { diagnostic in
+        let placed = findings.map { diagnostic in
             var placed = diagnostic
             placed.location.line = Self.line(of: diagnostic.location.path, in: lines).map { $0 + lineOffset }
             return placed
         }
-        return Self.sorted(findings)
+        return Self.sorted(placed)
     }
 
     /// Checks the pipeline itself against the policy: regions, accounts, tags, retention, KMS, runners,

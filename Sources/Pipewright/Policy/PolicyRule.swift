@@ -45,12 +45,58 @@ public struct WorkflowAudit: Sendable {
     /// The repository-relative file, e.g. `.github/workflows/infrastructure.yml`.
     public let file: String
     public let policy: Policy
+    /// The commands of the workflow's scripts, parsed once for every rule.
+    let scripts: ParsedScripts
 
     /// Creates an audit context.
     public init(workflow: Workflow, file: String, policy: Policy = .default) {
         self.workflow = workflow
         self.file = file
         self.policy = policy
+        self.scripts = ParsedScripts(workflow)
+    }
+
+    /// The commands of a step's script; none for an action step.
+    func commands(of step: Step) -> [ScriptCommand] {
+        step.script.map { scripts.commands(of: $0.rendered) } ?? []
+    }
+
+    /// The commands of every `run:` step of a job, with the step's index.
+    func stepCommands(of job: Job) -> [(index: Int, command: ScriptCommand)] {
+        job.steps.enumerated().flatMap { index, step in commands(of: step).map { (index, $0) } }
+    }
+
+    /// The stack operations of a job's scripts, in step order.
+    func stackOperations(of job: Job) -> [StackOperation] {
+        stepCommands(of: job).compactMap { StackOperation($0.command, stepIndex: $0.index) }
+    }
+}
+
+/// The commands of a workflow's long scripts, each parsed once.
+///
+/// Most rules read the commands of every script, and a large pipeline's deploy jobs all run the same
+/// scripts: parsing each again for every rule and every job made auditing 1,000 environments take seconds.
+/// Scripts are found again by their storage, as ``RepeatedText`` finds them, and each is kept alive with its
+/// commands so its address cannot come to hold another text; short scripts are parsed where they are asked for.
+struct ParsedScripts: Sendable {
+    private let parsed: [RepeatedText.Identity: (script: String, commands: [ScriptCommand])]
+
+    init(_ workflow: Workflow) {
+        var parsed: [RepeatedText.Identity: (script: String, commands: [ScriptCommand])] = [:]
+        for job in workflow.jobs {
+            for step in job.steps {
+                guard let script = step.script?.literalValue, let identity = RepeatedText.identity(of: script),
+                      parsed[identity] == nil else { continue }
+                parsed[identity] = (script, ScriptCommand.parse(script))
+            }
+        }
+        self.parsed = parsed
+    }
+
+    /// The commands of a script's text.
+    func commands(of script: String) -> [ScriptCommand] {
+        if let identity = RepeatedText.identity(of: script), let known = parsed[identity] { return known.commands }
+        return ScriptCommand.parse(script)
     }
 }
 

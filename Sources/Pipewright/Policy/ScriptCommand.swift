@@ -7,29 +7,42 @@
 /// (skipped). That is enough to read the scripts people write in workflows without a regular expression.
 struct ScriptCommand: Sendable, Hashable {
     /// The words, unquoted; a substitution inside a word is kept as `$(…)`.
-    var words: [String]
+    let words: [String]
     /// The programs piped into this command, in order: `curl … | tee x | sh` gives `[curl, tee]` for `sh`.
-    var upstreamPrograms: [String]
+    let upstreamPrograms: [String]
     /// Whether the command runs inside `$(…)`, `<(…)`, `>(…)` or backquotes.
-    var inSubstitution: Bool
+    let inSubstitution: Bool
     /// The programs of the commands inside this command's substitutions: `sh -c "$(curl …)"` notes `curl`.
-    var substitutedPrograms: [String]
+    let substitutedPrograms: [String]
     /// The 1-based line of the script the command starts on.
-    var line: Int
+    let line: Int
 
     /// The program run, without its folder: `pip` for `"${RUNNER_TEMP}/venv/bin/pip"`; `nil` for a bare assignment.
     /// Leading `NAME=value` assignments and `sudo`, `env`, `time`, `exec`, `command`, `nohup` are skipped.
-    var program: String? { programIndex.map { Self.baseName(words[$0]) } }
+    let program: String?
 
     /// The words after the program.
-    var arguments: [String] { programIndex.map { Array(words[($0 + 1)...]) } ?? [] }
+    let arguments: [String]
 
-    private var programIndex: Int? {
+    /// A command of these words. The program and its arguments are found once, here: every rule asks for
+    /// them of every command, and finding them again on each question was most of an audit's time.
+    init(words: [String], upstreamPrograms: [String], inSubstitution: Bool, substitutedPrograms: [String], line: Int) {
+        self.words = words
+        self.upstreamPrograms = upstreamPrograms
+        self.inSubstitution = inSubstitution
+        self.substitutedPrograms = substitutedPrograms
+        self.line = line
+        let programIndex = Self.programIndex(in: words)
+        program = programIndex.map { Self.baseName(words[$0]) }
+        arguments = programIndex.map { Array(words[($0 + 1)...]) } ?? []
+    }
+
+    private static func programIndex(in words: [String]) -> Int? {
         var index = 0
         while index < words.count {
             let word = words[index]
-            if Self.isAssignment(word) { index += 1; continue }
-            if ["sudo", "env", "time", "exec", "command", "nohup"].contains(word) {
+            if isAssignment(word) { index += 1; continue }
+            if isPrefixCommand(word) {
                 index += 1
                 while index < words.count, words[index].hasPrefix("-") { index += 1 }
                 continue
@@ -39,11 +52,22 @@ struct ScriptCommand: Sendable, Hashable {
         return nil
     }
 
+    /// `sudo`, `env`, `time`, `exec`, `command` and `nohup`, which run the command after them.
+    private static func isPrefixCommand(_ word: String) -> Bool {
+        switch word.utf8.count {
+        case 3: word == "env"
+        case 4: word == "sudo" || word == "time" || word == "exec"
+        case 5: word == "nohup"
+        case 7: word == "command"
+        default: false
+        }
+    }
+
     /// The values given to an option: `--tags a b` gives `[a, b]` (up to the next option), `--tags=a` gives `[a]`;
     /// `nil` when the option is absent.
     func values(of option: String) -> [String]? {
-        let arguments = arguments
-        for (index, word) in arguments.enumerated() {
+        for index in arguments.indices {
+            let word = arguments[index]
             if word == option {
                 return Array(arguments[(index + 1)...].prefix { !$0.hasPrefix("-") })
             }
@@ -59,9 +83,7 @@ struct ScriptCommand: Sendable, Hashable {
 
     /// For `aws <service> <operation>`: the operation, when the command calls that service.
     func awsOperation(_ service: String) -> String? {
-        guard program == "aws" else { return nil }
-        let arguments = arguments
-        guard let index = arguments.firstIndex(of: service), index + 1 < arguments.count else { return nil }
+        guard program == "aws", let index = arguments.firstIndex(of: service), index + 1 < arguments.endIndex else { return nil }
         return arguments[index + 1]
     }
 
@@ -69,7 +91,7 @@ struct ScriptCommand: Sendable, Hashable {
     func subcommand(of tool: String) -> String? {
         var arguments = arguments
         if program == "npx" {
-            arguments = arguments.drop { $0.hasPrefix("-") }.map { $0 }
+            arguments = Array(arguments.drop { $0.hasPrefix("-") })
             guard arguments.first.map(Self.baseName) == tool else { return nil }
             arguments.removeFirst()
         } else if program != tool {
@@ -78,13 +100,30 @@ struct ScriptCommand: Sendable, Hashable {
         return arguments.first { !$0.hasPrefix("-") }
     }
 
+    /// The word after its last `/`.
     static func baseName(_ word: String) -> String {
-        word.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? word
+        guard let slash = word.utf8.lastIndex(of: UInt8(ascii: "/")) else { return word }
+        return String(word[word.utf8.index(after: slash)...])
     }
 
+    /// Whether the word is `NAME=value`: letters, digits and `_` before the first `=`. Read as UTF-8 bytes:
+    /// searching the characters for `=` made `program`, which every rule asks of every command, the
+    /// costliest part of an audit.
     static func isAssignment(_ word: String) -> Bool {
-        guard let equals = word.firstIndex(of: "="), equals != word.startIndex else { return false }
-        return word[..<equals].unicodeScalars.allSatisfy { $0 == "_" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+        assignedName(word) != nil
+    }
+
+    /// The name a `NAME=value` word assigns, or `nil` when the word is no assignment.
+    static func assignedName(_ word: String) -> Substring? {
+        let length: Int? = word.withUTF8Bytes { bytes in
+            guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")), equals > 0 else { return nil }
+            let isName = bytes[..<equals].allSatisfy { byte in
+                byte == UInt8(ascii: "_") || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            }
+            return isName ? equals : nil
+        }
+        return length.map { word[..<word.utf8.index(word.utf8.startIndex, offsetBy: $0)] }
     }
 }
 

@@ -55,9 +55,3 @@ struct StackOperation: Sendable, Hashable {
     }
 }
 
-extension Job {
-    /// The stack operations of the job's scripts, in step order.
-    var stackOperations: [StackOperation] {
-        stepCommands.compactMap { StackOperation($0.command, stepIndex: $0.index) }
-    }
-}

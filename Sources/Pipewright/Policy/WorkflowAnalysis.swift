@@ -46,9 +46,6 @@ extension Step {
     /// The script's rendered text, or empty for an action step.
     var scriptText: String { script?.rendered ?? "" }
 
-    /// The commands of the script.
-    var commands: [ScriptCommand] { script.map { ScriptCommand.parse($0.rendered) } ?? [] }
-
     /// Whether the step assumes an AWS role through OIDC.
     var assumesRole: Bool { uses("aws-actions/configure-aws-credentials") && actionInputs["role-to-assume"] != nil }
 }
@@ -62,11 +59,6 @@ extension Job {
 
     /// Whether the environment name is decided at run time, so it could be any environment.
     var hasDynamicEnvironment: Bool { environment.map { $0.name.literalValue == nil } ?? false }
-
-    /// The commands of every `run:` step, with the step's index.
-    var stepCommands: [(index: Int, command: ScriptCommand)] {
-        steps.enumerated().flatMap { index, step in step.commands.map { (index, $0) } }
-    }
 }
 
 extension Workflow {

@@ -32,7 +32,7 @@ public struct AllowedRegions: PolicyRule {
                 if step.uses("aws-actions/configure-aws-credentials") {
                     inspect(step.actionInputs["aws-region"]?.text?.literalValue, at: path + ".with.aws-region", "job \(job.id)")
                 }
-                for command in step.commands where command.program == "aws" {
+                for command in audit.commands(of: step) where command.program == "aws" {
                     inspect(command.values(of: "--region")?.first, at: path + ".run", "job \(job.id)")
                 }
             }

@@ -23,7 +23,7 @@ public struct ArtifactChecksum: PolicyRule {
                 let download = index
                 var next = index + 1
                 while next < job.steps.count, Self.neutralActions.contains(where: job.steps[next].uses) { next += 1 }
-                if next < job.steps.count, !Self.verifiesChecksums(job.steps[next]) {
+                if next < job.steps.count, !Self.verifiesChecksums(audit.commands(of: job.steps[next])) {
                     findings.append(finding(audit, at: WorkflowPath.step(job, next),
                                             "job \(job.id) uses the artifact downloaded in step \(download) before verifying its checksums"))
                 }
@@ -33,8 +33,8 @@ public struct ArtifactChecksum: PolicyRule {
         return findings
     }
 
-    static func verifiesChecksums(_ step: Step) -> Bool {
-        step.commands.contains { command in
+    static func verifiesChecksums(_ commands: [ScriptCommand]) -> Bool {
+        commands.contains { command in
             (command.program == "sha256sum" && (command.has("--check") || command.has("-c")))
                 || (command.program == "shasum" && command.values(of: "-a")?.first == "256" && (command.has("--check") || command.has("-c")))
         }

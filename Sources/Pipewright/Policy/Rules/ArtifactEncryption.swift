@@ -27,7 +27,7 @@ public struct ArtifactKMSEncryption: PolicyRule {
             guard let consumed = uploads[job.id] else { continue }
             var encrypted = false
             for (index, step) in job.steps.enumerated() {
-                if step.commands.contains(where: { ["generate-data-key", "encrypt"].contains($0.awsOperation("kms") ?? "") }) { encrypted = true }
+                if audit.commands(of: step).contains(where: { ["generate-data-key", "encrypt"].contains($0.awsOperation("kms") ?? "") }) { encrypted = true }
                 if consumed.contains(index), !encrypted {
                     findings.append(finding(audit, at: WorkflowPath.step(job, index), "job \(job.id) uploads an artifact other jobs download without encrypting it with KMS first"))
                 }
@@ -35,7 +35,7 @@ public struct ArtifactKMSEncryption: PolicyRule {
         }
         for job in consumers {
             let download = job.steps.firstIndex { $0.uses("actions/download-artifact") }!
-            let decrypts = job.steps[download...].contains { $0.commands.contains { $0.awsOperation("kms") == "decrypt" } }
+            let decrypts = job.steps[download...].contains { audit.commands(of: $0).contains { $0.awsOperation("kms") == "decrypt" } }
             if !decrypts {
                 findings.append(finding(audit, at: WorkflowPath.step(job, download), "job \(job.id) downloads an artifact but never decrypts it with aws kms decrypt"))
             }

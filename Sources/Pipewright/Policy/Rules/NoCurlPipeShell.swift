@@ -18,7 +18,7 @@ public struct NoCurlPipeShell: PolicyRule {
     public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
-            for (index, command) in job.stepCommands {
+            for (index, command) in audit.stepCommands(of: job) {
                 guard let program = command.program, Self.interpreters.contains(program) else { continue }
                 if let source = command.upstreamPrograms.first(where: Self.downloaders.contains) ?? command.substitutedPrograms.first(where: Self.downloaders.contains) {
                     findings.append(finding(audit, at: WorkflowPath.step(job, index) + ".run",

@@ -20,7 +20,7 @@ public struct NoExpressionsInRun: PolicyRule {
                 let path = WorkflowPath.step(job, index) + ".run"
                 if let expression = script.expressions.first {
                     findings.append(finding(audit, at: path, "the script interpolates \(expression.wrapped)"))
-                } else if script.rendered.contains("${{") {
+                } else if script.rendered.containsExpressionOpener {
                     findings.append(finding(audit, at: path, "the script contains literal ${{ text, which GitHub evaluates as an expression"))
                 }
             }

@@ -20,43 +20,46 @@ public struct NoStaticAWSKeys: PolicyRule {
     public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (path, text) in audit.workflow.yamlNode.strings(under: "") {
-            let key = path.split(separator: ".").last.map(String.init) ?? path
-            if Self.keyNames.contains(key) {
+            // The key is what follows the path's last dot; only a key as long as one of the names is looked up.
+            let key = path.utf8.lastIndex(of: UInt8(ascii: ".")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
+            if (17...21).contains(key.utf8.count), Self.keyNames.contains(String(key)) {
                 findings.append(finding(audit, at: path, "sets the static AWS credential \(key)"))
             } else if let literal = Self.accessKeyID(in: text) {
                 findings.append(finding(audit, at: path, "contains the AWS access key id \(literal.prefix(8))…"))
-            } else if path.hasSuffix(".run"), Self.scriptSetsKeys(text) {
+            } else if path.hasSuffix(".run"), Self.setsKeys(audit.scripts.commands(of: text)) {
                 findings.append(finding(audit, at: path, "the script sets static AWS credentials"))
             }
         }
         return findings
     }
 
-    static func scriptSetsKeys(_ script: String) -> Bool {
-        ScriptCommand.parse(script).contains { command in
+    static func setsKeys(_ commands: [ScriptCommand]) -> Bool {
+        commands.contains { command in
             command.words.contains { word in
-                ScriptCommand.isAssignment(word) && keyNames.contains(String(word.prefix { $0 != "=" }))
+                ScriptCommand.assignedName(word).map { keyNames.contains(String($0)) } ?? false
             } || (command.awsOperation("configure") == "set" && command.arguments.contains { $0.lowercased().hasPrefix("aws_secret_access_key") || $0.lowercased().hasPrefix("aws_access_key_id") })
         }
     }
 
     /// The first `AKIA`/`ASIA` key id in the text: the prefix, then 16 uppercase letters or digits, not inside a longer word.
     static func accessKeyID(in text: String) -> String? {
-        let bytes = Array(text.utf8)
-        guard bytes.count >= 20 else { return nil }
-        func isKeyCharacter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
-        var index = 0
-        while index + 20 <= bytes.count {
-            if bytes[index] == UInt8(ascii: "A"),
-               (bytes[index + 1] == UInt8(ascii: "K") || bytes[index + 1] == UInt8(ascii: "S")),
-               bytes[index + 2] == UInt8(ascii: "I"), bytes[index + 3] == UInt8(ascii: "A"),
-               index == 0 || !isKeyCharacter(bytes[index - 1]),
-               bytes[(index + 4)..<(index + 20)].allSatisfy(isKeyCharacter),
-               index + 20 == bytes.count || !isKeyCharacter(bytes[index + 20]) {
-                return String(decoding: bytes[index..<(index + 20)], as: UTF8.self)
+        // Read in place: this runs on every string of the workflow, scripts included.
+        text.withUTF8Bytes { bytes in
+            guard bytes.count >= 20 else { return nil }
+            func isKeyCharacter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (48...57).contains(byte) }
+            var index = 0
+            while index + 20 <= bytes.count {
+                if bytes[index] == UInt8(ascii: "A"),
+                   (bytes[index + 1] == UInt8(ascii: "K") || bytes[index + 1] == UInt8(ascii: "S")),
+                   bytes[index + 2] == UInt8(ascii: "I"), bytes[index + 3] == UInt8(ascii: "A"),
+                   index == 0 || !isKeyCharacter(bytes[index - 1]),
+                   bytes[(index + 4)..<(index + 20)].allSatisfy(isKeyCharacter),
+                   index + 20 == bytes.count || !isKeyCharacter(bytes[index + 20]) {
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<(index + 20)]), as: UTF8.self)
+                }
+                index += 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 }

@@ -18,7 +18,7 @@ public struct PinnedActions: PolicyRule {
         func inspect(_ reference: ActionReference, at path: String) {
             if reference.path.hasPrefix("./") { return }
             if reference.path.hasPrefix("docker://") {
-                if !reference.path.contains("@sha256:") {
+                if !reference.path.containsBytes("@sha256:") {
                     findings.append(finding(audit, at: path, "\(reference.rendered) is not pinned to an image digest",
                                             hint: "Pin the image by digest: docker://image@sha256:<digest>."))
                 }

@@ -15,7 +15,7 @@ public struct PinnedToolInstalls: PolicyRule {
     public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
-            for (index, command) in job.stepCommands {
+            for (index, command) in audit.stepCommands(of: job) {
                 if let problem = Self.problem(with: command) {
                     findings.append(finding(audit, at: WorkflowPath.step(job, index) + ".run", "job \(job.id): \(problem) (script line \(command.line))"))
                 }
@@ -62,12 +62,12 @@ public struct PinnedToolInstalls: PolicyRule {
     }
 
     static func isPinnedPythonPackage(_ word: String) -> Bool {
-        word.contains("==") || word.contains("@") || word.hasPrefix(".") || word.hasPrefix("/") || word.hasPrefix("$")
+        word.containsBytes("==") || word.containsBytes("@") || word.hasPrefix(".") || word.hasPrefix("/") || word.hasPrefix("$")
             || word.hasSuffix(".whl") || word.hasSuffix(".tar.gz") || word.hasSuffix(".zip")
     }
 
     static func isPinnedNodePackage(_ word: String) -> Bool {
-        if word.hasPrefix(".") || word.hasPrefix("/") || word.hasPrefix("$") || word.hasSuffix(".tgz") || word.contains(":") { return true }
+        if word.hasPrefix(".") || word.hasPrefix("/") || word.hasPrefix("$") || word.hasSuffix(".tgz") || word.containsBytes(":") { return true }
         guard let at = word.dropFirst().lastIndex(of: "@") else { return false }
         let version = word[word.index(after: at)...]
         return !version.isEmpty && version != "latest" && version != "next" && !version.hasPrefix("^") && !version.hasPrefix("~") && version != "*"

@@ -17,7 +17,7 @@ public struct ProtectedFromDestroy: PolicyRule {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
             guard let environment = job.environmentName, job.hasDynamicEnvironment || audit.policy.forbidsDestroy(environment) else { continue }
-            for operation in job.stackOperations where operation.kind == .delete {
+            for operation in audit.stackOperations(of: job) where operation.kind == .delete {
                 findings.append(finding(audit, at: WorkflowPath.step(job, operation.stepIndex) + ".run",
                                         "job \(job.id) runs \(operation.name) in \(environment), which the policy protects from destroy"))
             }

@@ -17,7 +17,7 @@ public struct RequiredTags: PolicyRule {
         guard !required.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
-            for operation in job.stackOperations where operation.takesTags {
+            for operation in audit.stackOperations(of: job) where operation.takesTags {
                 let step = job.steps[operation.stepIndex]
                 let given = Self.tags(of: operation.command, step: step, job: job, workflow: audit.workflow)
                 let path = WorkflowPath.step(job, operation.stepIndex) + ".run"
@@ -72,7 +72,7 @@ public struct RequiredTags: PolicyRule {
                 values = Array(arguments[(index + 1)...].prefix { !$0.hasPrefix("-") })
             } else if word.hasPrefix("--tags=") {
                 values = [String(word.dropFirst(7))]
-            } else if word.contains("tag_args[@]") {
+            } else if word.containsBytes("tag_args[@]") {
                 // Pipewright's CDK scripts expand `--tags=K=V` arguments from the step's STACK_TAGS document.
                 values = ["$STACK_TAGS"]
             }
@@ -86,7 +86,7 @@ public struct RequiredTags: PolicyRule {
 
     /// Tags from a JSON array of {"Key","Value"} objects, `Key=k,Value=v` items, or `k=v` items.
     static func parse(_ text: String) -> [(key: String, value: String?)] {
-        if text.contains("\"Key\"") {
+        if text.containsBytes("\"Key\"") {
             var result: [(String, String?)] = []
             var rest = Substring(text)
             while let key = quoted(after: "\"Key\"", in: &rest) {
@@ -110,7 +110,7 @@ public struct RequiredTags: PolicyRule {
 
     /// The string after `"Name"` and a colon, advancing past it.
     private static func quoted(after name: String, in text: inout Substring) -> String? {
-        guard let found = text.firstRange(of: name) else { return nil }
+        guard let found = text.firstByteRange(of: name) else { return nil }
         var rest = text[found.upperBound...].drop { $0 == " " || $0 == ":" }
         guard rest.first == "\"" else { text = rest; return nil }
         rest = rest.dropFirst()

@@ -18,7 +18,7 @@ public struct ReviewedChangeSets: PolicyRule {
         for job in workflow.jobs {
             guard let environment = job.environmentName,
                   job.hasDynamicEnvironment || audit.policy.requiresReviewedChangeSet(environment) else { continue }
-            let operations = job.stackOperations
+            let operations = audit.stackOperations(of: job)
             for operation in operations where operation.kind == .direct {
                 findings.append(finding(audit, at: WorkflowPath.step(job, operation.stepIndex) + ".run",
                                         "job \(job.id) deploys to \(environment) with \(operation.name), which applies changes without a reviewed change set"))
@@ -32,7 +32,7 @@ public struct ReviewedChangeSets: PolicyRule {
             let path = WorkflowPath.step(job, execute.stepIndex) + ".run"
             if operations.contains(where: { $0.kind == .createChangeSet }) {
                 findings.append(finding(audit, at: path, "job \(job.id) creates and executes its change set in the same job, so nobody reviews it before it runs"))
-            } else if !workflow.ancestors(of: job).contains(where: { $0.stackOperations.contains { $0.kind == .createChangeSet } }) {
+            } else if !workflow.ancestors(of: job).contains(where: { audit.stackOperations(of: $0).contains { $0.kind == .createChangeSet } }) {
                 findings.append(finding(audit, at: path, "job \(job.id) executes a change set that no job it needs created"))
             }
         }

@@ -39,11 +39,11 @@ public struct SecretsNeedEnvironment: PolicyRule {
     /// The first secret named inside a `${{ }}` of the text, other than `GITHUB_TOKEN`.
     static func secretName(in text: String) -> String? {
         var rest = Substring(text)
-        while let open = rest.firstRange(of: "${{") {
+        while let open = rest.firstByteRange(of: "${{") {
             let body = rest[open.upperBound...]
-            let close = body.firstRange(of: "}}")?.lowerBound ?? body.endIndex
+            let close = body.firstByteRange(of: "}}")?.lowerBound ?? body.endIndex
             var expression = body[..<close]
-            while let found = expression.firstRange(of: "secrets.") {
+            while let found = expression.firstByteRange(of: "secrets.") {
                 let name = expression[found.upperBound...].prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
                 let before = expression[..<found.lowerBound].last
                 if !name.isEmpty, name.uppercased() != "GITHUB_TOKEN", before.map({ !($0.isLetter || $0.isNumber || $0 == "_" || $0 == ".") }) ?? true {

@@ -27,7 +27,7 @@ public struct UntrustedCheckout: PolicyRule {
                 if step.uses("actions/checkout"), let input = ["ref", "repository"].first(where: { Self.isUntrusted(step.input($0) ?? "") }) {
                     findings.append(finding(audit, at: path + ".with." + input, "a \(event) workflow checks out the untrusted ref \(step.input(input)!) in job \(job.id)"))
                 }
-                for command in step.commands where Self.fetchesUntrusted(command, scopes: [step.env, job.env, audit.workflow.env]) {
+                for command in audit.commands(of: step) where Self.fetchesUntrusted(command, scopes: [step.env, job.env, audit.workflow.env]) {
                     findings.append(finding(audit, at: path + ".run", "a \(event) workflow fetches untrusted pull request code in job \(job.id): \(command.words.joined(separator: " "))"))
                 }
             }
@@ -40,13 +40,13 @@ public struct UntrustedCheckout: PolicyRule {
         return findings
     }
 
-    static func isUntrusted(_ text: String) -> Bool { untrustedMarkers.contains { text.contains($0) } }
+    static func isUntrusted(_ text: String) -> Bool { untrustedMarkers.contains { text.containsBytes($0) } }
 
     static func fetchesUntrusted(_ command: ScriptCommand, scopes: [Mapping<WorkflowValue>]) -> Bool {
         if command.program == "gh", command.arguments.starts(with: ["pr", "checkout"]) { return true }
         guard command.program == "git", let operation = command.arguments.first, ["fetch", "checkout", "pull", "switch"].contains(operation) else { return false }
         return command.arguments.dropFirst().contains { word in
-            if isUntrusted(word) || word.contains("pull/") { return true }
+            if isUntrusted(word) || word.containsBytes("pull/") { return true }
             return word.hasPrefix("$") && isUntrusted(ScriptCommand.resolve(word, in: scopes))
         }
     }
