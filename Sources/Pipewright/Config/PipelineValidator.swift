@@ -140,36 +140,49 @@ struct PipelineValidator {
             fail("environments", "[] is empty; expected at least one environment")
             return
         }
+        // Where each name first occurs: an environment repeats a name when that is before it, and `after`
+        // may only name an environment that occurs before it. Knowing this up front, each environment is
+        // checked on its own, so many are checked on all cores, their problems still in document order.
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(pipeline.environments.count)
-        for (index, environment) in pipeline.environments.enumerated() {
-            // Paths are built only when something is wrong: most environments are fine.
-            func base() -> String { "environments[\(index)]" }
-            check(environment.name, .environmentName, at: base() + ".name")
-            if let earlier = firstIndex[environment.name] {
-                fail(base() + ".name", "\(JSONWriter.quoted(environment.name)) is already the name of environments[\(earlier)]; expected a unique name — environment names become job ids and stack names")
-            } else {
-                firstIndex[environment.name] = index
-            }
-            if environment.name == "refused", pipeline.destroy != nil {
-                fail(base() + ".name", "\"refused\" is reserved when destroy is on: the job destroy-refused reports refused destroys; expected another name")
-            }
-            if !AWSFormats.isAccountID(environment.account) {
-                fail(base() + ".account", "\(JSONWriter.quoted(environment.account)) is not an AWS account id; expected exactly 12 digits")
-            }
-            if let region = environment.region { checkRegion(region, at: base() + ".region") }
-            checkRole(environment.role, at: base() + ".role")
-            if let chained = environment.chainedRole { checkRole(chained, at: base() + ".chainedRole") }
-            if let drift = environment.driftRole { checkRole(drift, at: base() + ".driftRole") }
-            check(environment.githubEnvironment, .githubEnvironment, at: base() + ".githubEnvironment")
-            checkBranch(environment.branch, at: base() + ".branch")
-            if let after = environment.after { checkAfter(after, of: environment, at: index, firstIndex: firstIndex) }
-            checkParameters(environment.parameters, at: base() + ".parameters")
-            checkTags(environment.tags, at: base() + ".tags", pipelineTags: pipeline.tags)
-            let total = Self.builtInTags.count + pipeline.tags.count + environment.tags.count
-            if !environment.tags.isEmpty, total > Self.maximumTags {
-                fail(base() + ".tags", "\(environment.tags.count) tags, \(pipeline.tags.count) pipeline tags and the \(Self.builtInTags.count) built-in ones make \(total); expected at most \(Self.maximumTags) per stack, AWS's limit")
-            }
+        for (index, environment) in pipeline.environments.enumerated() where firstIndex[environment.name] == nil {
+            firstIndex[environment.name] = index
+        }
+        let (pipeline, names) = (pipeline, firstIndex)
+        errors += ParallelChunks.map(count: pipeline.environments.count) { range in
+            var chunk = PipelineValidator(pipeline: pipeline)
+            for index in range { chunk.checkEnvironment(at: index, firstIndex: names) }
+            return chunk.errors
+        }.joined()
+    }
+
+    /// One environment's problems; `firstIndex` holds where each environment name first occurs.
+    mutating func checkEnvironment(at index: Int, firstIndex: [String: Int]) {
+        let environment = pipeline.environments[index]
+        // Paths are built only when something is wrong: most environments are fine.
+        func base() -> String { "environments[\(index)]" }
+        check(environment.name, .environmentName, at: base() + ".name")
+        if let earlier = firstIndex[environment.name], earlier < index {
+            fail(base() + ".name", "\(JSONWriter.quoted(environment.name)) is already the name of environments[\(earlier)]; expected a unique name — environment names become job ids and stack names")
+        }
+        if environment.name == "refused", pipeline.destroy != nil {
+            fail(base() + ".name", "\"refused\" is reserved when destroy is on: the job destroy-refused reports refused destroys; expected another name")
+        }
+        if !AWSFormats.isAccountID(environment.account) {
+            fail(base() + ".account", "\(JSONWriter.quoted(environment.account)) is not an AWS account id; expected exactly 12 digits")
+        }
+        if let region = environment.region { checkRegion(region, at: base() + ".region") }
+        checkRole(environment.role, at: base() + ".role")
+        if let chained = environment.chainedRole { checkRole(chained, at: base() + ".chainedRole") }
+        if let drift = environment.driftRole { checkRole(drift, at: base() + ".driftRole") }
+        check(environment.githubEnvironment, .githubEnvironment, at: base() + ".githubEnvironment")
+        checkBranch(environment.branch, at: base() + ".branch")
+        if let after = environment.after { checkAfter(after, of: environment, at: index, firstIndex: firstIndex) }
+        checkParameters(environment.parameters, at: base() + ".parameters")
+        checkTags(environment.tags, at: base() + ".tags", pipelineTags: pipeline.tags)
+        let total = Self.builtInTags.count + pipeline.tags.count + environment.tags.count
+        if !environment.tags.isEmpty, total > Self.maximumTags {
+            fail(base() + ".tags", "\(environment.tags.count) tags, \(pipeline.tags.count) pipeline tags and the \(Self.builtInTags.count) built-in ones make \(total); expected at most \(Self.maximumTags) per stack, AWS's limit")
         }
     }
 
@@ -177,7 +190,7 @@ struct PipelineValidator {
     /// one workflow run, and a job can only wait for jobs of its own run.
     mutating func checkAfter(_ after: String, of environment: Environment, at index: Int, firstIndex: [String: Int]) {
         func path() -> String { "environments[\(index)].after" }
-        // Names seen so far are in `firstIndex`; the whole list is searched only to explain a mistake.
+        // Where names first occur is in `firstIndex`; the whole list is searched only to explain a mistake.
         guard let target = firstIndex[after], target < index else {
             let names = pipeline.environments.map(\.name)
             if let later = names.firstIndex(of: after) {

@@ -64,6 +64,38 @@ import Testing
         }
     }
 
+    /// Environments are checked on all cores from 64 on; names, `after` and every other rule must still be
+    /// judged as in one pass, with the problems in document order.
+    @Test func environmentRulesAcrossChunksAreReportedInDocumentOrder() {
+        let environments = (0..<200).map { index in
+            var name = "env\(index)", account = "111111111111", branch = "main", after = ""
+            switch index {
+            case 5: name = "env2"  // repeats an earlier name
+            case 70: account = "7"
+            case 100: after = ", \"after\": \"env150\""  // a later environment
+            case 130: after = ", \"after\": \"env129\""; branch = "release"  // another branch
+            case 131: after = ", \"after\": \"env2\""  // an earlier one, on the same branch: fine
+            case 199: branch = "a..b"
+            default: break
+            }
+            return "{\"name\": \"\(name)\", \"account\": \"\(account)\", \"role\": {\"variable\": \"AWS_ROLE_ARN\"}, \"branch\": \"\(branch)\"\(after)}"
+        }
+        let text = """
+        {"version": 1, "name": "Many", "project": "many",
+         "infrastructure": {"kind": "cloudformation", "template": "template.yaml"},
+         "environments": [\(environments.joined(separator: ",\n"))]}
+        """
+        do {
+            _ = try PipewrightConfig.decode(text)
+            Issue.record("decoded without errors")
+        } catch {
+            let paths = error.messages.compactMap { $0.split(separator: ":").first.map(String.init) }
+            #expect(paths == ["environments[5].name", "environments[70].account", "environments[100].after",
+                              "environments[130].after", "environments[199].branch"], "\(error.messages)")
+            #expect(error.messages.first?.contains("is already the name of environments[2]") == true, "\(error.messages)")
+        }
+    }
+
     @Test func policyIsPassedThroughRaw() throws {
         let text = ConfigFixtures.base(adding: "\"$schema\": \"./schema.json\", \"policy\": {\"rules\": {\"x\": [1, true, null]}}")
         let decoded = try PipewrightConfig.decode(text)
