@@ -36,10 +36,21 @@ struct ScalarScan {
         // on them: the per-byte `switch` this replaces was a tenth of a large `generate`.
         var seen: UInt8 = 0
         Self.classes.withUnsafeBufferPointer { classes in
-            for index in 0..<count {
+            let raw = UnsafeRawBufferPointer(bytes)
+            var index = 0
+            while index < count {
+                // Once a byte outside the number alphabet is seen, eight bytes of printable ASCII other than
+                // `:` and `#` can tell nothing more, and are skipped together: long conditions and JSON values
+                // are mostly such runs.
+                if seen & ByteClass.notNumber != 0, index + 8 <= count,
+                   Self.isPlainRun(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) {
+                    index += 8
+                    continue
+                }
                 let byteClass = classes[Int(bytes[index])]
                 seen |= byteClass
                 if byteClass & ByteClass.needsContext != 0 { scanInContext(bytes, at: index) }
+                index += 1
             }
         }
         hasLineBreak = seen & ByteClass.lineBreak != 0
@@ -49,6 +60,17 @@ struct ScalarScan {
         var end = count
         while end > 0 && bytes[end - 1] == 0x0A { end -= 1 }
         trailingLineBreaks = count - end
+    }
+
+    /// Whether all eight bytes of `word` are printable ASCII (0x20–0x7E) other than `:` and `#`, tested
+    /// together: a byte is zero in `v` exactly where it matched, and `(v - 0x01…) & ~v & 0x80…` flags a zero byte.
+    @inline(__always)
+    private static func isPlainRun(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        if word & highs != 0 { return false }  // a byte of 0x80 or more
+        if (word &- ones &* 0x20) & ~word & highs != 0 { return false }  // a byte below 0x20
+        return !hasZeroByte(word ^ (ones &* 0x7F)) && !hasZeroByte(word ^ (ones &* 0x3A)) && !hasZeroByte(word ^ (ones &* 0x23))
     }
 
     /// Looks at the neighbours of a byte marked ``ByteClass/needsContext``.

@@ -79,10 +79,18 @@ enum YAMLScalarStyle: Equatable {
     /// timestamp, an indicator or a separator, so always plain.
     private static func isPlainWord(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = bytes.first, isLetter(first) else { return false }
-        for byte in bytes where !(isLetter(byte) || isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")) {
-            return false
+        // A table lookup per byte: this runs for every key and most values written, and four comparisons
+        // per byte made it one of the costliest functions of a large `generate`.
+        let isWord = wordBytes.withUnsafeBufferPointer { table in
+            bytes.allSatisfy { table[Int($0)] }
         }
-        return !isReservedWord(bytes)
+        return isWord && !isReservedWord(bytes)
+    }
+
+    /// Letters, digits, `-` and `_`.
+    private static let wordBytes: [Bool] = (0...255).map { byte in
+        let value = UInt8(byte)
+        return isLetter(value) || isDigit(value) || value == UInt8(ascii: "-") || value == UInt8(ascii: "_")
     }
 
     private static func isLetter(_ byte: UInt8) -> Bool {
