@@ -31,7 +31,9 @@ public enum BootstrapNaming {
 
     /// The execution role's ARN in the environment's account, as the deploy scripts pass it to CloudFormation.
     public static func executionRoleARN(_ pipeline: Pipeline, _ environment: Environment) -> String {
-        "arn:\(partition(forRegion: environment.region ?? pipeline.region)):iam::\(environment.account):role/\(executionRoleName(pipeline, environment))"
+        // Joined once: lowering makes this for every environment, and interpolation grew the string piece by piece.
+        ["arn:", partition(forRegion: environment.region ?? pipeline.region), ":iam::", environment.account, ":role/",
+         executionRoleName(pipeline, environment)].joined()
     }
 
     /// The AWS partition a region belongs to.
@@ -57,20 +59,25 @@ public enum BootstrapNaming {
     /// IAM role names allow letters, digits and `+=,.@_-`, at most 64 characters.
     static func roleName(_ parts: String...) -> String {
         let joined = parts.joined(separator: "-")
-        // Names are ASCII after validation; cleaning bytes is what every deploy job of a large pipeline
-        // pays, and cleaning characters cost tens of thousands of instructions per name.
-        if joined.utf8.allSatisfy({ $0 < 0x80 }) {
-            let cleaned = joined.utf8.prefix(64).map { byte -> UInt8 in
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                     UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "-"):
-                    byte
-                default:
-                    UInt8(ascii: "-")
+        // Names are ASCII after validation; cleaning bytes read in place is what every deploy job of a large
+        // pipeline pays, and cleaning characters cost tens of thousands of instructions per name.
+        let cleanedASCII: String? = joined.withUTF8Bytes { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: min(bytes.count, 64)) { out in
+                for index in out.indices {
+                    let byte = bytes[index]
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                         UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: "@"), UInt8(ascii: "_"), UInt8(ascii: "-"):
+                        out[index] = byte
+                    default:
+                        out[index] = UInt8(ascii: "-")
+                    }
                 }
+                return out.count
             }
-            return String(decoding: cleaned, as: UTF8.self)
         }
+        if let cleanedASCII { return cleanedASCII }
         let cleaned = String(joined.map { $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) ? $0 : "-" })
         return String(cleaned.prefix(64))
     }

@@ -17,6 +17,11 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
     /// The pieces, in order.
     public let segments: [Segment]
 
+    /// Text of segments that are already merged: no empty literal, no two literals in a row.
+    fileprivate init(merged segments: [Segment]) {
+        self.segments = segments
+    }
+
     /// Text made of the given segments; adjacent literals are merged.
     public init(segments: [Segment]) {
         // Most texts are one literal or one expression: those are kept as given, without a new array.
@@ -133,16 +138,17 @@ struct WorkflowTextBuilder {
         }
     }
 
-    /// The text built.
+    /// The text built; its literal runs are merged already.
     consuming func build() -> WorkflowText {
         endRun()
-        return WorkflowText(segments: segments)
+        return WorkflowText(merged: segments)
     }
 
+    /// Ends a run of literal text; the string is a copy, so the buffer is kept for the next run.
     private mutating func endRun() {
         guard run.count > 0 else { return }
         segments.append(.literal(run.string))
-        run = ByteBuffer(capacity: 256)
+        run.truncate(to: 0)
     }
 }
 
