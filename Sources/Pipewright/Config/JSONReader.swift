@@ -51,14 +51,16 @@ public struct JSONReader {
         static let expression = Leniency(maximumDepth: 512, allowsDuplicateKeys: true, allowsTrailingCommas: true)
     }
 
-    private let bytes: [UInt8]
+    /// The text's UTF-8 bytes, read in place and only while ``read(_:fileName:leniency:)`` runs: an array
+    /// copy of the text cost a copy of the file and a bounds check on every byte read.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let fileName: String
     private let leniency: Leniency
     private var index = 0
     private var depth = 0
 
-    private init(_ text: String, fileName: String, leniency: Leniency) {
-        self.bytes = Array(text.utf8)
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String, leniency: Leniency) {
+        self.bytes = bytes
         self.fileName = fileName
         self.leniency = leniency
     }
@@ -70,13 +72,20 @@ public struct JSONReader {
 
     /// Parses a whole JSON text, tolerating what `leniency` allows.
     static func read(_ text: String, fileName: String, leniency: Leniency) throws(JSONSyntaxError) -> JSONValue {
-        var reader = JSONReader(text, fileName: fileName, leniency: leniency)
-        if reader.bytes.starts(with: [0xEF, 0xBB, 0xBF]) { reader.index = 3 }
-        reader.skipWhitespace()
-        guard reader.index < reader.bytes.count else { throw reader.error("expected a JSON value, found the end of the file") }
-        let value = try reader.parseValue()
-        reader.skipWhitespace()
-        guard reader.index == reader.bytes.count else { throw reader.error("unexpected text after the JSON value") }
+        let result: Result<JSONValue, JSONSyntaxError> = text.withUTF8Bytes { bytes in
+            var reader = JSONReader(bytes, fileName: fileName, leniency: leniency)
+            return Result { () throws(JSONSyntaxError) -> JSONValue in try reader.readDocument() }
+        }
+        return try result.get()
+    }
+
+    private mutating func readDocument() throws(JSONSyntaxError) -> JSONValue {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
+        skipWhitespace()
+        guard index < bytes.count else { throw error("expected a JSON value, found the end of the file") }
+        let value = try parseValue()
+        skipWhitespace()
+        guard index == bytes.count else { throw error("unexpected text after the JSON value") }
         return value
     }
 
@@ -129,7 +138,9 @@ public struct JSONReader {
             if leniency.allowsDuplicateKeys {
                 previous = nil
             } else if members.count < 16 {
-                previous = members.firstIndex { $0.key == key }
+                // Lengths first: most keys differ in length, and comparing strings is a call into the runtime.
+                let length = key.utf8.count
+                previous = members.firstIndex { $0.key.utf8.count == length && $0.key == key }
             } else {
                 if lookup.isEmpty { for (position, member) in members.enumerated() { lookup[member.key] = position } }
                 previous = lookup[key]
@@ -202,7 +213,7 @@ public struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 // Decoded from a buffer: decoding an array slice took the generic path, a third of reading.
                 let end = index
-                let text = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self) }
+                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 index += 1
                 return text
             }
