@@ -185,31 +185,30 @@ struct YAMLWriter: YAMLEntrySink {
     }
 
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) {
-        guard !values.isEmpty else { return }
-        beginEntry(key)
-        append(ascii: "\n")
-        let indent = sinkIndent + 2
-        // Each value is a scalar, written as the tree's mapping would write it; no tree is built.
-        for (key, value) in values {
-            appendIndentation(indent)
-            writeKey(key, indent: indent)
+        addScalars(key, values) { writer, value, indent in
             if case .text(let text) = value {
-                writeText(text, indent: indent)
+                writer.writeText(text, indent: indent)
             } else {
-                writeValue(value.node, separator: " ", comment: nil, indent: indent, inSequence: false)
+                writer.writeValue(value.node, separator: " ", comment: nil, indent: indent, inSequence: false)
             }
         }
     }
 
     mutating func add(_ key: String, texts: Mapping<WorkflowText>) {
-        guard !texts.isEmpty else { return }
+        addScalars(key, texts) { writer, text, indent in writer.writeText(text, indent: indent) }
+    }
+
+    /// A mapping of scalars, each written by `write` after its key, as the tree's mapping would write it;
+    /// no tree is built. An empty mapping is left out.
+    private mutating func addScalars<Value>(_ key: String, _ mapping: Mapping<Value>, _ write: (inout YAMLWriter, Value, Int) -> Void) {
+        guard !mapping.isEmpty else { return }
         beginEntry(key)
         append(ascii: "\n")
         let indent = sinkIndent + 2
-        for (key, text) in texts {
+        for (key, value) in mapping {
             appendIndentation(indent)
             writeKey(key, indent: indent)
-            writeText(text, indent: indent)
+            write(&self, value, indent)
         }
     }
 

@@ -50,6 +50,12 @@ import Testing
             let account = broken[index].map { $0.hasPrefix("\"account\"") ? $0 : "\"account\": \"111111111111\", " + $0 } ?? "\"account\": \"111111111111\""
             return "{\"name\": \"env\(index)\", \(account), \"role\": {\"variable\": \"AWS_ROLE_ARN\"}, \"branch\": \"main\"}"
         }
+        let messages = Self.problems(ofEnvironments: environments)
+        #expect(Self.paths(messages) == ["environments[3].production", "environments[64].colour", "environments[65].strategy", "environments[199].account"], "\(messages)")
+    }
+
+    /// The messages of a config with these environments, which must not decode.
+    static func problems(ofEnvironments environments: [String]) -> [String] {
         let text = """
         {"version": 1, "name": "Many", "project": "many",
          "infrastructure": {"kind": "cloudformation", "template": "template.yaml"},
@@ -58,10 +64,15 @@ import Testing
         do {
             _ = try PipewrightConfig.decode(text)
             Issue.record("decoded without errors")
+            return []
         } catch {
-            let paths = error.messages.compactMap { $0.split(separator: ":").first.map(String.init) }
-            #expect(paths == ["environments[3].production", "environments[64].colour", "environments[65].strategy", "environments[199].account"], "\(error.messages)")
+            return error.messages
         }
+    }
+
+    /// The path each message starts with.
+    static func paths(_ messages: [String]) -> [String] {
+        messages.compactMap { $0.split(separator: ":").first.map(String.init) }
     }
 
     /// Environments are checked on all cores from 64 on; names, `after` and every other rule must still be
@@ -80,20 +91,10 @@ import Testing
             }
             return "{\"name\": \"\(name)\", \"account\": \"\(account)\", \"role\": {\"variable\": \"AWS_ROLE_ARN\"}, \"branch\": \"\(branch)\"\(after)}"
         }
-        let text = """
-        {"version": 1, "name": "Many", "project": "many",
-         "infrastructure": {"kind": "cloudformation", "template": "template.yaml"},
-         "environments": [\(environments.joined(separator: ",\n"))]}
-        """
-        do {
-            _ = try PipewrightConfig.decode(text)
-            Issue.record("decoded without errors")
-        } catch {
-            let paths = error.messages.compactMap { $0.split(separator: ":").first.map(String.init) }
-            #expect(paths == ["environments[5].name", "environments[70].account", "environments[100].after",
-                              "environments[130].after", "environments[199].branch"], "\(error.messages)")
-            #expect(error.messages.first?.contains("is already the name of environments[2]") == true, "\(error.messages)")
-        }
+        let messages = Self.problems(ofEnvironments: environments)
+        #expect(Self.paths(messages) == ["environments[5].name", "environments[70].account", "environments[100].after",
+                                         "environments[130].after", "environments[199].branch"], "\(messages)")
+        #expect(messages.first?.contains("is already the name of environments[2]") == true, "\(messages)")
     }
 
     @Test func policyIsPassedThroughRaw() throws {
