@@ -8,17 +8,81 @@ public struct Step: Sendable, Hashable {
         case run(WorkflowText, shell: String?, workingDirectory: String?)
     }
 
-    // Every change forgets the step's ``SharedStep`` mark: the text written for the marked step would no
-    // longer be this step's text.
-    public var id: String? { didSet { shared = nil } }
-    public var name: WorkflowText? { didSet { shared = nil } }
-    public var condition: Expression? { didSet { shared = nil } }
-    public var action: Action { didSet { shared = nil } }
-    public var env: Mapping<WorkflowValue> { didSet { shared = nil } }
-    public var continueOnError: Bool? { didSet { shared = nil } }
-    public var timeoutMinutes: Int? { didSet { shared = nil } }
+    // The contents live in one shared, copy-on-write object: lowering, checking and writing copy steps
+    // around, and a copy of nine fields cost a dozen atomic reference-count updates, the largest source of
+    // them in a large `generate`. A copy is now one.
+    private final class Storage: @unchecked Sendable {
+        // Unchecked: a storage object is changed only through a step that holds the sole reference to it.
+        var id: String?
+        var name: WorkflowText?
+        var condition: Expression?
+        var action: Action
+        var env: Mapping<WorkflowValue>
+        var continueOnError: Bool?
+        var timeoutMinutes: Int?
+        var extra: [YAMLEntry]
+
+        init(id: String?, name: WorkflowText?, condition: Expression?, action: Action, env: Mapping<WorkflowValue>,
+             continueOnError: Bool?, timeoutMinutes: Int?, extra: [YAMLEntry]) {
+            self.id = id
+            self.name = name
+            self.condition = condition
+            self.action = action
+            self.env = env
+            self.continueOnError = continueOnError
+            self.timeoutMinutes = timeoutMinutes
+            self.extra = extra
+        }
+
+        func copy() -> Storage {
+            Storage(id: id, name: name, condition: condition, action: action, env: env,
+                    continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra)
+        }
+    }
+
+    private var storage: Storage
+
+    /// Changes the contents, first copying them if another step shares them. Every change forgets the
+    /// step's ``SharedStep`` mark: the text written for the marked step would no longer be this step's text.
+    private mutating func change(_ body: (Storage) -> Void) {
+        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+        body(storage)
+        shared = nil
+    }
+
+    public var id: String? {
+        get { storage.id }
+        set { change { $0.id = newValue } }
+    }
+    public var name: WorkflowText? {
+        get { storage.name }
+        set { change { $0.name = newValue } }
+    }
+    public var condition: Expression? {
+        get { storage.condition }
+        set { change { $0.condition = newValue } }
+    }
+    public var action: Action {
+        get { storage.action }
+        set { change { $0.action = newValue } }
+    }
+    public var env: Mapping<WorkflowValue> {
+        get { storage.env }
+        set { change { $0.env = newValue } }
+    }
+    public var continueOnError: Bool? {
+        get { storage.continueOnError }
+        set { change { $0.continueOnError = newValue } }
+    }
+    public var timeoutMinutes: Int? {
+        get { storage.timeoutMinutes }
+        set { change { $0.timeoutMinutes = newValue } }
+    }
     /// Keys the model lacks, rendered after the known ones.
-    public var extra: [YAMLEntry] { didSet { shared = nil } }
+    public var extra: [YAMLEntry] {
+        get { storage.extra }
+        set { change { $0.extra = newValue } }
+    }
     /// Set on a step that many jobs share unchanged (``markedShared()``), so that it is written and checked once.
     private(set) var shared: SharedStep?
 
@@ -27,19 +91,14 @@ public struct Step: Sendable, Hashable {
         id: String? = nil, name: WorkflowText? = nil, condition: Expression? = nil, action: Action,
         env: Mapping<WorkflowValue> = [:], continueOnError: Bool? = nil, timeoutMinutes: Int? = nil, extra: [YAMLEntry] = []
     ) {
-        self.id = id
-        self.name = name
-        self.condition = condition
-        self.action = action
-        self.env = env
-        self.continueOnError = continueOnError
-        self.timeoutMinutes = timeoutMinutes
-        self.extra = extra
+        storage = Storage(id: id, name: name, condition: condition, action: action, env: env,
+                          continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra)
     }
 
     /// Steps are equal when their contents are; the ``SharedStep`` mark is bookkeeping, not content.
     public static func == (lhs: Step, rhs: Step) -> Bool {
-        lhs.id == rhs.id && lhs.name == rhs.name && lhs.condition == rhs.condition && lhs.action == rhs.action
+        if lhs.storage === rhs.storage { return true }
+        return lhs.id == rhs.id && lhs.name == rhs.name && lhs.condition == rhs.condition && lhs.action == rhs.action
             && lhs.env == rhs.env && lhs.continueOnError == rhs.continueOnError && lhs.timeoutMinutes == rhs.timeoutMinutes
             && lhs.extra == rhs.extra
     }

@@ -26,6 +26,22 @@ import Testing
         #expect(Self.shared.shared != nil, "the original keeps its mark")
     }
 
+    /// A step's contents are shared between copies until one changes: the change must stay with that copy.
+    @Test func changingACopyLeavesTheOriginalAsItWas() {
+        let original = Step.run("First", env: ["X": "1"], "echo one\n")
+        var copy = original
+        #expect(copy == original)
+        copy.env["Y"] = "2"
+        copy.name = "Second"
+        copy.action = .run("echo two\n", shell: "bash", workingDirectory: nil)
+        #expect(original.env.keys == ["X"] && original.name == "First" && original.script == "echo one\n")
+        #expect(copy.env.keys == ["X", "Y"] && copy.name == "Second" && copy.script == "echo two\n")
+        #expect(copy != original)
+        var again = copy
+        again.timeoutMinutes = 5
+        #expect(copy.timeoutMinutes == nil && again.timeoutMinutes == 5)
+    }
+
     @Test func theMarkIsNotPartOfEqualityOrHash() {
         let unmarked = Step.run("Say hello", env: ["GREETING": "hello", "RUN": .expression(.github("run_id"))], "echo \"$GREETING\"\n")
         #expect(unmarked == Self.shared)
