@@ -1,31 +1,102 @@
 /// A deployment target: an AWS account and region, guarded by a GitHub environment.
 public struct Environment: Sendable, Hashable {
+    // The fields live in one shared, copy-on-write box: lowering copies environments around for every job it
+    // makes, and a copy of thirteen fields cost two dozen atomic reference-count updates. A copy is now one.
+    private struct Fields: Sendable, Hashable {
+        var name: String
+        var account: String
+        var region: String?
+        var role: RoleReference
+        var chainedRole: RoleReference?
+        var driftRole: RoleReference?
+        var githubEnvironment: String
+        var branch: String
+        var after: String?
+        var parameters: [Parameter]
+        var strategy: DeployStrategy
+        var production: Bool
+        var tags: [Tag]
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Unchecked: a box is changed only through an environment that holds the sole reference to it.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// Changes the fields, first copying them if another environment shares them.
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        body(&box.fields)
+    }
+
     /// The environment's name, e.g. `prod`; part of the stack name.
-    public var name: String
+    public var name: String {
+        get { box.fields.name }
+        set { change { $0.name = newValue } }
+    }
     /// The 12-digit AWS account id.
-    public var account: String
+    public var account: String {
+        get { box.fields.account }
+        set { change { $0.account = newValue } }
+    }
     /// The region; `nil` uses the pipeline's.
-    public var region: String?
+    public var region: String? {
+        get { box.fields.region }
+        set { change { $0.region = newValue } }
+    }
     /// The role deploy jobs assume through OIDC.
-    public var role: RoleReference
+    public var role: RoleReference {
+        get { box.fields.role }
+        set { change { $0.role = newValue } }
+    }
     /// A second role to chain into from the first, for cross-account deploys.
-    public var chainedRole: RoleReference?
+    public var chainedRole: RoleReference? {
+        get { box.fields.chainedRole }
+        set { change { $0.chainedRole = newValue } }
+    }
     /// The read-only role drift detection assumes; `nil` uses ``role``.
-    public var driftRole: RoleReference?
+    public var driftRole: RoleReference? {
+        get { box.fields.driftRole }
+        set { change { $0.driftRole = newValue } }
+    }
     /// The GitHub environment whose protection rules and approvals guard the deploy.
-    public var githubEnvironment: String
+    public var githubEnvironment: String {
+        get { box.fields.githubEnvironment }
+        set { change { $0.githubEnvironment = newValue } }
+    }
     /// The branch whose pushes deploy this environment.
-    public var branch: String
+    public var branch: String {
+        get { box.fields.branch }
+        set { change { $0.branch = newValue } }
+    }
     /// The environment that must deploy successfully first, in the same run.
-    public var after: String?
+    public var after: String? {
+        get { box.fields.after }
+        set { change { $0.after = newValue } }
+    }
     /// Template parameters for this environment.
-    public var parameters: [Parameter]
+    public var parameters: [Parameter] {
+        get { box.fields.parameters }
+        set { change { $0.parameters = newValue } }
+    }
     /// How changes are applied.
-    public var strategy: DeployStrategy
+    public var strategy: DeployStrategy {
+        get { box.fields.strategy }
+        set { change { $0.strategy = newValue } }
+    }
     /// Whether this is production: destroy is refused unless the pipeline allows it.
-    public var production: Bool
+    public var production: Bool {
+        get { box.fields.production }
+        set { change { $0.production = newValue } }
+    }
     /// Tags added to this environment's stacks only.
-    public var tags: [Tag]
+    public var tags: [Tag] {
+        get { box.fields.tags }
+        set { change { $0.tags = newValue } }
+    }
 
     /// Creates an environment.
     public init(
@@ -33,19 +104,21 @@ public struct Environment: Sendable, Hashable {
         driftRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
         parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
     ) {
-        self.name = name
-        self.account = account
-        self.region = region
-        self.role = role
-        self.chainedRole = chainedRole
-        self.driftRole = driftRole
-        self.githubEnvironment = githubEnvironment ?? name
-        self.branch = branch
-        self.after = after
-        self.parameters = parameters
-        self.strategy = strategy
-        self.production = production
-        self.tags = tags
+        box = Box(Fields(
+            name: name, account: account, region: region, role: role, chainedRole: chainedRole, driftRole: driftRole,
+            githubEnvironment: githubEnvironment ?? name, branch: branch, after: after, parameters: parameters,
+            strategy: strategy, production: production, tags: tags
+        ))
+    }
+
+    /// Environments are equal when their fields are.
+    public static func == (lhs: Environment, rhs: Environment) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    /// Hashes the fields, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so

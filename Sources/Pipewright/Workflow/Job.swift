@@ -1,30 +1,125 @@
 /// A job of a workflow: runs on a runner, or calls a reusable workflow.
 public struct Job: Sendable, Hashable {
+    // The fields live in one shared, copy-on-write box: jobs are copied as they are built, batched, checked
+    // and written, and a copy of nineteen fields cost some thirty atomic reference-count updates. A copy is now one.
+    private struct Fields: Sendable, Hashable {
+        var id: String
+        var name: WorkflowText?
+        var needs: [String]
+        var condition: Expression?
+        var runsOn: RunsOn?
+        var environment: DeploymentEnvironment?
+        var permissions: Permissions?
+        var concurrency: Concurrency?
+        var outputs: Mapping<WorkflowText>
+        var env: Mapping<WorkflowValue>
+        var defaults: RunDefaults?
+        var timeoutMinutes: Int?
+        var continueOnError: Bool?
+        var strategy: Strategy?
+        var container: Container?
+        var services: Mapping<Container>
+        var call: ReusableWorkflowCall?
+        var steps: [Step]
+        var extra: [YAMLEntry]
+    }
+
+    private final class Box: @unchecked Sendable {
+        // Unchecked: a box is changed only through a job that holds the sole reference to it.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    /// Changes the fields, first copying them if another job shares them.
+    private mutating func change(_ body: (inout Fields) -> Void) {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+        body(&box.fields)
+    }
+
     /// The key under `jobs:`; letters, digits, `-` and `_`, starting with a letter or `_`.
-    public var id: String
-    public var name: WorkflowText?
+    public var id: String {
+        get { box.fields.id }
+        set { change { $0.id = newValue } }
+    }
+    public var name: WorkflowText? {
+        get { box.fields.name }
+        set { change { $0.name = newValue } }
+    }
     /// Ids of the jobs that must finish first.
-    public var needs: [String]
-    public var condition: Expression?
-    public var runsOn: RunsOn?
-    public var environment: DeploymentEnvironment?
-    public var permissions: Permissions?
-    public var concurrency: Concurrency?
+    public var needs: [String] {
+        get { box.fields.needs }
+        set { change { $0.needs = newValue } }
+    }
+    public var condition: Expression? {
+        get { box.fields.condition }
+        set { change { $0.condition = newValue } }
+    }
+    public var runsOn: RunsOn? {
+        get { box.fields.runsOn }
+        set { change { $0.runsOn = newValue } }
+    }
+    public var environment: DeploymentEnvironment? {
+        get { box.fields.environment }
+        set { change { $0.environment = newValue } }
+    }
+    public var permissions: Permissions? {
+        get { box.fields.permissions }
+        set { change { $0.permissions = newValue } }
+    }
+    public var concurrency: Concurrency? {
+        get { box.fields.concurrency }
+        set { change { $0.concurrency = newValue } }
+    }
     /// Outputs read by dependent jobs, usually from `steps.<id>.outputs.<name>`.
-    public var outputs: Mapping<WorkflowText>
-    public var env: Mapping<WorkflowValue>
-    public var defaults: RunDefaults?
-    public var timeoutMinutes: Int?
-    public var continueOnError: Bool?
-    public var strategy: Strategy?
-    public var container: Container?
+    public var outputs: Mapping<WorkflowText> {
+        get { box.fields.outputs }
+        set { change { $0.outputs = newValue } }
+    }
+    public var env: Mapping<WorkflowValue> {
+        get { box.fields.env }
+        set { change { $0.env = newValue } }
+    }
+    public var defaults: RunDefaults? {
+        get { box.fields.defaults }
+        set { change { $0.defaults = newValue } }
+    }
+    public var timeoutMinutes: Int? {
+        get { box.fields.timeoutMinutes }
+        set { change { $0.timeoutMinutes = newValue } }
+    }
+    public var continueOnError: Bool? {
+        get { box.fields.continueOnError }
+        set { change { $0.continueOnError = newValue } }
+    }
+    public var strategy: Strategy? {
+        get { box.fields.strategy }
+        set { change { $0.strategy = newValue } }
+    }
+    public var container: Container? {
+        get { box.fields.container }
+        set { change { $0.container = newValue } }
+    }
     /// Service containers, keyed by their id.
-    public var services: Mapping<Container>
+    public var services: Mapping<Container> {
+        get { box.fields.services }
+        set { change { $0.services = newValue } }
+    }
     /// A reusable workflow this job calls instead of running steps.
-    public var call: ReusableWorkflowCall?
-    public var steps: [Step]
+    public var call: ReusableWorkflowCall? {
+        get { box.fields.call }
+        set { change { $0.call = newValue } }
+    }
+    public var steps: [Step] {
+        get { box.fields.steps }
+        set { change { $0.steps = newValue } }
+    }
     /// Keys the model lacks, rendered after the known ones.
-    public var extra: [YAMLEntry]
+    public var extra: [YAMLEntry] {
+        get { box.fields.extra }
+        set { change { $0.extra = newValue } }
+    }
 
     /// Creates a job.
     public init(
@@ -34,25 +129,22 @@ public struct Job: Sendable, Hashable {
         timeoutMinutes: Int? = nil, continueOnError: Bool? = nil, strategy: Strategy? = nil, container: Container? = nil,
         services: Mapping<Container> = [:], call: ReusableWorkflowCall? = nil, steps: [Step] = [], extra: [YAMLEntry] = []
     ) {
-        self.id = id
-        self.name = name
-        self.needs = needs
-        self.condition = condition
-        self.runsOn = runsOn
-        self.environment = environment
-        self.permissions = permissions
-        self.concurrency = concurrency
-        self.outputs = outputs
-        self.env = env
-        self.defaults = defaults
-        self.timeoutMinutes = timeoutMinutes
-        self.continueOnError = continueOnError
-        self.strategy = strategy
-        self.container = container
-        self.services = services
-        self.call = call
-        self.steps = steps
-        self.extra = extra
+        box = Box(Fields(
+            id: id, name: name, needs: needs, condition: condition, runsOn: runsOn, environment: environment,
+            permissions: permissions, concurrency: concurrency, outputs: outputs, env: env, defaults: defaults,
+            timeoutMinutes: timeoutMinutes, continueOnError: continueOnError, strategy: strategy, container: container,
+            services: services, call: call, steps: steps, extra: extra
+        ))
+    }
+
+    /// Jobs are equal when their fields are.
+    public static func == (lhs: Job, rhs: Job) -> Bool {
+        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+    }
+
+    /// Hashes the fields, as ``==`` compares them.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(box.fields)
     }
 }
 
