@@ -1,7 +1,6 @@
 /// A deployment target: an AWS account and region, guarded by a GitHub environment.
 public struct Environment: Sendable, Hashable {
-    // The fields live in one shared, copy-on-write box: lowering copies environments around for every job it
-    // makes, and a copy of thirteen fields cost two dozen atomic reference-count updates. A copy is now one.
+    // The fields live in one copy-on-write value: lowering copies environments around for every job it makes.
     private struct Fields: Sendable, Hashable {
         var name: String
         var account: String
@@ -18,84 +17,72 @@ public struct Environment: Sendable, Hashable {
         var tags: [Tag]
     }
 
-    private final class Box: @unchecked Sendable {
-        // Unchecked: a box is changed only through an environment that holds the sole reference to it.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// Changes the fields, first copying them if another environment shares them.
-    private mutating func change(_ body: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        body(&box.fields)
-    }
+    private var fields: CopyOnWrite<Fields>
 
     /// The environment's name, e.g. `prod`; part of the stack name.
     public var name: String {
-        get { box.fields.name }
-        set { change { $0.name = newValue } }
+        get { fields.value.name }
+        set { fields.value.name = newValue }
     }
     /// The 12-digit AWS account id.
     public var account: String {
-        get { box.fields.account }
-        set { change { $0.account = newValue } }
+        get { fields.value.account }
+        set { fields.value.account = newValue }
     }
     /// The region; `nil` uses the pipeline's.
     public var region: String? {
-        get { box.fields.region }
-        set { change { $0.region = newValue } }
+        get { fields.value.region }
+        set { fields.value.region = newValue }
     }
     /// The role deploy jobs assume through OIDC.
     public var role: RoleReference {
-        get { box.fields.role }
-        set { change { $0.role = newValue } }
+        get { fields.value.role }
+        set { fields.value.role = newValue }
     }
     /// A second role to chain into from the first, for cross-account deploys.
     public var chainedRole: RoleReference? {
-        get { box.fields.chainedRole }
-        set { change { $0.chainedRole = newValue } }
+        get { fields.value.chainedRole }
+        set { fields.value.chainedRole = newValue }
     }
     /// The read-only role drift detection assumes; `nil` uses ``role``.
     public var driftRole: RoleReference? {
-        get { box.fields.driftRole }
-        set { change { $0.driftRole = newValue } }
+        get { fields.value.driftRole }
+        set { fields.value.driftRole = newValue }
     }
     /// The GitHub environment whose protection rules and approvals guard the deploy.
     public var githubEnvironment: String {
-        get { box.fields.githubEnvironment }
-        set { change { $0.githubEnvironment = newValue } }
+        get { fields.value.githubEnvironment }
+        set { fields.value.githubEnvironment = newValue }
     }
     /// The branch whose pushes deploy this environment.
     public var branch: String {
-        get { box.fields.branch }
-        set { change { $0.branch = newValue } }
+        get { fields.value.branch }
+        set { fields.value.branch = newValue }
     }
     /// The environment that must deploy successfully first, in the same run.
     public var after: String? {
-        get { box.fields.after }
-        set { change { $0.after = newValue } }
+        get { fields.value.after }
+        set { fields.value.after = newValue }
     }
     /// Template parameters for this environment.
     public var parameters: [Parameter] {
-        get { box.fields.parameters }
-        set { change { $0.parameters = newValue } }
+        get { fields.value.parameters }
+        set { fields.value.parameters = newValue }
     }
     /// How changes are applied.
     public var strategy: DeployStrategy {
-        get { box.fields.strategy }
-        set { change { $0.strategy = newValue } }
+        get { fields.value.strategy }
+        set { fields.value.strategy = newValue }
     }
     /// Whether this is production: destroy is refused unless the pipeline allows it.
     public var production: Bool {
-        get { box.fields.production }
-        set { change { $0.production = newValue } }
+        get { fields.value.production }
+        set { fields.value.production = newValue }
     }
     /// Tags added to this environment's stacks only.
     public var tags: [Tag] {
-        get { box.fields.tags }
-        set { change { $0.tags = newValue } }
+        get { fields.value.tags }
+        set { fields.value.tags = newValue }
     }
 
     /// Creates an environment.
@@ -104,7 +91,7 @@ public struct Environment: Sendable, Hashable {
         driftRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
         parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
     ) {
-        box = Box(Fields(
+        fields = CopyOnWrite(Fields(
             name: name, account: account, region: region, role: role, chainedRole: chainedRole, driftRole: driftRole,
             githubEnvironment: githubEnvironment ?? name, branch: branch, after: after, parameters: parameters,
             strategy: strategy, production: production, tags: tags
@@ -113,12 +100,12 @@ public struct Environment: Sendable, Hashable {
 
     /// Environments are equal when their fields are.
     public static func == (lhs: Environment, rhs: Environment) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
     }
 
     /// Hashes the fields, as ``==`` compares them.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(box.fields)
+        hasher.combine(fields.value)
     }
 
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so

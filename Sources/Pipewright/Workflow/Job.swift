@@ -1,7 +1,6 @@
 /// A job of a workflow: runs on a runner, or calls a reusable workflow.
 public struct Job: Sendable, Hashable {
-    // The fields live in one shared, copy-on-write box: jobs are copied as they are built, batched, checked
-    // and written, and a copy of nineteen fields cost some thirty atomic reference-count updates. A copy is now one.
+    // The fields live in one copy-on-write value: jobs are copied as they are built, batched, checked and written.
     private struct Fields: Sendable, Hashable {
         var id: String
         var name: WorkflowText?
@@ -24,101 +23,89 @@ public struct Job: Sendable, Hashable {
         var extra: [YAMLEntry]
     }
 
-    private final class Box: @unchecked Sendable {
-        // Unchecked: a box is changed only through a job that holds the sole reference to it.
-        var fields: Fields
-        init(_ fields: Fields) { self.fields = fields }
-    }
-
-    private var box: Box
-
-    /// Changes the fields, first copying them if another job shares them.
-    private mutating func change(_ body: (inout Fields) -> Void) {
-        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
-        body(&box.fields)
-    }
+    private var fields: CopyOnWrite<Fields>
 
     /// The key under `jobs:`; letters, digits, `-` and `_`, starting with a letter or `_`.
     public var id: String {
-        get { box.fields.id }
-        set { change { $0.id = newValue } }
+        get { fields.value.id }
+        set { fields.value.id = newValue }
     }
     public var name: WorkflowText? {
-        get { box.fields.name }
-        set { change { $0.name = newValue } }
+        get { fields.value.name }
+        set { fields.value.name = newValue }
     }
     /// Ids of the jobs that must finish first.
     public var needs: [String] {
-        get { box.fields.needs }
-        set { change { $0.needs = newValue } }
+        get { fields.value.needs }
+        set { fields.value.needs = newValue }
     }
     public var condition: Expression? {
-        get { box.fields.condition }
-        set { change { $0.condition = newValue } }
+        get { fields.value.condition }
+        set { fields.value.condition = newValue }
     }
     public var runsOn: RunsOn? {
-        get { box.fields.runsOn }
-        set { change { $0.runsOn = newValue } }
+        get { fields.value.runsOn }
+        set { fields.value.runsOn = newValue }
     }
     public var environment: DeploymentEnvironment? {
-        get { box.fields.environment }
-        set { change { $0.environment = newValue } }
+        get { fields.value.environment }
+        set { fields.value.environment = newValue }
     }
     public var permissions: Permissions? {
-        get { box.fields.permissions }
-        set { change { $0.permissions = newValue } }
+        get { fields.value.permissions }
+        set { fields.value.permissions = newValue }
     }
     public var concurrency: Concurrency? {
-        get { box.fields.concurrency }
-        set { change { $0.concurrency = newValue } }
+        get { fields.value.concurrency }
+        set { fields.value.concurrency = newValue }
     }
     /// Outputs read by dependent jobs, usually from `steps.<id>.outputs.<name>`.
     public var outputs: Mapping<WorkflowText> {
-        get { box.fields.outputs }
-        set { change { $0.outputs = newValue } }
+        get { fields.value.outputs }
+        set { fields.value.outputs = newValue }
     }
     public var env: Mapping<WorkflowValue> {
-        get { box.fields.env }
-        set { change { $0.env = newValue } }
+        get { fields.value.env }
+        set { fields.value.env = newValue }
     }
     public var defaults: RunDefaults? {
-        get { box.fields.defaults }
-        set { change { $0.defaults = newValue } }
+        get { fields.value.defaults }
+        set { fields.value.defaults = newValue }
     }
     public var timeoutMinutes: Int? {
-        get { box.fields.timeoutMinutes }
-        set { change { $0.timeoutMinutes = newValue } }
+        get { fields.value.timeoutMinutes }
+        set { fields.value.timeoutMinutes = newValue }
     }
     public var continueOnError: Bool? {
-        get { box.fields.continueOnError }
-        set { change { $0.continueOnError = newValue } }
+        get { fields.value.continueOnError }
+        set { fields.value.continueOnError = newValue }
     }
     public var strategy: Strategy? {
-        get { box.fields.strategy }
-        set { change { $0.strategy = newValue } }
+        get { fields.value.strategy }
+        set { fields.value.strategy = newValue }
     }
     public var container: Container? {
-        get { box.fields.container }
-        set { change { $0.container = newValue } }
+        get { fields.value.container }
+        set { fields.value.container = newValue }
     }
     /// Service containers, keyed by their id.
     public var services: Mapping<Container> {
-        get { box.fields.services }
-        set { change { $0.services = newValue } }
+        get { fields.value.services }
+        set { fields.value.services = newValue }
     }
     /// A reusable workflow this job calls instead of running steps.
     public var call: ReusableWorkflowCall? {
-        get { box.fields.call }
-        set { change { $0.call = newValue } }
+        get { fields.value.call }
+        set { fields.value.call = newValue }
     }
     public var steps: [Step] {
-        get { box.fields.steps }
-        set { change { $0.steps = newValue } }
+        get { fields.value.steps }
+        set { fields.value.steps = newValue }
     }
     /// Keys the model lacks, rendered after the known ones.
     public var extra: [YAMLEntry] {
-        get { box.fields.extra }
-        set { change { $0.extra = newValue } }
+        get { fields.value.extra }
+        set { fields.value.extra = newValue }
     }
 
     /// Creates a job.
@@ -129,7 +116,7 @@ public struct Job: Sendable, Hashable {
         timeoutMinutes: Int? = nil, continueOnError: Bool? = nil, strategy: Strategy? = nil, container: Container? = nil,
         services: Mapping<Container> = [:], call: ReusableWorkflowCall? = nil, steps: [Step] = [], extra: [YAMLEntry] = []
     ) {
-        box = Box(Fields(
+        fields = CopyOnWrite(Fields(
             id: id, name: name, needs: needs, condition: condition, runsOn: runsOn, environment: environment,
             permissions: permissions, concurrency: concurrency, outputs: outputs, env: env, defaults: defaults,
             timeoutMinutes: timeoutMinutes, continueOnError: continueOnError, strategy: strategy, container: container,
@@ -139,12 +126,12 @@ public struct Job: Sendable, Hashable {
 
     /// Jobs are equal when their fields are.
     public static func == (lhs: Job, rhs: Job) -> Bool {
-        lhs.box === rhs.box || lhs.box.fields == rhs.box.fields
+        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
     }
 
     /// Hashes the fields, as ``==`` compares them.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(box.fields)
+        hasher.combine(fields.value)
     }
 }
 

@@ -8,11 +8,8 @@ public struct Step: Sendable, Hashable {
         case run(WorkflowText, shell: String?, workingDirectory: String?)
     }
 
-    // The contents live in one shared, copy-on-write object: lowering, checking and writing copy steps
-    // around, and a copy of nine fields cost a dozen atomic reference-count updates, the largest source of
-    // them in a large `generate`. A copy is now one.
-    private final class Storage: @unchecked Sendable {
-        // Unchecked: a storage object is changed only through a step that holds the sole reference to it.
+    // The contents live in one copy-on-write value: steps are copied as jobs are built, checked and written.
+    private struct Fields: Sendable, Hashable {
         var id: String?
         var name: WorkflowText?
         var condition: Expression?
@@ -21,67 +18,44 @@ public struct Step: Sendable, Hashable {
         var continueOnError: Bool?
         var timeoutMinutes: Int?
         var extra: [YAMLEntry]
-
-        init(id: String?, name: WorkflowText?, condition: Expression?, action: Action, env: Mapping<WorkflowValue>,
-             continueOnError: Bool?, timeoutMinutes: Int?, extra: [YAMLEntry]) {
-            self.id = id
-            self.name = name
-            self.condition = condition
-            self.action = action
-            self.env = env
-            self.continueOnError = continueOnError
-            self.timeoutMinutes = timeoutMinutes
-            self.extra = extra
-        }
-
-        func copy() -> Storage {
-            Storage(id: id, name: name, condition: condition, action: action, env: env,
-                    continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra)
-        }
     }
 
-    private var storage: Storage
+    private var fields: CopyOnWrite<Fields>
 
-    /// Changes the contents, first copying them if another step shares them. Every change forgets the
-    /// step's ``SharedStep`` mark: the text written for the marked step would no longer be this step's text.
-    private mutating func change(_ body: (Storage) -> Void) {
-        if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
-        body(storage)
-        shared = nil
-    }
-
+    // Every change forgets the step's ``SharedStep`` mark: the text written for the marked step would no
+    // longer be this step's text.
     public var id: String? {
-        get { storage.id }
-        set { change { $0.id = newValue } }
+        get { fields.value.id }
+        set { fields.value.id = newValue; shared = nil }
     }
     public var name: WorkflowText? {
-        get { storage.name }
-        set { change { $0.name = newValue } }
+        get { fields.value.name }
+        set { fields.value.name = newValue; shared = nil }
     }
     public var condition: Expression? {
-        get { storage.condition }
-        set { change { $0.condition = newValue } }
+        get { fields.value.condition }
+        set { fields.value.condition = newValue; shared = nil }
     }
     public var action: Action {
-        get { storage.action }
-        set { change { $0.action = newValue } }
+        get { fields.value.action }
+        set { fields.value.action = newValue; shared = nil }
     }
     public var env: Mapping<WorkflowValue> {
-        get { storage.env }
-        set { change { $0.env = newValue } }
+        get { fields.value.env }
+        set { fields.value.env = newValue; shared = nil }
     }
     public var continueOnError: Bool? {
-        get { storage.continueOnError }
-        set { change { $0.continueOnError = newValue } }
+        get { fields.value.continueOnError }
+        set { fields.value.continueOnError = newValue; shared = nil }
     }
     public var timeoutMinutes: Int? {
-        get { storage.timeoutMinutes }
-        set { change { $0.timeoutMinutes = newValue } }
+        get { fields.value.timeoutMinutes }
+        set { fields.value.timeoutMinutes = newValue; shared = nil }
     }
     /// Keys the model lacks, rendered after the known ones.
     public var extra: [YAMLEntry] {
-        get { storage.extra }
-        set { change { $0.extra = newValue } }
+        get { fields.value.extra }
+        set { fields.value.extra = newValue; shared = nil }
     }
     /// Set on a step that many jobs share unchanged (``markedShared()``), so that it is written and checked once.
     private(set) var shared: SharedStep?
@@ -91,28 +65,18 @@ public struct Step: Sendable, Hashable {
         id: String? = nil, name: WorkflowText? = nil, condition: Expression? = nil, action: Action,
         env: Mapping<WorkflowValue> = [:], continueOnError: Bool? = nil, timeoutMinutes: Int? = nil, extra: [YAMLEntry] = []
     ) {
-        storage = Storage(id: id, name: name, condition: condition, action: action, env: env,
-                          continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra)
+        fields = CopyOnWrite(Fields(id: id, name: name, condition: condition, action: action, env: env,
+                                    continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra))
     }
 
     /// Steps are equal when their contents are; the ``SharedStep`` mark is bookkeeping, not content.
     public static func == (lhs: Step, rhs: Step) -> Bool {
-        if lhs.storage === rhs.storage { return true }
-        return lhs.id == rhs.id && lhs.name == rhs.name && lhs.condition == rhs.condition && lhs.action == rhs.action
-            && lhs.env == rhs.env && lhs.continueOnError == rhs.continueOnError && lhs.timeoutMinutes == rhs.timeoutMinutes
-            && lhs.extra == rhs.extra
+        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
     }
 
     /// Hashes the contents, as ``==`` compares them.
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(id)
-        hasher.combine(name)
-        hasher.combine(condition)
-        hasher.combine(action)
-        hasher.combine(env)
-        hasher.combine(continueOnError)
-        hasher.combine(timeoutMinutes)
-        hasher.combine(extra)
+        hasher.combine(fields.value)
     }
 
     /// The step, marked as one that many jobs share unchanged: a writer lays out its text once and copies it
