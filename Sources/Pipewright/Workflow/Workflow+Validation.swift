@@ -202,89 +202,104 @@ extension Workflow {
     /// Whether jobs with these ids and `needs`, in order, break a rule that spans jobs: an invalid or
     /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:scripts:into:)`` leaves out.
     static func hasCrossJobErrors(ids: [String], needs: [[String]]) -> Bool {
-        // Each id and each need is hashed once, into job indices; the cycle search then runs on integers.
-        // With string sets and dictionaries throughout, this check was a twentieth of a large `generate`,
-        // all of it on one thread after the jobs were written.
-        var indexOf: [String: Int] = [:]
-        indexOf.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() {
-            guard isValidID(id), indexOf.updateValue(index, forKey: id) == nil else { return true }
+        guard ids.allSatisfy(isValidID) else { return true }
+        let graph = NeedsGraph(ids: ids, needs: needs)
+        if graph.hasRepeatedIDs || graph.leavesOutNeeds { return true }
+        var hasCycle = false
+        graph.searchCycles { _, _, _ in
+            hasCycle = true
+            return false
         }
-        var edges: [[Int]] = []
-        edges.reserveCapacity(ids.count)
-        for (index, jobNeeds) in needs.enumerated() {
-            var targets: [Int] = []
-            targets.reserveCapacity(jobNeeds.count)
-            for need in jobNeeds {
-                guard let target = indexOf[need], target != index else { return true }
-                targets.append(target)
-            }
-            edges.append(targets)
-        }
-        return hasCycle(edges)
-    }
-
-    /// Whether the graph whose node `i` has an edge to each node in `edges[i]` has a cycle: a depth-first
-    /// search with an explicit stack, so a chain of thousands of environments cannot overflow the thread's stack.
-    static func hasCycle(_ edges: [[Int]]) -> Bool {
-        enum Mark { case unvisited, onPath, finished }
-        var marks = [Mark](repeating: .unvisited, count: edges.count)
-        var stack: [(node: Int, nextEdge: Int)] = []
-        for root in edges.indices where marks[root] == .unvisited {
-            marks[root] = .onPath
-            stack.append((root, 0))
-            while let (node, nextEdge) = stack.last {
-                guard nextEdge < edges[node].count else {
-                    marks[node] = .finished
-                    stack.removeLast()
-                    continue
-                }
-                stack[stack.count - 1].nextEdge += 1
-                let target = edges[node][nextEdge]
-                switch marks[target] {
-                case .onPath: return true
-                case .unvisited:
-                    marks[target] = .onPath
-                    stack.append((target, 0))
-                case .finished: break
-                }
-            }
-        }
-        return false
+        return hasCycle
     }
 
     /// One error per cycle in `needs`, reported at the edge that closes it.
     private func cycleErrors() -> [ValidationError] {
-        Self.cycleErrors(ids: jobs.map(\.id), needs: jobs.map(\.needs))
+        let ids = jobs.map(\.id)
+        var errors: [ValidationError] = []
+        NeedsGraph(ids: ids, needs: jobs.map(\.needs)).searchCycles { job, position, cycle in
+            errors.append(.init(
+                path: "jobs.\(ids[job]).needs[\(position)]",
+                message: "\"\(ids[cycle.last!])\" closes a cycle \(cycle.map { ids[$0] }.joined(separator: " → ")); expected needs to form no cycle"
+            ))
+            return true
+        }
+        return errors
+    }
+}
+
+/// The jobs' `needs` as a graph on job indices, so that the search for cycles hashes each id and each need
+/// once, and then runs on integers: on one thread after a large workflow is written, string sets and
+/// dictionaries throughout were a twentieth of the run.
+///
+/// A repeated id stands for its first job, and a need of no other job is left out; validation reports both
+/// on their own.
+private struct NeedsGraph {
+    /// For each job, the jobs it needs, with where each stands in its `needs`; empty for a repeated id.
+    let edges: [[(job: Int, position: Int)]]
+    /// The first job of each id, in order: where the search starts.
+    let roots: [Int]
+    /// Whether some id is repeated.
+    var hasRepeatedIDs: Bool { roots.count != edges.count }
+    /// Whether some need names no other job.
+    let leavesOutNeeds: Bool
+
+    init(ids: [String], needs: [[String]]) {
+        var first: [String: Int] = [:]
+        first.reserveCapacity(ids.count)
+        var isFirst = [Bool](repeating: true, count: ids.count)
+        for (index, id) in ids.enumerated() {
+            // One hash per id; only a repeated id, rare, is put back.
+            if let earlier = first.updateValue(index, forKey: id) {
+                first[id] = earlier
+                isFirst[index] = false
+            }
+        }
+        var leavesOut = false
+        edges = ids.indices.map { index in
+            guard isFirst[index] else { return [] }
+            return needs[index].enumerated().compactMap { position, need in
+                guard let job = first[need], job != index else {
+                    leavesOut = true
+                    return nil
+                }
+                return (job, position)
+            }
+        }
+        roots = ids.indices.filter { isFirst[$0] }
+        leavesOutNeeds = leavesOut
     }
 
-    private static func cycleErrors(ids: [String], needs: [[String]]) -> [ValidationError] {
-        let byID = Dictionary(zip(ids, needs).map { ($0, $1) }, uniquingKeysWith: { first, _ in first })
-        var state: [String: Bool] = [:]  // false: on the current path; true: finished
-        var errors: [ValidationError] = []
-        var stack: [String] = []
-
-        func visit(_ id: String) {
-            state[id] = false
-            stack.append(id)
-            for (index, need) in (byID[id] ?? []).enumerated() where byID[need] != nil && need != id {
-                switch state[need] {
-                case false?:
-                    let cycle = stack[stack.lastIndex(of: need)!...] + [need]
-                    errors.append(.init(
-                        path: "jobs.\(id).needs[\(index)]",
-                        message: "\"\(need)\" closes a cycle \(cycle.joined(separator: " → ")); expected needs to form no cycle"
-                    ))
-                case nil: visit(need)
-                case true?: break
+    /// Searches depth-first from each job in order and calls `found` for each need that closes a cycle: the
+    /// job, the need's position in its `needs`, and the cycle from the job needed back to it. `found` returns
+    /// whether to go on. The stack is explicit, so a chain of thousands of jobs cannot overflow the thread's.
+    func searchCycles(_ found: (_ job: Int, _ position: Int, _ cycle: [Int]) -> Bool) {
+        enum Mark { case unvisited, onPath, finished }
+        var marks = [Mark](repeating: .unvisited, count: edges.count)
+        var path: [(job: Int, nextEdge: Int)] = []
+        for root in roots where marks[root] == .unvisited {
+            marks[root] = .onPath
+            path.append((root, 0))
+            while let (job, nextEdge) = path.last {
+                guard nextEdge < edges[job].count else {
+                    marks[job] = .finished
+                    path.removeLast()
+                    continue
+                }
+                path[path.count - 1].nextEdge += 1
+                let (needed, position) = edges[job][nextEdge]
+                switch marks[needed] {
+                case .onPath:
+                    let start = path.lastIndex { $0.job == needed }!
+                    if !found(job, position, path[start...].map(\.job) + [needed]) { return }
+                case .unvisited:
+                    marks[needed] = .onPath
+                    path.append((needed, 0))
+                case .finished:
+                    break
                 }
             }
-            stack.removeLast()
-            state[id] = true
         }
-
-        for id in ids where state[id] == nil { visit(id) }
-        return errors
     }
 }
 
