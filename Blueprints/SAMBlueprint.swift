@@ -20,7 +20,7 @@ extension Blueprint {
             }
             DriftDetection(schedule: ["41 6 * * 1-5"])
             DestroySettings(allowProduction: false)
-            Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+            Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
             Tags(["CostCenter": "platform"])
             ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
             RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))

@@ -62,7 +62,7 @@ public enum RandomPipeline {
         }
         if Bool.random(using: &random) { parts.append(DriftDetection(schedule: ["\(Int.random(in: 0...59, using: &random)) \(Int.random(in: 0...23, using: &random)) * * 1-5"])) }
         if Bool.random(using: &random) { parts.append(DestroySettings(allowProduction: Bool.random(using: &random))) }
-        if Bool.random(using: &random) { parts.append(Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")) }
+        if Bool.random(using: &random) { parts.append(Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")) }
         if Bool.random(using: &random) { parts.append(Tags(["CostCenter": word(using: &random, length: 2...10)])) }
         if Bool.random(using: &random) { parts.append(ArtifactEncryption(kmsKey: "alias/" + project + "-artifacts")) }
         let harden: HardenRunner? = [nil, HardenRunner(policy: .audit), HardenRunner(policy: .block, allowedEndpoints: ["sts.amazonaws.com:443", "github.com:443"])].randomElement(using: &random)!

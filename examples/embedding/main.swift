@@ -23,7 +23,7 @@ let payments = Pipeline("Payments infrastructure", project: "payments") {
                 strategy: .changeSet(review: true), production: true)
     DriftDetection(schedule: ["17 6 * * 1-5"])
     DestroySettings(allowProduction: false)
-    Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+    Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
     Tags(["CostCenter": "payments", "Owner": "platform-team"])
     ArtifactEncryption(kmsKey: "alias/payments-artifacts")
     RuntimeSettings(hardenRunner: HardenRunner(policy: .block, allowedEndpoints: [

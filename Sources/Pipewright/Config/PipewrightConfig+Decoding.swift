@@ -433,9 +433,9 @@ extension ConfigReader {
         return complete ? settings : nil
     }
 
-    mutating func notification(_ value: JSONValue, at path: JSONPath) -> Notification? {
+    mutating func notification(_ value: JSONValue, at path: JSONPath) -> Notify? {
         guard let members = members(value, at: path, expected: "an object such as {\"slack\": {\"webhookSecret\": NAME}}") else { return nil }
-        var result: Notification?
+        var result: Notify?
         var complete = true
         for member in members {
             let memberPath = path.key(member.key)

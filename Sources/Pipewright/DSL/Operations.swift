@@ -53,7 +53,7 @@ public struct DestroySettings: Sendable, Hashable {
 }
 
 /// Where deploy results are posted.
-public enum Notification: Sendable, Hashable {
+public enum Notify: Sendable, Hashable {
     /// A Slack incoming webhook, read from a secret only in the step that posts.
     case slack(webhookSecret: String)
 }

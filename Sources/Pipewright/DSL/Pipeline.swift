@@ -13,7 +13,7 @@
 ///                 strategy: .changeSet(review: true), production: true)
 ///     DriftDetection(schedule: ["0 6 * * 1-5"])
 ///     DestroySettings()
-///     Notification.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+///     Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
 /// }
 /// ```
 public struct Pipeline: Sendable, Hashable {
@@ -42,7 +42,7 @@ public struct Pipeline: Sendable, Hashable {
     /// Guarded manual destroy, if wanted.
     public var destroy: DestroySettings?
     /// Where deploy results are posted.
-    public var notification: Notification?
+    public var notification: Notify?
     /// Tags added to the built-in ones on every stack.
     public var tags: [Tag]
     /// KMS encryption of the artifact between jobs.

@@ -79,7 +79,7 @@ extension DestroySettings: PipelineComponent {
     public func apply(to pipeline: inout Pipeline) { pipeline.destroy = self }
 }
 
-extension Notification: PipelineComponent {
+extension Notify: PipelineComponent {
     /// Posts deploy results here.
     public func apply(to pipeline: inout Pipeline) { pipeline.notification = self }
 }

@@ -62,7 +62,7 @@ enum ConfigFixtures {
             ManualDispatch(false)
             DriftDetection(schedule: ["0 6 * * 1-5", "30 18 * * *"], githubEnvironment: "drift")
             DestroySettings(allowProduction: true)
-            Notification.slack(webhookSecret: "SLACK_HOOK")
+            Notify.slack(webhookSecret: "SLACK_HOOK")
             Tags(["CostCenter": "platform", "Owner": "team@example.com"])
             ArtifactEncryption(kmsKey: "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab")
             RuntimeSettings(
