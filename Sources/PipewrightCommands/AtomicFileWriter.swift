@@ -10,22 +10,15 @@ import Pipewright
 /// The text goes to a temporary file in the same folder (so the rename cannot cross file systems), then is
 /// renamed over the target. The file is not flushed with `fsync` first: the rename alone is what keeps a
 /// killed run or a concurrent reader from seeing half a file, and a generated workflow can always be
-/// rendered again from its config, while flushing 20 MB of workflows cost 30 ms, a third of the budget
-/// for a 1,000-environment pipeline. This is how `git checkout` writes a working tree, too.
+/// rendered again from its config. This is how `git checkout` writes a working tree, too.
 struct AtomicFileWriter {
     /// Called after the temporary file is complete and before the rename; tests use it to interrupt a write.
     var beforeRename: ((_ temporaryPath: String) throws -> Void)?
 
     func write(_ contents: String, to path: String) throws(CommandFailure) {
-        try write(utf8Parts: [Array(contents.utf8)], to: path)
-    }
-
-    /// Writes a text given as UTF-8 parts, each straight from its own storage: copying 20 MB into one
-    /// buffer first cost page faults.
-    func write(utf8Parts parts: [[UInt8]], to path: String) throws(CommandFailure) {
         var file = try TemporaryFile(beside: path)
         defer { file.discard() }
-        for part in parts { try file.write(part) }
+        try file.write(Array(contents.utf8))
         try file.close()
         try commit(&file)
     }
@@ -75,29 +68,8 @@ struct TemporaryFile {
 
     /// Appends bytes.
     func write(_ bytes: [UInt8]) throws(CommandFailure) {
-        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor, at: nil) }) {
+        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
             throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
-        }
-    }
-
-    /// Appends bytes.
-    func write(_ bytes: UnsafeRawBufferPointer) throws(CommandFailure) {
-        if let failure = writeAll(bytes, to: descriptor, at: nil) {
-            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
-        }
-    }
-
-    /// Writes bytes at an offset, leaving the end of the file where it was.
-    func write(_ bytes: [UInt8], at offset: Int) throws(CommandFailure) {
-        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor, at: offset) }) {
-            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
-        }
-    }
-
-    /// Moves the end of the file `count` bytes on, to be filled in later with ``write(_:at:)``.
-    func skip(_ count: Int) throws(CommandFailure) {
-        guard lseek(descriptor, off_t(count), SEEK_CUR) >= 0 else {
-            throw .cannotWrite("cannot write \(target): \(String(cString: strerror(errno)))")
         }
     }
 
@@ -124,12 +96,11 @@ struct TemporaryFile {
     }
 }
 
-/// Writes all of `bytes`, at `offset` or else at the end, retrying partial writes; returns `errno` on failure.
-private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32, at offset: Int?) -> Int32? {
+/// Writes all of `bytes`, retrying partial writes; returns `errno` on failure.
+private func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
     var written = 0
     while written < bytes.count {
-        let result = offset.map { pwrite(descriptor, bytes.baseAddress! + written, bytes.count - written, off_t($0 + written)) }
-            ?? SystemCalls.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+        let result = SystemCalls.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
         if result < 0 && errno == EINTR { continue }
         guard result > 0 else { return errno }
         written += result

@@ -17,14 +17,6 @@ enum ConfigFile {
         PipewrightConfig.encode(pipeline)
     }
 
-    /// Refuses a pipeline that breaks a configuration rule, naming every problem.
-    static func check(_ pipeline: Pipeline, source: String) throws(CommandFailure) {
-        let errors = pipeline.configurationErrors()
-        guard errors.isEmpty else {
-            throw .invalidInput("\(source) describe an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
-        }
-    }
-
     /// Reads, decodes and checks a config, and finds its policy: `--policy FILE`, else `pipewright-policy.json`
     /// beside the config, else the config's `policy` section, else the default policy.
     static func load(_ path: String, policyFile: String?, in workspace: Workspace) throws(CommandFailure) -> Loaded {
@@ -62,10 +54,13 @@ enum ConfigFile {
         return .default
     }
 
-    /// Lowers, validates and renders the workflows of a pipeline under a policy.
-    static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName) throws(CommandFailure) -> [RenderedFile] {
+    /// Checks, lowers, validates and renders the workflows of a pipeline under a policy; `source` is the
+    /// config the headers name, `origin` what described the pipeline, for errors.
+    static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, origin: String? = nil) throws(CommandFailure) -> [RenderedFile] {
         do {
             return try Generator(policy: policy, source: source).render(pipeline)
+        } catch .invalidPipeline(let errors) {
+            throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
         } catch {
             throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }

@@ -26,10 +26,10 @@ struct GenerateCommand {
         let workspace = tool.workspace(arguments["--directory"])
         let configPath = arguments["--config"] ?? ConfigFile.defaultName
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
-        guard arguments.has("--stdout") || arguments.has("--check") else {
-            return try write(Generator(policy: config.policy, source: configPath), config.pipeline, in: workspace)
-        }
         let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: configPath)
+        guard arguments.has("--stdout") || arguments.has("--check") else {
+            return try write(files, in: workspace)
+        }
 
         if arguments.has("--stdout") {
             for file in files {
@@ -44,7 +44,7 @@ struct GenerateCommand {
         var stale: [String] = []
         for file in files {
             let current = try workspace.read(file.path)
-            if let current, file.hasContents(current) { continue }
+            if let current, current.utf8.elementsEqual(file.contents.utf8) { continue }
             stale.append(file.path)
             if let current {
                 tool.console.out(UnifiedDiff.diff(old: current, new: file.contents, oldName: "a/" + file.path, newName: "b/" + file.path))
@@ -60,23 +60,23 @@ struct GenerateCommand {
         return .findings
     }
 
-    /// Renders straight into temporary files, then decides which replace their targets: any refusal, or
-    /// any failure, leaves every file as it was.
-    private func write(_ generator: Generator, _ pipeline: Pipeline, in workspace: Workspace) throws(CommandFailure) -> ExitCode {
-        var stream = WorkflowFileStream(workspace: workspace)
-        defer { stream.discard() }
-        do {
-            try generator.stream(pipeline, into: &stream)
-        } catch let failure as CommandFailure {
-            throw failure
-        } catch {
-            throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n\(error)")
-        }
+    /// Decides every file before touching any: a refusal leaves every file as it was. Each file is then
+    /// replaced atomically.
+    private func write(_ files: [RenderedFile], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
+        var changed: [RenderedFile] = []
         var refusals: [String] = []
-        for file in stream.files where file.existed && !file.unchanged {
-            switch try workspace.provenance(of: file.path) {
+        for file in files {
+            try workspace.checkStaysInside(file.path)
+            // A file that is there but cannot be read stops the run here, saying why, rather than being replaced unasked.
+            guard let current = try workspace.read(file.path) else {
+                changed.append(file)
+                continue
+            }
+            if current.utf8.elementsEqual(file.contents.utf8) { continue }
+            changed.append(file)
+            guard !arguments.has("--force") else { continue }
+            switch GeneratedHeader.provenance(of: current) {
             case .generated: continue
-            case .editedByHand where arguments.has("--force"), .foreign where arguments.has("--force"): continue
             case .editedByHand: refusals.append("\(file.path) was edited by hand since it was generated")
             case .foreign: refusals.append("\(file.path) was not written by Pipewright")
             }
@@ -84,13 +84,11 @@ struct GenerateCommand {
         if !refusals.isEmpty {
             throw .invalidInput(refusals.joined(separator: "\n       ") + "\nNothing was written. Move your edits into the config, or pass --force to overwrite.")
         }
-        var written = 0
-        for index in stream.files.indices where !stream.files[index].unchanged {
-            try stream.commit(index, with: workspace.writer)
-            tool.console.out("wrote \(stream.files[index].path)\n")
-            written += 1
+        for file in changed {
+            try workspace.write(file.contents, to: file.path)
+            tool.console.out("wrote \(file.path)\n")
         }
-        tool.console.err("\(written) written, \(stream.files.count - written) unchanged.\n")
+        tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged.\n")
         return .ok
     }
 }

@@ -34,11 +34,10 @@ struct InitCommand {
             options.environments = environments.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         }
         let pipeline = blueprint.pipeline(options)
-        try ConfigFile.check(pipeline, source: "the init options")
 
         let workspace = tool.workspace(arguments["--directory"])
         let configText = ConfigFile.text(for: pipeline)
-        let workflows = try ConfigFile.render(pipeline)
+        let workflows = try ConfigFile.render(pipeline, origin: "the init options")
         let files = [RenderedFile(path: ConfigFile.defaultName, contents: configText)] + workflows
         let existing = files.map(\.path).filter(workspace.exists)
         if !existing.isEmpty, !arguments.has("--force") {
@@ -46,7 +45,7 @@ struct InitCommand {
         }
         for file in files { try workspace.checkStaysInside(file.path) }
         for file in files {
-            try workspace.write(file)
+            try workspace.write(file.contents, to: file.path)
             tool.console.out("wrote \(file.path)\n")
         }
         let effective = Generator(policy: .default).effectivePipeline(pipeline)

@@ -64,43 +64,6 @@ struct Workspace {
         try writer.write(contents, to: full)
     }
 
-    /// Writes a rendered file to its path, as ``write(_:to:)`` does, straight from its UTF-8 parts.
-    func write(_ file: RenderedFile) throws(CommandFailure) {
-        let full = try prepareTarget(file.path)
-        try writer.write(utf8Parts: file.utf8Parts, to: full)
-    }
-
-    /// The folders ``prepareTarget(_:)`` would create for `relative`, deepest first.
-    func missingFolders(for relative: String) -> [String] {
-        var missing: [String] = []
-        var folder = FilePaths.removingLastComponent(of: path(relative))
-        while !folder.isEmpty, folder != "/", !FileManager.default.fileExists(atPath: folder) {
-            missing.append(folder)
-            folder = FilePaths.removingLastComponent(of: folder)
-        }
-        return missing
-    }
-
-    /// Reads the header of a file and checks its digest against its body, a piece at a time.
-    func provenance(of relative: String) throws(CommandFailure) -> GeneratedHeader.Provenance {
-        let descriptor = open(path(relative), O_RDONLY)
-        guard descriptor >= 0 else {
-            throw .invalidInput("cannot read \(relative): \(String(cString: strerror(errno)))")
-        }
-        defer { close(descriptor) }
-        var reader = GeneratedHeader.ProvenanceReader()
-        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { SystemCalls.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 && errno == EINTR { continue }
-            guard count >= 0 else {
-                throw .invalidInput("cannot read \(relative): \(String(cString: strerror(errno)))")
-            }
-            if count == 0 { return reader.provenance() }
-            buffer.withUnsafeBytes { reader.read(UnsafeRawBufferPointer(rebasing: $0.prefix(count))) }
-        }
-    }
-
     /// The path to write `relative` to, with its folders created; refuses a path that leads outside.
     func prepareTarget(_ relative: String) throws(CommandFailure) -> String {
         try checkStaysInside(relative)

@@ -43,32 +43,6 @@ import Testing
     func filesWithoutAHeaderDigestAreForeign(_ contents: String) {
         #expect(GeneratedHeader.provenance(of: contents) == .foreign)
     }
-
-    /// A file is read in pieces of any size, cut anywhere, even inside the header's lines.
-    @Test func provenanceReadInPiecesIsTheSameAsReadWhole() {
-        let cases: [(String, GeneratedHeader.Provenance)] = [
-            (Self.generated, .generated),
-            ("# Owned by the platform team\n" + Self.generated, .generated),
-            (Self.generated.replacingOccurrences(of: "name: CI", with: "name: My CI"), .editedByHand),
-            (Self.generated + "# a note\n", .editedByHand),
-            (GeneratedHeader().wrap(""), .generated),
-            ("# pipewright-digest: xxh64:\(ContentDigest.hex(""))", .generated),
-            ("# pipewright-digest: xxh64:\(ContentDigest.hex(""))\n#", .generated),
-            ("# a header without a digest\n\nname: CI\n", .foreign),
-            ("#", .foreign),
-            ("", .foreign),
-        ]
-        for (text, expected) in cases {
-            let bytes = Array(text.utf8)
-            for size in 1...max(1, bytes.count) {
-                var reader = GeneratedHeader.ProvenanceReader()
-                for start in stride(from: 0, to: bytes.count, by: size) {
-                    bytes[start..<min(start + size, bytes.count)].withUnsafeBytes { reader.read($0) }
-                }
-                #expect(reader.provenance() == expected, "\(text.debugDescription) in pieces of \(size)")
-            }
-        }
-    }
 }
 
 @Test func contentDigestIsXXH64() {
@@ -81,29 +55,4 @@ import Testing
     #expect(ContentDigest.hex(String(repeating: "y", count: 32)) == "64da1f1d3495ce66")
     let bytes = [UInt8]((0..<768).map { UInt8($0 % 256) })
     #expect(bytes.withUnsafeBufferPointer(ContentDigest.hex) == "8e03c838c596036f")
-}
-
-@Test func digestFedInPiecesEqualsTheDigestOfTheWhole() {
-    // Rendered files are digested part by part; every split, across and within 32-byte stripes, must agree.
-    let bytes = [UInt8]((0..<300).map { UInt8(($0 * 37) % 256) })
-    let whole = bytes.withUnsafeBytes { XXH64.hash($0) }
-    for cuts in [[0], [1], [31], [32], [33], [5, 40], [16, 48, 200], [299], [100, 100, 101]] {
-        var state = XXH64()
-        var start = 0
-        for cut in cuts + [bytes.count] where cut >= start {
-            bytes[start..<cut].withUnsafeBytes { state.update($0) }
-            start = cut
-        }
-        #expect(state.finalize() == whole, "cut at \(cuts)")
-    }
-}
-
-@Test func aRenderedFileComparesByTextNotByParts() {
-    let whole = RenderedFile(path: "a.yml", contents: "name: CI\non: push\n")
-    let split = RenderedFile(path: "a.yml", utf8Parts: [Array("name: CI\n".utf8), [], Array("on: push\n".utf8)])
-    #expect(whole == split)
-    #expect(split.contents == "name: CI\non: push\n")
-    #expect(split.hasContents("name: CI\non: push\n"))
-    #expect(!split.hasContents("name: CI\non: pull_request\n"))
-    #expect(!split.hasContents("name: CI\n"))
 }

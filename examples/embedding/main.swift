@@ -50,22 +50,26 @@ if let configPath = value(of: "--config") {
     } catch {
         fail(error.description)
     }
-    let problems = pipeline.configurationErrors()
-    if !problems.isEmpty { fail(problems.map(\.description).joined(separator: "\n")) }
 }
 
+// `render` checks the pipeline's configuration and every workflow; `lower` alone checks nothing.
 let generator = Generator(policy: .default)
-let workflows = generator.lower(pipeline)
+let files: [RenderedFile]
+do {
+    files = try generator.render(pipeline)
+} catch {
+    fail(error.description)
+}
 guard let output = value(of: "--output") else {
-    for file in workflows.map(generator.render) {
+    for file in files {
         print("# --- " + file.path)
         print(file.contents, terminator: "")
     }
     exit(0)
 }
 try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-for generated in workflows {
+for (file, generated) in zip(files, generator.lower(pipeline)) {
     let base = output + "/" + String(generated.fileName.dropLast(4))
-    try generator.render(generated).contents.write(toFile: base + ".yml", atomically: true, encoding: .utf8)
+    try file.contents.write(toFile: base + ".yml", atomically: true, encoding: .utf8)
     try JSONEmitter.emit(generated.workflow.yamlNode).write(toFile: base + ".json", atomically: true, encoding: .utf8)
 }

@@ -93,36 +93,6 @@ struct ConfigReader {
         return complete ? result : nil
     }
 
-    /// ``array(_:at:expected:_:)`` for many elements that are read on their own: they are read in chunks on
-    /// all cores, each chunk by a reader of its own, and the issues are reported in document order.
-    mutating func parallelArray<Element: Sendable>(
-        _ value: JSONValue, at path: JSONPath, expected: String, _ element: @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Element?
-    ) -> [Element]? {
-        guard case .array(let values) = value else {
-            wrongType(value, at: path, expected: expected)
-            return nil
-        }
-        let chunks = ParallelChunks.map(count: values.count) { range in
-            var reader = ConfigReader()
-            var result: [Element] = []
-            result.reserveCapacity(range.count)
-            var complete = true
-            for position in range {
-                if let decoded = element(&reader, values[position], path.index(position)) { result.append(decoded) } else { complete = false }
-            }
-            return (result, complete, reader.issues)
-        }
-        var result: [Element] = []
-        result.reserveCapacity(values.count)
-        var complete = true
-        for (elements, chunkComplete, chunkIssues) in chunks {
-            result += elements
-            complete = complete && chunkComplete
-            issues += chunkIssues
-        }
-        return complete ? result : nil
-    }
-
     mutating func strings(_ value: JSONValue, at path: JSONPath) -> [String]? {
         array(value, at: path, expected: "an array of strings") { reader, item, itemPath in reader.string(item, at: itemPath) }
     }

@@ -141,19 +141,13 @@ struct PipelineValidator {
             return
         }
         // Where each name first occurs: an environment repeats a name when that is before it, and `after`
-        // may only name an environment that occurs before it. Knowing this up front, each environment is
-        // checked on its own, so many are checked on all cores, their problems still in document order.
+        // may only name an environment that occurs before it.
         var firstIndex: [String: Int] = [:]
         firstIndex.reserveCapacity(pipeline.environments.count)
         for (index, environment) in pipeline.environments.enumerated() where firstIndex[environment.name] == nil {
             firstIndex[environment.name] = index
         }
-        let (pipeline, names) = (pipeline, firstIndex)
-        errors += ParallelChunks.map(count: pipeline.environments.count) { range in
-            var chunk = PipelineValidator(pipeline: pipeline)
-            for index in range { chunk.checkEnvironment(at: index, firstIndex: names) }
-            return chunk.errors
-        }.joined()
+        for index in pipeline.environments.indices { checkEnvironment(at: index, firstIndex: firstIndex) }
     }
 
     /// One environment's problems; `firstIndex` holds where each environment name first occurs.

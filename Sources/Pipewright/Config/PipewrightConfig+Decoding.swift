@@ -66,8 +66,7 @@ extension ConfigReader {
             case "build": keep(build(value, at: memberPath)) { pipeline.build = $0 }
             case "validation": keep(validation(value, at: memberPath)) { pipeline.validation = $0 }
             case "environments":
-                // Each environment is read on its own: a pipeline of many has them read on all cores.
-                keep(parallelArray(value, at: memberPath, expected: "an array of environments") { $0.environment($1, at: $2) }) { pipeline.environments = $0 }
+                keep(array(value, at: memberPath, expected: "an array of environments") { $0.environment($1, at: $2) }) { pipeline.environments = $0 }
             case "pullRequestBranches":
                 if value == .null { pipeline.pullRequestBranches = nil } else { keep(strings(value, at: memberPath)) { pipeline.pullRequestBranches = $0 } }
             case "manualDispatch": keep(bool(value, at: memberPath)) { pipeline.manualDispatch = $0 }

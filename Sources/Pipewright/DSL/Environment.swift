@@ -1,89 +1,31 @@
 /// A deployment target: an AWS account and region, guarded by a GitHub environment.
 public struct Environment: Sendable, Hashable {
-    // The fields live in one copy-on-write value: lowering copies environments around for every job it makes.
-    private struct Fields: Sendable, Hashable {
-        var name: String
-        var account: String
-        var region: String?
-        var role: RoleReference
-        var chainedRole: RoleReference?
-        var driftRole: RoleReference?
-        var githubEnvironment: String
-        var branch: String
-        var after: String?
-        var parameters: [Parameter]
-        var strategy: DeployStrategy
-        var production: Bool
-        var tags: [Tag]
-    }
-
-    private var fields: CopyOnWrite<Fields>
-
     /// The environment's name, e.g. `prod`; part of the stack name.
-    public var name: String {
-        get { fields.value.name }
-        set { fields.value.name = newValue }
-    }
+    public var name: String
     /// The 12-digit AWS account id.
-    public var account: String {
-        get { fields.value.account }
-        set { fields.value.account = newValue }
-    }
+    public var account: String
     /// The region; `nil` uses the pipeline's.
-    public var region: String? {
-        get { fields.value.region }
-        set { fields.value.region = newValue }
-    }
+    public var region: String?
     /// The role deploy jobs assume through OIDC.
-    public var role: RoleReference {
-        get { fields.value.role }
-        set { fields.value.role = newValue }
-    }
+    public var role: RoleReference
     /// A second role to chain into from the first, for cross-account deploys.
-    public var chainedRole: RoleReference? {
-        get { fields.value.chainedRole }
-        set { fields.value.chainedRole = newValue }
-    }
+    public var chainedRole: RoleReference?
     /// The read-only role drift detection assumes; `nil` uses ``role``.
-    public var driftRole: RoleReference? {
-        get { fields.value.driftRole }
-        set { fields.value.driftRole = newValue }
-    }
+    public var driftRole: RoleReference?
     /// The GitHub environment whose protection rules and approvals guard the deploy.
-    public var githubEnvironment: String {
-        get { fields.value.githubEnvironment }
-        set { fields.value.githubEnvironment = newValue }
-    }
+    public var githubEnvironment: String
     /// The branch whose pushes deploy this environment.
-    public var branch: String {
-        get { fields.value.branch }
-        set { fields.value.branch = newValue }
-    }
+    public var branch: String
     /// The environment that must deploy successfully first, in the same run.
-    public var after: String? {
-        get { fields.value.after }
-        set { fields.value.after = newValue }
-    }
+    public var after: String?
     /// Template parameters for this environment.
-    public var parameters: [Parameter] {
-        get { fields.value.parameters }
-        set { fields.value.parameters = newValue }
-    }
+    public var parameters: [Parameter]
     /// How changes are applied.
-    public var strategy: DeployStrategy {
-        get { fields.value.strategy }
-        set { fields.value.strategy = newValue }
-    }
+    public var strategy: DeployStrategy
     /// Whether this is production: destroy is refused unless the pipeline allows it.
-    public var production: Bool {
-        get { fields.value.production }
-        set { fields.value.production = newValue }
-    }
+    public var production: Bool
     /// Tags added to this environment's stacks only.
-    public var tags: [Tag] {
-        get { fields.value.tags }
-        set { fields.value.tags = newValue }
-    }
+    public var tags: [Tag]
 
     /// Creates an environment.
     public init(
@@ -91,21 +33,19 @@ public struct Environment: Sendable, Hashable {
         driftRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
         parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
     ) {
-        fields = CopyOnWrite(Fields(
-            name: name, account: account, region: region, role: role, chainedRole: chainedRole, driftRole: driftRole,
-            githubEnvironment: githubEnvironment ?? name, branch: branch, after: after, parameters: parameters,
-            strategy: strategy, production: production, tags: tags
-        ))
-    }
-
-    /// Environments are equal when their fields are.
-    public static func == (lhs: Environment, rhs: Environment) -> Bool {
-        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
-    }
-
-    /// Hashes the fields, as ``==`` compares them.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields.value)
+        self.name = name
+        self.account = account
+        self.region = region
+        self.role = role
+        self.chainedRole = chainedRole
+        self.driftRole = driftRole
+        self.githubEnvironment = githubEnvironment ?? name
+        self.branch = branch
+        self.after = after
+        self.parameters = parameters
+        self.strategy = strategy
+        self.production = production
+        self.tags = tags
     }
 
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so

@@ -145,7 +145,7 @@ extension PipelineLowering {
         steps += validation.commands.enumerated().map { index, command in
             .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
         }
-        steps.append(shared.deleteBundleStep)
+        steps.append(deleteBundleStep)
         return Job(
             id: "validate",
             name: "Validate",

@@ -12,8 +12,8 @@ extension PipelineLowering {
             steps.append(.run("Deploy with a change set", id: "deploy", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.deployDirect)))
             steps += outputSteps(for: environment)
         }
-        steps.append(shared.deleteBundleStep)
-        steps += shared.deployNotifySteps
+        steps.append(deleteBundleStep)
+        steps += notifySteps("Deploy of")
         return Job(
             id: deployJobID(environment),
             name: "Deploy \(environment.name)",
@@ -55,9 +55,7 @@ extension PipelineLowering {
         ]
     }
 
-    var deployOutputs: Mapping<WorkflowText> { shared.deployOutputs }
-
-    func makeDeployOutputs() -> Mapping<WorkflowText> {
+    var deployOutputs: Mapping<WorkflowText> {
         var outputs: Mapping<WorkflowText> = [
             "stack-name": WorkflowText(.steps("prepare", output: "stack-name")),
             "status": WorkflowText(.steps("deploy", output: "status")),
@@ -82,7 +80,7 @@ extension PipelineLowering {
             "retention-days": .int(pipeline.build.retentionDays),
             "if-no-files-found": "error",
         ]))
-        steps.append(shared.deleteBundleStep)
+        steps.append(deleteBundleStep)
         return Job(
             id: planJobID(environment),
             name: "Plan \(environment.name) (change set)",
@@ -130,7 +128,7 @@ extension PipelineLowering {
             ], WorkflowText(Scripts.executeChangeSet)))
             steps += outputSteps(for: environment)
         }
-        steps += shared.deployNotifySteps
+        steps += notifySteps("Deploy of")
         return Job(
             id: deployJobID(environment),
             name: "Deploy \(environment.name) (reviewed change set)",

@@ -8,7 +8,7 @@ extension PipelineLowering {
             "STACK_NAME": stackName,
             "CONFIRMATION": .expression(.inputs("confirm")),
         ], WorkflowText(Scripts.destroyStack)))
-        steps += shared.destroyNotifySteps
+        steps += notifySteps("Destroy of")
         return Job(
             id: "destroy-" + environment.name,
             name: "Destroy \(environment.name)",

@@ -1,7 +1,7 @@
 /// The drift workflow: scheduled and manual, one read-only job per environment.
 extension PipelineLowering {
-    /// The drift workflow without its jobs.
-    func driftFrame(_ drift: DriftDetection) -> Workflow {
+    /// The drift workflow: one job per environment.
+    func driftWorkflow(_ drift: DriftDetection) -> Workflow {
         Workflow(
             name: pipeline.name + " drift detection",
             on: Triggers(schedule: drift.schedule.map { Cron($0) }, workflowDispatch: WorkflowDispatch()),
@@ -9,7 +9,7 @@ extension PipelineLowering {
             env: awsRetryEnvironment,
             defaults: RunDefaults(shell: "bash"),
             concurrency: Concurrency(group: "\(pipeline.fileSlug)-drift", cancelInProgress: false),
-            jobs: []
+            jobs: pipeline.environments.map { driftJob(for: $0, drift: drift) }
         )
     }
 
@@ -21,7 +21,7 @@ extension PipelineLowering {
             region: region(of: environment), sessionName: sessionName
         )
         steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
-        steps += shared.driftNotifySteps
+        steps += notifySteps("Drift detected in", when: .failure())
         return Job(
             id: "drift-" + environment.name,
             name: "Drift of \(environment.name)",

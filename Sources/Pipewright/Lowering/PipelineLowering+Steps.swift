@@ -1,9 +1,7 @@
 /// Steps shared by several jobs.
 extension PipelineLowering {
     /// harden-runner first, when egress control is on.
-    var hardenRunnerSteps: [Step] { shared.hardenRunnerSteps }
-
-    func makeHardenRunnerSteps() -> [Step] {
+    var hardenRunnerSteps: [Step] {
         guard let harden = pipeline.runtime.hardenRunner else { return [] }
         var inputs: Mapping<WorkflowValue> = ["egress-policy": .text(WorkflowText(harden.policy.rawValue))]
         if harden.policy == .block {
@@ -47,10 +45,21 @@ extension PipelineLowering {
     /// Download the build artifact, verify it against the build's manifest digest before anything else
     /// touches it, and decrypt it when it is encrypted. Needs credentials first when encrypted.
     func artifactSteps(credentials: [Step]) -> [Step] {
-        shared.artifactFetchSteps + credentials + shared.artifactDecryptSteps
+        artifactFetchSteps + credentials + artifactDecryptSteps
     }
 
-    func makeArtifactFetchSteps() -> [Step] {
+    /// Decrypt the artifact, when it is encrypted.
+    private var artifactDecryptSteps: [Step] {
+        pipeline.artifactEncryption == nil ? [] : [.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle))]
+    }
+
+    /// Deletes the decrypted bundle whatever happened before.
+    var deleteBundleStep: Step {
+        .run("Delete the plaintext artifact", if: .always(), WorkflowText(Scripts.deleteBundle))
+    }
+
+    /// Download the build artifact and verify its checksums.
+    private var artifactFetchSteps: [Step] {
         let encrypted = pipeline.artifactEncryption != nil
         let folder = encrypted ? "artifact/encrypted" : "artifact/bundle"
         return [
@@ -74,19 +83,14 @@ extension PipelineLowering {
     }
 
     /// The stack-name suffix: the manual run's input when given, else the configured default.
-    var suffixValue: WorkflowValue { shared.suffixValue }
-
-    func makeSuffixValue() -> WorkflowValue {
+    var suffixValue: WorkflowValue {
         pipeline.manualDispatch
             ? .expression(.inputs("environment_suffix") || .string(pipeline.stackNaming.suffix ?? ""))
             : .text(WorkflowText(pipeline.stackNaming.suffix ?? ""))
     }
 
-    var sessionName: WorkflowText { Self.sessionName }
-    var stackName: WorkflowValue { Self.stackName }
-    // Built once, on first use: every environment's jobs read them.
-    private static let sessionName = WorkflowText(.steps("prepare", output: "session-name"))
-    private static let stackName: WorkflowValue = .expression(.steps("prepare", output: "stack-name"))
+    var sessionName: WorkflowText { WorkflowText(.steps("prepare", output: "session-name")) }
+    var stackName: WorkflowValue { .expression(.steps("prepare", output: "stack-name")) }
 
     /// Posts the job's result, success or failure; the webhook secret is visible to this step only.
     func notifySteps(_ prefix: String, when condition: Expression = !.cancelled()) -> [Step] {
@@ -164,8 +168,8 @@ extension PipelineLowering {
         let parameters = stackParameters(for: environment)
         var env: Mapping<WorkflowValue> = [
             "STACK_NAME": stackName,
-            "TEMPLATE_FILE": shared.templateFile,
-            "CAPABILITIES": shared.capabilities,
+            "TEMPLATE_FILE": .text(WorkflowText("artifact/bundle/" + bundledTemplate)),
+            "CAPABILITIES": .text(WorkflowText(capabilities.map(\.rawValue).joined(separator: " "))),
             "STACK_TAGS": .text(stackTags(for: environment)),
             "STACK_PARAMETERS": .text(parameters.json),
             "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),

@@ -72,22 +72,16 @@ public struct WorkflowAudit: Sendable {
     }
 }
 
-/// The commands of a workflow's long scripts, each parsed once.
-///
-/// Most rules read the commands of every script, and a large pipeline's deploy jobs all run the same
-/// scripts: parsing each again for every rule and every job made auditing 1,000 environments take seconds.
-/// Scripts are found again by their storage, as ``RepeatedText`` finds them, and each is kept alive with its
-/// commands so its address cannot come to hold another text; short scripts are parsed where they are asked for.
+/// The commands of a workflow's scripts, each script parsed once however many rules and jobs read it.
 struct ParsedScripts: Sendable {
-    private let parsed: [RepeatedText.Identity: (script: String, commands: [ScriptCommand])]
+    private let parsed: [String: [ScriptCommand]]
 
     init(_ workflow: Workflow) {
-        var parsed: [RepeatedText.Identity: (script: String, commands: [ScriptCommand])] = [:]
+        var parsed: [String: [ScriptCommand]] = [:]
         for job in workflow.jobs {
             for step in job.steps {
-                guard let script = step.script?.literalValue, let identity = RepeatedText.identity(of: script),
-                      parsed[identity] == nil else { continue }
-                parsed[identity] = (script, ScriptCommand.parse(script))
+                guard let script = step.script?.rendered, parsed[script] == nil else { continue }
+                parsed[script] = ScriptCommand.parse(script)
             }
         }
         self.parsed = parsed
@@ -95,8 +89,7 @@ struct ParsedScripts: Sendable {
 
     /// The commands of a script's text.
     func commands(of script: String) -> [ScriptCommand] {
-        if let identity = RepeatedText.identity(of: script), let known = parsed[identity] { return known.commands }
-        return ScriptCommand.parse(script)
+        parsed[script] ?? ScriptCommand.parse(script)
     }
 }
 

@@ -1,112 +1,43 @@
 /// A job of a workflow: runs on a runner, or calls a reusable workflow.
 public struct Job: Sendable, Hashable {
-    // The fields live in one copy-on-write value: jobs are copied as they are built, batched, checked and written.
-    private struct Fields: Sendable, Hashable {
-        var id: String
-        var name: WorkflowText?
-        var needs: [String]
-        var condition: Expression?
-        var runsOn: RunsOn?
-        var environment: DeploymentEnvironment?
-        var permissions: Permissions?
-        var concurrency: Concurrency?
-        var outputs: Mapping<WorkflowText>
-        var env: Mapping<WorkflowValue>
-        var defaults: RunDefaults?
-        var timeoutMinutes: Int?
-        var continueOnError: Bool?
-        var strategy: Strategy?
-        var container: Container?
-        var services: Mapping<Container>
-        var call: ReusableWorkflowCall?
-        var steps: [Step]
-        var extra: [YAMLEntry]
-    }
-
-    private var fields: CopyOnWrite<Fields>
-
     /// The key under `jobs:`; letters, digits, `-` and `_`, starting with a letter or `_`.
-    public var id: String {
-        get { fields.value.id }
-        set { fields.value.id = newValue }
-    }
-    public var name: WorkflowText? {
-        get { fields.value.name }
-        set { fields.value.name = newValue }
-    }
+    public var id: String
+    /// The name shown in the Actions UI; `nil` shows the id.
+    public var name: WorkflowText?
     /// Ids of the jobs that must finish first.
-    public var needs: [String] {
-        get { fields.value.needs }
-        set { fields.value.needs = newValue }
-    }
-    public var condition: Expression? {
-        get { fields.value.condition }
-        set { fields.value.condition = newValue }
-    }
-    public var runsOn: RunsOn? {
-        get { fields.value.runsOn }
-        set { fields.value.runsOn = newValue }
-    }
-    public var environment: DeploymentEnvironment? {
-        get { fields.value.environment }
-        set { fields.value.environment = newValue }
-    }
-    public var permissions: Permissions? {
-        get { fields.value.permissions }
-        set { fields.value.permissions = newValue }
-    }
-    public var concurrency: Concurrency? {
-        get { fields.value.concurrency }
-        set { fields.value.concurrency = newValue }
-    }
+    public var needs: [String]
+    /// `if:`: the job runs only when this holds.
+    public var condition: Expression?
+    /// `runs-on:`: the runner labels; `nil` for a job that calls a reusable workflow.
+    public var runsOn: RunsOn?
+    /// The GitHub environment the job deploys to, with its protection rules and secrets.
+    public var environment: DeploymentEnvironment?
+    /// The token's permissions for this job; `nil` inherits the workflow's.
+    public var permissions: Permissions?
+    /// The job's concurrency group.
+    public var concurrency: Concurrency?
     /// Outputs read by dependent jobs, usually from `steps.<id>.outputs.<name>`.
-    public var outputs: Mapping<WorkflowText> {
-        get { fields.value.outputs }
-        set { fields.value.outputs = newValue }
-    }
-    public var env: Mapping<WorkflowValue> {
-        get { fields.value.env }
-        set { fields.value.env = newValue }
-    }
-    public var defaults: RunDefaults? {
-        get { fields.value.defaults }
-        set { fields.value.defaults = newValue }
-    }
-    public var timeoutMinutes: Int? {
-        get { fields.value.timeoutMinutes }
-        set { fields.value.timeoutMinutes = newValue }
-    }
-    public var continueOnError: Bool? {
-        get { fields.value.continueOnError }
-        set { fields.value.continueOnError = newValue }
-    }
-    public var strategy: Strategy? {
-        get { fields.value.strategy }
-        set { fields.value.strategy = newValue }
-    }
-    public var container: Container? {
-        get { fields.value.container }
-        set { fields.value.container = newValue }
-    }
+    public var outputs: Mapping<WorkflowText>
+    /// Environment variables for every step of the job.
+    public var env: Mapping<WorkflowValue>
+    /// `defaults.run`: the shell and folder of the job's `run:` steps.
+    public var defaults: RunDefaults?
+    /// `timeout-minutes:`: GitHub cancels the job after this long.
+    public var timeoutMinutes: Int?
+    /// `continue-on-error:`: the run goes on when the job fails.
+    public var continueOnError: Bool?
+    /// The job's matrix strategy.
+    public var strategy: Strategy?
+    /// The container the job's steps run in.
+    public var container: Container?
     /// Service containers, keyed by their id.
-    public var services: Mapping<Container> {
-        get { fields.value.services }
-        set { fields.value.services = newValue }
-    }
+    public var services: Mapping<Container>
     /// A reusable workflow this job calls instead of running steps.
-    public var call: ReusableWorkflowCall? {
-        get { fields.value.call }
-        set { fields.value.call = newValue }
-    }
-    public var steps: [Step] {
-        get { fields.value.steps }
-        set { fields.value.steps = newValue }
-    }
+    public var call: ReusableWorkflowCall?
+    /// The steps, in order.
+    public var steps: [Step]
     /// Keys the model lacks, rendered after the known ones.
-    public var extra: [YAMLEntry] {
-        get { fields.value.extra }
-        set { fields.value.extra = newValue }
-    }
+    public var extra: [YAMLEntry]
 
     /// Creates a job.
     public init(
@@ -116,22 +47,25 @@ public struct Job: Sendable, Hashable {
         timeoutMinutes: Int? = nil, continueOnError: Bool? = nil, strategy: Strategy? = nil, container: Container? = nil,
         services: Mapping<Container> = [:], call: ReusableWorkflowCall? = nil, steps: [Step] = [], extra: [YAMLEntry] = []
     ) {
-        fields = CopyOnWrite(Fields(
-            id: id, name: name, needs: needs, condition: condition, runsOn: runsOn, environment: environment,
-            permissions: permissions, concurrency: concurrency, outputs: outputs, env: env, defaults: defaults,
-            timeoutMinutes: timeoutMinutes, continueOnError: continueOnError, strategy: strategy, container: container,
-            services: services, call: call, steps: steps, extra: extra
-        ))
-    }
-
-    /// Jobs are equal when their fields are.
-    public static func == (lhs: Job, rhs: Job) -> Bool {
-        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
-    }
-
-    /// Hashes the fields, as ``==`` compares them.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields.value)
+        self.id = id
+        self.name = name
+        self.needs = needs
+        self.condition = condition
+        self.runsOn = runsOn
+        self.environment = environment
+        self.permissions = permissions
+        self.concurrency = concurrency
+        self.outputs = outputs
+        self.env = env
+        self.defaults = defaults
+        self.timeoutMinutes = timeoutMinutes
+        self.continueOnError = continueOnError
+        self.strategy = strategy
+        self.container = container
+        self.services = services
+        self.call = call
+        self.steps = steps
+        self.extra = extra
     }
 }
 

@@ -8,83 +8,36 @@ public struct Step: Sendable, Hashable {
         case run(WorkflowText, shell: String?, workingDirectory: String?)
     }
 
-    // The contents live in one copy-on-write value: steps are copied as jobs are built, checked and written.
-    private struct Fields: Sendable, Hashable {
-        var id: String?
-        var name: WorkflowText?
-        var condition: Expression?
-        var action: Action
-        var env: Mapping<WorkflowValue>
-        var continueOnError: Bool?
-        var timeoutMinutes: Int?
-        var extra: [YAMLEntry]
-    }
-
-    private var fields: CopyOnWrite<Fields>
-
-    // Every change forgets the step's ``SharedStep`` mark: the text written for the marked step would no
-    // longer be this step's text.
-    public var id: String? {
-        get { fields.value.id }
-        set { fields.value.id = newValue; shared = nil }
-    }
-    public var name: WorkflowText? {
-        get { fields.value.name }
-        set { fields.value.name = newValue; shared = nil }
-    }
-    public var condition: Expression? {
-        get { fields.value.condition }
-        set { fields.value.condition = newValue; shared = nil }
-    }
-    public var action: Action {
-        get { fields.value.action }
-        set { fields.value.action = newValue; shared = nil }
-    }
-    public var env: Mapping<WorkflowValue> {
-        get { fields.value.env }
-        set { fields.value.env = newValue; shared = nil }
-    }
-    public var continueOnError: Bool? {
-        get { fields.value.continueOnError }
-        set { fields.value.continueOnError = newValue; shared = nil }
-    }
-    public var timeoutMinutes: Int? {
-        get { fields.value.timeoutMinutes }
-        set { fields.value.timeoutMinutes = newValue; shared = nil }
-    }
+    /// The step's id, by which later steps and the job's outputs read its outputs.
+    public var id: String?
+    /// The name shown in the Actions UI.
+    public var name: WorkflowText?
+    /// `if:`: the step runs only when this holds.
+    public var condition: Expression?
+    /// What the step does: use an action or run a script.
+    public var action: Action
+    /// Environment variables for this step only.
+    public var env: Mapping<WorkflowValue>
+    /// `continue-on-error:`: the job goes on when the step fails.
+    public var continueOnError: Bool?
+    /// `timeout-minutes:`: GitHub cancels the step after this long.
+    public var timeoutMinutes: Int?
     /// Keys the model lacks, rendered after the known ones.
-    public var extra: [YAMLEntry] {
-        get { fields.value.extra }
-        set { fields.value.extra = newValue; shared = nil }
-    }
-    /// Set on a step that many jobs share unchanged (``markedShared()``), so that it is written and checked once.
-    private(set) var shared: SharedStep?
+    public var extra: [YAMLEntry]
 
     /// Creates a step.
     public init(
         id: String? = nil, name: WorkflowText? = nil, condition: Expression? = nil, action: Action,
         env: Mapping<WorkflowValue> = [:], continueOnError: Bool? = nil, timeoutMinutes: Int? = nil, extra: [YAMLEntry] = []
     ) {
-        fields = CopyOnWrite(Fields(id: id, name: name, condition: condition, action: action, env: env,
-                                    continueOnError: continueOnError, timeoutMinutes: timeoutMinutes, extra: extra))
-    }
-
-    /// Steps are equal when their contents are; the ``SharedStep`` mark is bookkeeping, not content.
-    public static func == (lhs: Step, rhs: Step) -> Bool {
-        lhs.fields.sharesStorage(with: rhs.fields) || lhs.fields.value == rhs.fields.value
-    }
-
-    /// Hashes the contents, as ``==`` compares them.
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(fields.value)
-    }
-
-    /// The step, marked as one that many jobs share unchanged: a writer lays out its text once and copies it
-    /// for every job, and a check that found it clean does not look again. Changing a copy drops the mark.
-    func markedShared() -> Step {
-        var step = self
-        step.shared = SharedStep()
-        return step
+        self.id = id
+        self.name = name
+        self.condition = condition
+        self.action = action
+        self.env = env
+        self.continueOnError = continueOnError
+        self.timeoutMinutes = timeoutMinutes
+        self.extra = extra
     }
 
     /// A step that runs a script.
@@ -118,10 +71,6 @@ public struct Step: Sendable, Hashable {
         if case .run(let script, _, _) = action { script } else { nil }
     }
 }
-
-/// The mark of a step shared by many jobs: its identity stands for the step's contents, and whoever
-/// remembers something about the step by that identity keeps the mark alive, so no other step can come to have it.
-final class SharedStep: Sendable {}
 
 /// What a `uses:` names: `owner/repo[/path]@ref`, a local `./path`, or `docker://image`.
 public struct ActionReference: Sendable, Hashable {

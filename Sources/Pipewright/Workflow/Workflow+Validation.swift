@@ -16,22 +16,15 @@ extension Workflow {
         let jobIDs = jobs.map(\.id)
         let knownJobs = Set(jobIDs)
         var seenJobs: Set<String> = []
-        let repeatsEarlierID = jobIDs.map { !seenJobs.insert($0).inserted }
-        // Each job's checks read only that job and the ids, so many jobs are checked on all cores.
-        errors += ParallelChunks.map(count: jobs.count) { range in
-            var errors: [ValidationError] = []
-            var scripts = CheckedScripts()
-            for index in range {
-                jobErrors(of: jobs[index], repeatsEarlierID: repeatsEarlierID[index], jobIDs: jobIDs, knownJobs: knownJobs, scripts: &scripts, into: &errors)
-            }
-            return errors
-        }.joined()
+        for job in jobs {
+            jobErrors(of: job, repeatsEarlierID: !seenJobs.insert(job.id).inserted, jobIDs: jobIDs, knownJobs: knownJobs, into: &errors)
+        }
         errors += cycleErrors()
         return errors
     }
 
     /// One job's problems, in document order; `repeatsEarlierID` says whether an earlier job has its id.
-    private func jobErrors(of job: Job, repeatsEarlierID: Bool, jobIDs: [String], knownJobs: Set<String>, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
+    private func jobErrors(of job: Job, repeatsEarlierID: Bool, jobIDs: [String], knownJobs: Set<String>, into errors: inout [ValidationError]) {
         let path = "jobs." + job.id
         if !Self.isValidID(job.id) {
             errors.append(.init(path: path, message: "\"\(job.id)\" is not a valid job id; \(Self.idRule)"))
@@ -47,12 +40,6 @@ extension Workflow {
                 : "\"\(need)\" is not a job of this workflow; \(expected)\(Suggestion.hint(for: need, in: others))"
             errors.append(.init(path: "\(path).needs[\(index)]", message: message))
         }
-        localJobErrors(of: job, at: path, scripts: &scripts, into: &errors)
-    }
-
-    /// The problems a job has on its own, whatever the other jobs are: all but its id's uniqueness and its
-    /// `needs`. Streaming checks each job with this as it is written, and the rest once every id is known.
-    func localJobErrors(of job: Job, at path: String, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
         if job.runsOn == nil && job.call == nil {
             errors.append(.init(path: path, message: "has neither runs-on nor uses; expected a runner label or a reusable workflow"))
         }
@@ -62,7 +49,7 @@ extension Workflow {
         if let name = job.name { checkText(name, at: "\(path).name", into: &errors) }
         checkJobTexts(of: job, at: path, into: &errors)
         checkValues(job.env, at: "\(path).env", into: &errors)
-        validateSteps(of: job, at: path, scripts: &scripts, into: &errors)
+        validateSteps(of: job, at: path, into: &errors)
     }
 
     /// Throws ``ValidationErrors`` when ``validationErrors()`` finds anything.
@@ -81,17 +68,15 @@ extension Workflow {
 
     private static func isLetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
-    private func validateSteps(of job: Job, at path: String, scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
-        // A job has a few step ids: a list searched in place is cheaper than hashing them into a set.
-        var seenSteps: [String] = []
-        for index in job.steps.indices {
-            validateStep(job.steps[index], at: index, of: job, at: path, seenSteps: &seenSteps, scripts: &scripts, into: &errors)
+    private func validateSteps(of job: Job, at path: String, into errors: inout [ValidationError]) {
+        var seenSteps: Set<String> = []
+        for (index, step) in job.steps.enumerated() {
+            validateStep(step, at: index, of: job, at: path, seenSteps: &seenSteps, into: &errors)
         }
         for (key, value) in job.outputs {
             checkText(value, at: "\(path).outputs.\(key)", into: &errors)
             for case .expression(let expression) in value.segments {
                 for reference in expression.contextReferences where reference.root == .steps {
-                    // Searched in place: most jobs have outputs, and collecting the ids first cost more than the search.
                     guard let stepID = reference.path.first, !job.steps.contains(where: { $0.id == stepID }) else { continue }
                     let stepIDs = job.steps.compactMap { $0.id }
                     let expected = stepIDs.isEmpty ? "the job has no step with an id" : "expected one of \(stepIDs.joined(separator: ", "))"
@@ -104,37 +89,25 @@ extension Workflow {
         }
     }
 
-    private func validateStep(_ step: borrowing Step, at index: Int, of job: Job, at path: String, seenSteps: inout [String],
-                              scripts: inout CheckedScripts, into errors: inout [ValidationError]) {
-        func stepPath() -> String { "\(path).steps[\(index)]" }
+    private func validateStep(_ step: Step, at index: Int, of job: Job, at path: String, seenSteps: inout Set<String>,
+                              into errors: inout [ValidationError]) {
+        let stepPath = "\(path).steps[\(index)]"
         if let id = step.id {
             if !Self.isValidID(id) {
-                errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
+                errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is not a valid step id; \(Self.idRule)"))
             }
-            if seenSteps.contains(id) {
-                errors.append(.init(path: "\(stepPath()).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
-            } else {
-                seenSteps.append(id)
+            if !seenSteps.insert(id).inserted {
+                errors.append(.init(path: "\(stepPath).id", message: "\"\(id)\" is used by more than one step of job \(job.id); expected unique step ids"))
             }
         }
-        // The rest of a shared step is the same in every job: once found clean, it is clean.
-        if scripts.isKnownClean(step.shared) { return }
-        let before = errors.count
-        if let name = step.name { checkText(name, at: "\(stepPath()).name", into: &errors) }
-        checkValues(step.env, at: "\(stepPath()).env", into: &errors)
+        if let name = step.name { checkText(name, at: "\(stepPath).name", into: &errors) }
+        checkValues(step.env, at: "\(stepPath).env", into: &errors)
         switch step.action {
-        case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath()).with", into: &errors)
-        case .run(let script, _, _) where !scripts.isKnownClean(script):
-            let beforeScript = errors.count
-            checkText(script, at: "\(stepPath()).run", into: &errors)
-            if errors.count == beforeScript { scripts.remember(script) }
-        case .run: break
+        case .uses(_, let inputs): checkValues(inputs, at: "\(stepPath).with", into: &errors)
+        case .run(let script, _, _): checkText(script, at: "\(stepPath).run", into: &errors)
         }
-        if errors.count == before { scripts.remember(step.shared) }
     }
 
-    // Paths are autoclosures: they are built only for an error, and building one per checked value was a
-    // third of validation's time.
     private func checkText(_ text: WorkflowText, at path: @autoclosure () -> String, into errors: inout [ValidationError]) {
         if text.hasSmuggledExpression {
             errors.append(.init(path: path(), message: "plain text contains \"${{\"; expected expressions to be built with Expression, never written as text"))
@@ -199,20 +172,6 @@ extension Workflow {
         }
     }
 
-    /// Whether jobs with these ids and `needs`, in order, break a rule that spans jobs: an invalid or
-    /// repeated id, a need that is not another job, or a cycle. What ``localJobErrors(of:at:scripts:into:)`` leaves out.
-    static func hasCrossJobErrors(ids: [String], needs: [[String]]) -> Bool {
-        guard ids.allSatisfy(isValidID) else { return true }
-        let graph = NeedsGraph(ids: ids, needs: needs)
-        if graph.hasRepeatedIDs || graph.leavesOutNeeds { return true }
-        var hasCycle = false
-        graph.searchCycles { _, _, _ in
-            hasCycle = true
-            return false
-        }
-        return hasCycle
-    }
-
     /// One error per cycle in `needs`, reported at the edge that closes it.
     private func cycleErrors() -> [ValidationError] {
         let ids = jobs.map(\.id)
@@ -229,8 +188,7 @@ extension Workflow {
 }
 
 /// The jobs' `needs` as a graph on job indices, so that the search for cycles hashes each id and each need
-/// once, and then runs on integers: on one thread after a large workflow is written, string sets and
-/// dictionaries throughout were a twentieth of the run.
+/// once, and then runs on integers.
 ///
 /// A repeated id stands for its first job, and a need of no other job is left out; validation reports both
 /// on their own.
@@ -239,10 +197,6 @@ private struct NeedsGraph {
     let edges: [[(job: Int, position: Int)]]
     /// The first job of each id, in order: where the search starts.
     let roots: [Int]
-    /// Whether some id is repeated.
-    var hasRepeatedIDs: Bool { roots.count != edges.count }
-    /// Whether some need names no other job.
-    let leavesOutNeeds: Bool
 
     init(ids: [String], needs: [[String]]) {
         var first: [String: Int] = [:]
@@ -255,19 +209,14 @@ private struct NeedsGraph {
                 isFirst[index] = false
             }
         }
-        var leavesOut = false
         edges = ids.indices.map { index in
             guard isFirst[index] else { return [] }
             return needs[index].enumerated().compactMap { position, need in
-                guard let job = first[need], job != index else {
-                    leavesOut = true
-                    return nil
-                }
+                guard let job = first[need], job != index else { return nil }
                 return (job, position)
             }
         }
         roots = ids.indices.filter { isFirst[$0] }
-        leavesOutNeeds = leavesOut
     }
 
     /// Searches depth-first from each job in order and calls `found` for each need that closes a cycle: the
@@ -300,38 +249,5 @@ private struct NeedsGraph {
                 }
             }
         }
-    }
-}
-
-/// Long scripts and shared steps a validation pass has found free of `${{`, by storage: every deploy job of a large pipeline
-/// runs the same scripts, and scanning each again for every job was most of validation's time. The strings
-/// are kept, so no other text can come to have the storage of one remembered.
-struct CheckedScripts {
-    private var clean: [RepeatedText.Identity: String] = [:]
-    /// Shared steps (``SharedStep``) found clean, apart from their ids; the marks are kept alive.
-    private var cleanSteps: [RepeatedText.Identity: SharedStep] = [:]
-
-    /// Whether the shared step with this mark was already found clean.
-    func isKnownClean(_ shared: SharedStep?) -> Bool {
-        guard let shared else { return false }
-        return cleanSteps[RepeatedText.identity(of: shared)] != nil
-    }
-
-    /// Remembers that the shared step with this mark was found clean.
-    mutating func remember(_ shared: SharedStep?) {
-        guard let shared else { return }
-        cleanSteps[RepeatedText.identity(of: shared)] = shared
-    }
-
-    /// Whether `script` is plain text already found clean.
-    func isKnownClean(_ script: WorkflowText) -> Bool {
-        guard let text = script.literalValue, let identity = RepeatedText.identity(of: text) else { return false }
-        return clean[identity] != nil
-    }
-
-    /// Remembers a script that was found clean, when it is long plain text.
-    mutating func remember(_ script: WorkflowText) {
-        guard let text = script.literalValue, let identity = RepeatedText.identity(of: text) else { return }
-        clean[identity] = text
     }
 }

@@ -5,11 +5,6 @@
 extension Workflow {
     /// The workflow as a YAML node tree.
     public var yamlNode: YAMLNode {
-        rootNode(jobs: .mapping(jobs.map { YAMLEntry($0.id, $0.yamlNode) }))
-    }
-
-    /// The root mapping with `jobs` given: the whole tree, or a stand-in when the jobs are written one at a time.
-    func rootNode(jobs: YAMLNode) -> YAMLNode {
         var out = EntryList()
         out.add("name", name.map(YAMLNode.string))
         out.add("run-name", runName.map(\.node))
@@ -18,7 +13,7 @@ extension Workflow {
         out.add("env", env.node)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
         out.add("concurrency", concurrency?.node)
-        out.add("jobs", jobs)
+        out.add("jobs", .mapping(jobs.map { YAMLEntry($0.id, $0.yamlNode) }))
         return out.mapping(extra)
     }
 }
@@ -133,13 +128,6 @@ extension Job {
     /// The job as a YAML node tree.
     public var yamlNode: YAMLNode {
         var out = EntryList()
-        encode(into: &out)
-        return out.mapping()
-    }
-
-    /// The job's entries in GitHub's documented order, to a tree (``EntryList``) or straight to text
-    /// (``YAMLWriter``): one encoding, two destinations.
-    func encode(into out: inout some YAMLEntrySink) {
         out.add("name", rendering: name)
         switch needs.count {
         case 0: break
@@ -160,7 +148,7 @@ extension Job {
             }
         }
         out.add("permissions", permissions?.node)
-        if let concurrency { out.add("concurrency") { concurrency.encode(into: &$0) } }
+        out.add("concurrency", concurrency?.node)
         out.add("outputs", texts: outputs)
         out.add("env", values: env)
         out.add("defaults", defaults.map { .mapping([YAMLEntry("run", $0.node)]) })
@@ -178,8 +166,8 @@ extension Job {
             case .explicit(let secrets): out.add("secrets", secrets.node)
             }
         }
-        out.add("steps", steps: steps)
-        out.add(extra: extra)
+        out.add("steps", steps.isEmpty ? nil : .sequence(steps.map(\.yamlNode)))
+        return out.mapping(extra)
     }
 }
 
@@ -187,12 +175,6 @@ extension Step {
     /// The step as a YAML node tree.
     public var yamlNode: YAMLNode {
         var out = EntryList()
-        encode(into: &out)
-        return out.mapping()
-    }
-
-    /// The step's entries in GitHub's documented order, to a tree or straight to text.
-    func encode(into out: inout some YAMLEntrySink) {
         out.add("name", rendering: name)
         out.add("id", text: id)
         out.add("if", condition: condition)
@@ -211,20 +193,16 @@ extension Step {
             out.add("timeout-minutes", timeoutMinutes.map(YAMLNode.int))
             out.add("run", rendering: script)
         }
-        out.add(extra: extra)
+        return out.mapping(extra)
     }
 }
 
 extension Concurrency {
     var node: YAMLNode {
         var out = EntryList()
-        encode(into: &out)
-        return out.mapping()
-    }
-
-    func encode(into out: inout some YAMLEntrySink) {
         out.add("group", rendering: group)
         out.add("cancel-in-progress", cancelInProgress.map(YAMLNode.bool))
+        return out.mapping()
     }
 }
 
@@ -297,39 +275,9 @@ extension Mapping where Value == WorkflowText {
     }
 }
 
-/// Receives a mapping's entries in order, leaving out absent values and empty collections.
-protocol YAMLEntrySink {
-    /// A value already built as a node.
-    mutating func add(_ key: String, _ value: YAMLNode?)
-    /// A string, with a comment after it on the same line.
-    mutating func add(_ key: String, text: String?, comment: String?)
-    /// Text that may interpolate expressions, rendered as `${{ }}`.
-    mutating func add(_ key: String, rendering text: WorkflowText?)
-    /// An `if:` condition: the expression's source, without `${{ }}`.
-    mutating func add(_ key: String, condition: Expression?)
-    /// What `uses:` names, with its version as a comment.
-    mutating func add(_ key: String, action: ActionReference)
-    /// An `env:` or `with:` mapping.
-    mutating func add(_ key: String, values: Mapping<WorkflowValue>)
-    /// A mapping of texts, such as a job's `outputs:`.
-    mutating func add(_ key: String, texts: Mapping<WorkflowText>)
-    /// A mapping whose entries `encode` adds; it must add at least one.
-    mutating func add(_ key: String, mapping encode: (inout Self) -> Void)
-    /// A job's steps.
-    mutating func add(_ key: String, steps: [Step])
-    /// Escape-hatch entries, after the known ones.
-    mutating func add(extra: [YAMLEntry])
-}
-
-extension YAMLEntrySink {
-    mutating func add(_ key: String, text: String?) { add(key, text: text, comment: nil) }
-}
-
-/// Builds a mapping's entries, leaving out absent values.
-struct EntryList: YAMLEntrySink {
+/// Builds a mapping's entries, leaving out absent values and empty collections.
+struct EntryList {
     private(set) var entries: [YAMLEntry] = []
-
-    mutating func add(_ entry: YAMLEntry) { entries.append(entry) }
 
     mutating func add(_ key: String, _ value: YAMLNode?) {
         if let value { entries.append(YAMLEntry(key, value)) }
@@ -343,31 +291,25 @@ struct EntryList: YAMLEntrySink {
         if let permissions { entries.append(YAMLEntry("permissions", permissions.node)) }
     }
 
-    mutating func add(_ key: String, text: String?, comment: String?) {
+    /// A string, with a comment after it on the same line.
+    mutating func add(_ key: String, text: String?, comment: String? = nil) {
         if let text { entries.append(YAMLEntry(key, .string(text), comment: comment)) }
     }
 
+    /// Text that may interpolate expressions, rendered as `${{ }}`.
     mutating func add(_ key: String, rendering text: WorkflowText?) { add(key, text: text?.rendered) }
 
+    /// An `if:` condition: the expression's source, without `${{ }}`.
     mutating func add(_ key: String, condition: Expression?) { add(key, text: condition?.source) }
 
+    /// What `uses:` names, with its version as a comment.
     mutating func add(_ key: String, action: ActionReference) { add(key, text: action.rendered, comment: action.version) }
 
+    /// An `env:` or `with:` mapping; left out when empty.
     mutating func add(_ key: String, values: Mapping<WorkflowValue>) { add(key, values.node) }
 
+    /// A mapping of texts, such as a job's `outputs:`; left out when empty.
     mutating func add(_ key: String, texts: Mapping<WorkflowText>) { add(key, texts.node) }
-
-    mutating func add(_ key: String, mapping encode: (inout EntryList) -> Void) {
-        var nested = EntryList()
-        encode(&nested)
-        add(key, nested.mapping())
-    }
-
-    mutating func add(_ key: String, steps: [Step]) {
-        add(key, steps.isEmpty ? nil : .sequence(steps.map(\.yamlNode)))
-    }
-
-    mutating func add(extra: [YAMLEntry]) { entries += extra }
 
     func mapping(_ extra: [YAMLEntry] = []) -> YAMLNode { .mapping(entries + extra) }
 }

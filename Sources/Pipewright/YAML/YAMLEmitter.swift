@@ -35,20 +35,9 @@ public enum YAMLEmitter {
 
     /// Renders a document as UTF-8 bytes, for callers that add to the text before making it a `String`.
     static func emitUTF8(_ document: YAMLDocument) -> [UInt8] {
-        // No size estimate: walking the tree for one cost 8% of a large `generate`, it undercounted block
-        // scalars' indentation anyway, and a byte buffer's doubling copies cheaply.
         var writer = YAMLWriter(capacity: 16 * 1024)
         writer.writeDocument(document)
         return writer.bytes
-    }
-
-    /// Renders a workflow as UTF-8 bytes, exactly as `emitUTF8(YAMLDocument(root: workflow.yamlNode))`,
-    /// with its jobs written straight from the model (``YAMLWriter/writeWorkflow(_:)``). The text is the
-    /// concatenation of the parts; a large workflow is written in several.
-    static func emitUTF8(_ workflow: Workflow) -> [[UInt8]] {
-        var writer = YAMLWriter(capacity: 16 * 1024)
-        writer.writeWorkflow(workflow)
-        return writer.parts
     }
 
     /// Renders a bare node exactly as the root of a document without header comments.

@@ -22,7 +22,7 @@ import PipewrightBlueprints
 
     @Test(arguments: cases)
     func yamlMatchesGolden(_ testCase: Case) throws {
-        let rendered = Generator().render(testCase.generated).contents
+        let rendered = try Generator().render(testCase.generated).contents
         try GoldenWorkflowTests.compare(rendered, with: testCase.baseName + ".yml", in: Self.directory)
     }
 
@@ -35,12 +35,5 @@ import PipewrightBlueprints
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
         let expected = Set(Self.cases.flatMap { [$0.baseName + ".yml", $0.baseName + ".json"] })
         #expect(Set(files).subtracting(expected).sorted() == [])
-    }
-
-    @Test func renderingIsDeterministic() throws {
-        for blueprint in BlueprintCatalog.all {
-            let first = try Generator().render(blueprint.pipeline())
-            for _ in 0..<5 { #expect(try Generator().render(blueprint.pipeline()) == first) }
-        }
     }
 }

@@ -57,7 +57,7 @@ import PipewrightBlueprints
         #expect(!findings.isEmpty)
         for finding in findings {
             let file = try #require(generated.first { ".github/workflows/" + $0.fileName == finding.location.file })
-            let lines = generator.render(file).contents.split(separator: "\n", omittingEmptySubsequences: false)
+            let lines = try generator.render(file).contents.split(separator: "\n", omittingEmptySubsequences: false)
             let line = try #require(finding.location.line)
             #expect(lines[line - 1].trimmingPrefix(while: { $0 == " " }) == "aws-region: us-east-1", "\(finding.location.path)")
         }

@@ -3,7 +3,7 @@ import Testing
 import PipewrightSamples
 
 /// Property tests over seeded random pipelines: whatever the DSL allows lowers to a valid model whose
-/// YAML reads back to the same tree and renders the same bytes every time.
+/// YAML reads back to the same tree.
 @Suite struct RandomPipelineTests {
     static let seeds: [UInt64] = Array(1...1_000)
 
@@ -17,9 +17,6 @@ import PipewrightSamples
             let yaml = YAMLEmitter.emit(node)
             let readBack = try YAMLSubsetReader.read(yaml)
             #expect(readBack == node.withoutComments, "seed \(seed) \(generated.fileName): YAML does not read back to the tree")
-            if seed % 10 == 0 {
-                #expect(generator.render(generated) == generator.render(generated), "seed \(seed)")
-            }
             for job in generated.workflow.jobs {
                 for step in job.steps {
                     #expect(!(step.script?.rendered.contains("${{") ?? false), "seed \(seed) \(job.id)")

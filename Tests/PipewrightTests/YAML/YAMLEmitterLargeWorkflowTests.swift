@@ -1,6 +1,5 @@
 import Testing
 @testable import Pipewright
-import PipewrightSamples
 
 /// A workflow shaped like a large generated one: `jobs` jobs of a few steps each.
 func largeWorkflow(jobs: Int) -> YAMLDocument {
@@ -31,90 +30,26 @@ func largeWorkflow(jobs: Int) -> YAMLDocument {
     #expect(yaml.contains("  job-999:\n    runs-on: ubuntu-latest\n"))
 }
 
-/// `writeWorkflow` writes one job's tree at a time, in parallel chunks from 64 jobs on, and reuses the
-/// layout of scripts it has met; none of that may change a byte against writing the whole tree at once.
-@Suite struct StreamedWorkflowTests {
-    static func streamed(_ workflow: Workflow) -> String {
-        String(decoding: YAMLEmitter.emitUTF8(workflow).joined(), as: UTF8.self)
-    }
-
-    static func whole(_ workflow: Workflow) -> String {
-        YAMLEmitter.emit(YAMLDocument(root: workflow.yamlNode))
-    }
-
-    @Test(arguments: [1, 3, 63, 64, 65, 200, 1_000])
-    func streamedEqualsTheWholeTree(environments: Int) {
-        for generated in Generator().lower(RandomPipeline.make(environments: environments, seed: UInt64(environments))) {
-            #expect(Self.streamed(generated.workflow) == Self.whole(generated.workflow), "\(generated.fileName), \(environments) environments")
-        }
-    }
-
-    @Test func aRepeatedScriptIsLaidOutForEachIndentation() {
-        // The same long script as a step's `run` (indent 8) and as a job-level env value (indent 6, where it is
-        // a block scalar too): a layout remembered at one indentation must not be reused at the other.
-        let script = WorkflowText(String(repeating: "echo \"a long line of the script\"\n", count: 20))
-        let jobs = (0..<70).map { index in
-            Job(id: "job\(index)", runsOn: "ubuntu-latest", env: ["SCRIPT": .text(script)],
-                steps: [.run("Run", script), .run("Again", script)])
-        }
-        let workflow = Workflow(name: "Repeats", on: Triggers(push: EventFilter()), jobs: jobs)
-        let text = Self.streamed(workflow)
-        #expect(text == Self.whole(workflow))
-        #expect(text.contains("      SCRIPT: |\n        echo \"a long line of the script\"\n"))
-        #expect(text.contains("        run: |\n          echo \"a long line of the script\"\n"))
-    }
-
-    @Test func textsRenderedPerJobAreNeverMistakenForEachOther() {
-        // Scripts with an expression are rendered into a new string for every job and freed after it, so
-        // the next job's text of the same length may get the same address. Each job's own text must appear.
-        let jobs = (0..<200).map { index in
-            let body = String(repeating: "echo \"line of job \(1000 + index)\"\n", count: 12)
-            return Job(id: "job\(index)", runsOn: "ubuntu-latest", steps: [
-                .run("Run", WorkflowText(segments: [.literal(body + "echo "), .expression(.github("sha")), .literal("\n")])),
-            ])
-        }
-        let workflow = Workflow(name: "Fresh", on: Triggers(push: EventFilter()), jobs: jobs)
-        let text = Self.streamed(workflow)
-        #expect(text == Self.whole(workflow))
-        for index in [0, 1, 99, 199] {
-            #expect(text.contains("  job\(index):\n    runs-on: ubuntu-latest\n    steps:\n      - name: Run\n        run: |\n          echo \"line of job \(1000 + index)\"\n"))
-        }
-    }
-
-    /// Text with expressions is rendered straight into the writer's buffer and left there when it is a plain
-    /// scalar; any other style takes it back out. Every style, in every place such text goes, must match the tree.
-    @Test(arguments: [
-        ("plain", WorkflowText(.steps("prepare", output: "stack-name")), "${{ steps.prepare.outputs.stack-name }}"),
-        ("quoted", "x: \(.github("sha"))", "'x: ${{ github.sha }}'"),
-        ("quote inside", WorkflowText(.contains(.github("ref"), "it's")), "${{ contains(github.ref, 'it''s') }}"),
-        ("comment", "a #\(.github("sha"))", "'a #${{ github.sha }}'"),
-        ("control", WorkflowText(.format("a\u{7}{0}", .github("sha"))), "\"${{ format('a\\x07{0}', github.sha) }}\""),
-        ("break", WorkflowText(.format("line one\nline two {0}", .github("sha"))), "|-\n"),
-        ("unicode", "é\(.github("sha")) ✓", "é${{ github.sha }} ✓"),
-    ] as [(String, WorkflowText, String)])
-    func renderedTextIsWrittenInTheTreesStyle(_ label: String, _ text: WorkflowText, _ expected: String) {
-        let condition: Expression = .contains(.github("ref"), .string(text.rendered))
-        let step = Step.uses("Use \(label)", ActionReference("actions/checkout", ref: String(repeating: "a", count: 40), version: "v5"),
-                             if: condition, with: ["value": .text(text), "count": 3], env: ["VALUE": .text(text)])
-        let jobs = (0..<3).map { index in
-            Job(id: "job\(index)", name: text, condition: condition, runsOn: "ubuntu-latest",
-                environment: DeploymentEnvironment(text), concurrency: Concurrency(group: text, cancelInProgress: false),
-                outputs: ["out": text], env: ["VALUE": .text(text)],
-                steps: [step, .run(text, if: !condition, env: ["VALUE": .text(text)], text)])
-        }
-        let workflow = Workflow(name: "Styles", on: Triggers(push: EventFilter()), jobs: jobs)
-        let streamed = Self.streamed(workflow)
-        #expect(streamed == Self.whole(workflow), "\(label)")
-        #expect(streamed.contains("      VALUE: " + expected), "\(label)")
-    }
-
-    @Test func aKeptTrailingBreakInTheLastJobStillSuppressesTheBlankLine() {
-        // `|+` keeps trailing line breaks; the root's next entry must then follow without a separator line.
-        let jobs = (0..<70).map { index in
-            Job(id: "job\(index)", runsOn: "ubuntu-latest", steps: [.run("Run", WorkflowText("echo done\n\n"))])
-        }
-        let workflow = Workflow(name: "Kept", on: Triggers(push: EventFilter()), jobs: jobs,
-                                extra: [YAMLEntry("x-note", .mapping([YAMLEntry("owner", .string("platform"))]))])
-        #expect(Self.streamed(workflow) == Self.whole(workflow))
+/// Text with expressions is written in the style its rendering needs, in every place such text goes.
+@Test(arguments: [
+    ("plain", WorkflowText(.steps("prepare", output: "stack-name")), "${{ steps.prepare.outputs.stack-name }}"),
+    ("quoted", "x: \(.github("sha"))", "'x: ${{ github.sha }}'"),
+    ("quote inside", WorkflowText(.contains(.github("ref"), "it's")), "${{ contains(github.ref, 'it''s') }}"),
+    ("comment", "a #\(.github("sha"))", "'a #${{ github.sha }}'"),
+    ("control", WorkflowText(.format("a\u{7}{0}", .github("sha"))), "\"${{ format('a\\x07{0}', github.sha) }}\""),
+    ("break", WorkflowText(.format("line one\nline two {0}", .github("sha"))), "|-\n"),
+    ("unicode", "é\(.github("sha")) ✓", "é${{ github.sha }} ✓"),
+] as [(String, WorkflowText, String)])
+func renderedTextIsWrittenInItsStyle(_ label: String, _ text: WorkflowText, _ expected: String) {
+    let condition: Expression = .contains(.github("ref"), .string(text.rendered))
+    let step = Step.uses("Use \(label)", ActionReference("actions/checkout", ref: String(repeating: "a", count: 40), version: "v5"),
+                         if: condition, with: ["value": .text(text), "count": 3], env: ["VALUE": .text(text)])
+    let job = Job(id: "job", name: text, condition: condition, runsOn: "ubuntu-latest",
+                  environment: DeploymentEnvironment(text), concurrency: Concurrency(group: text, cancelInProgress: false),
+                  outputs: ["out": text], env: ["VALUE": .text(text)],
+                  steps: [step, .run(text, if: !condition, env: ["VALUE": .text(text)], text)])
+    let yaml = YAMLEmitter.emit(YAMLDocument(root: Workflow(name: "Styles", on: Triggers(push: EventFilter()), jobs: [job]).yamlNode))
+    for place in ["    env:\n      VALUE: ", "    outputs:\n      out: ", "        with:\n          value: ", "        env:\n          VALUE: "] {
+        #expect(yaml.contains(place + expected), "\(label) in \(place.debugDescription)")
     }
 }
