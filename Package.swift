@@ -13,12 +13,15 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
+        // The pure core: no process spawning, no file walking; the command line does the I/O.
         .target(name: "Pipewright"),
+        // Runs generated jobs on this machine (`pipewright run-local`, the E2E harness), and its file helpers.
+        .target(name: "PipewrightLocalRun", dependencies: ["Pipewright"]),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
-        .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
+        .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
@@ -26,13 +29,13 @@ let package = Package(
         // Starts each measured run, so the run's peak memory is its own, not the benchmark's.
         .executableTarget(name: "pipewright-bench-probe"),
         // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
-        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints"]),
+        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
     ],

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Pipewright
+import PipewrightLocalRun
 
 /// Writes files so that a reader, or a run killed half-way, only ever sees the old file or the new one.
 ///

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import Pipewright
+import PipewrightLocalRun
 
 /// `pipewright run-local JOB`: runs a generated job, and the jobs it needs, on this machine against an AWS
 /// emulator, so a pipeline can be tried before it is pushed.

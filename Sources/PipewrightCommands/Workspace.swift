@@ -9,6 +9,7 @@ import Glibc
 import Darwin
 #endif
 import Pipewright
+import PipewrightLocalRun
 
 /// The folder a command works in: reads files, and writes generated ones safely.
 ///

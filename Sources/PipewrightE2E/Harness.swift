@@ -1,5 +1,6 @@
 import Foundation
 import Pipewright
+import PipewrightLocalRun
 import PipewrightBlueprints
 
 /// The E2E run: the emulator, the test pipeline's workflows, and the helpers scenarios share.

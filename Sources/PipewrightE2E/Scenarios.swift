@@ -1,5 +1,6 @@
 import Foundation
 import Pipewright
+import PipewrightLocalRun
 import PipewrightBlueprints
 
 /// The scenarios, in the order they run: later ones use the stacks and artifacts earlier ones made.

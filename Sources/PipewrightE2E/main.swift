@@ -1,5 +1,6 @@
 import Foundation
 import Pipewright
+import PipewrightLocalRun
 import PipewrightBlueprints
 
 // pipewright-e2e: runs the generated jobs' scripts against an AWS emulator (moto) and checks its state.

@@ -1,7 +1,7 @@
 /// SHA-256 (FIPS 180-4), for the content digest in generated files' headers.
 ///
 /// Implemented here because Foundation on Linux has no digest API and Pipewright takes no dependencies.
-enum SHA256 {
+package enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
         0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
@@ -14,12 +14,12 @@ enum SHA256 {
     ]
 
     /// The digest of a string's UTF-8 bytes, as 64 lowercase hex characters.
-    static func hex(_ text: String) -> String {
+    package static func hex(_ text: String) -> String {
         hex(Array(text.utf8))
     }
 
     /// The digest of bytes, as 64 lowercase hex characters.
-    static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         var message = bytes
         let bitLength = UInt64(bytes.count) * 8
         message.append(0x80)

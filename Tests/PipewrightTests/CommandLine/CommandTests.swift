@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipewright
+@testable import PipewrightLocalRun
 import PipewrightBlueprints
 @testable import PipewrightCommands
 

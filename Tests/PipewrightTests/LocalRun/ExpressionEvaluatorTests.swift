@@ -1,5 +1,6 @@
 import Testing
 @testable import Pipewright
+@testable import PipewrightLocalRun
 
 private let context = ExpressionContext(contexts: [
     .github: ["ref": "refs/heads/main", "event_name": "push", "run_id": "42", "event": ["inputs": ["env": "dev"]]],

@@ -2,6 +2,7 @@ import Foundation
 import PipewrightSamples
 import Testing
 @testable import Pipewright
+@testable import PipewrightLocalRun
 @testable import PipewrightCommands
 
 /// The local runner and the command line carry their own JSON, text and path helpers where they used

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipewright
+@testable import PipewrightLocalRun
 
 /// A hand-made workflow whose scripts need only bash.
 private func workflow() -> Workflow {

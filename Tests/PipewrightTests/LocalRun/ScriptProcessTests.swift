@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import Pipewright
+@testable import PipewrightLocalRun
 
 /// The local runner's process launcher, with the C library's `chdir` and close-from actions and without them.
 @Suite struct ScriptProcessTests {

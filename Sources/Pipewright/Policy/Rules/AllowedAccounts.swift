@@ -1,18 +1,18 @@
 /// PW021: each environment deploys only to the AWS accounts the policy allows for it.
-public struct AllowedAccounts: PolicyRule {
-    public init() {}
-    public let id = "PW021"
-    public let name = "allowed-accounts"
-    public let title = "Each environment deploys only to its allowed AWS accounts"
-    public let severity = Severity.error
-    public let tags = ["security", "policy"]
-    public let explanation = RuleExplanation(
+struct AllowedAccounts: PolicyRule {
+    init() {}
+    let id = "PW021"
+    let name = "allowed-accounts"
+    let title = "Each environment deploys only to its allowed AWS accounts"
+    let severity = Severity.error
+    let tags = ["security", "policy"]
+    let explanation = RuleExplanation(
         what: "With `allowedAccounts`: in the pipeline, each listed environment's account and the account of each literal role ARN it assumes; in a workflow, the account of each literal `role-to-assume` ARN in jobs bound to a listed environment.",
         why: "Seed 001 §4 and seed 004 §1: cross-account deploys with the wrong role or account id either fail late or, worse, deploy staging code into the production account. Pinning accounts per environment turns a copy-paste slip into an audit error.",
         fix: "Use the account the policy lists for the environment (`Environment(…, account:)`) and a role in that account."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let allowedByEnvironment = audit.policy.allowedAccounts
         guard !allowedByEnvironment.isEmpty else { return [] }
         var findings: [Diagnostic] = []
@@ -27,7 +27,7 @@ public struct AllowedAccounts: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (index, environment) in pipeline.environments.enumerated() {
             guard let allowed = policy.allowedAccounts[environment.name] ?? policy.allowedAccounts[environment.githubEnvironment] else { continue }

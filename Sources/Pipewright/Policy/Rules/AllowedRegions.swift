@@ -1,18 +1,18 @@
 /// PW020: deploys target only the regions the policy allows.
-public struct AllowedRegions: PolicyRule {
-    public init() {}
-    public let id = "PW020"
-    public let name = "allowed-regions"
-    public let title = "AWS calls only in the regions the policy allows"
-    public let severity = Severity.error
-    public let tags = ["governance", "policy"]
-    public let explanation = RuleExplanation(
+struct AllowedRegions: PolicyRule {
+    init() {}
+    let id = "PW020"
+    let name = "allowed-regions"
+    let title = "AWS calls only in the regions the policy allows"
+    let severity = Severity.error
+    let tags = ["governance", "policy"]
+    let explanation = RuleExplanation(
         what: "With `allowedRegions`: the literal `aws-region` of every configure-aws-credentials step, every literal `AWS_REGION`/`AWS_DEFAULT_REGION` in an `env:`, and every literal `--region` of an `aws` command; in the pipeline, each environment's region (and the default region when a job uses it).",
         why: "Seed 002 §4: a template deployed to a region it did not support failed midway. Regions also carry data-residency and cost commitments: a stack in an unapproved region escapes the organization's controls (SCPs, logging, backups) and its compliance scope.",
         fix: "Deploy to one of the policy's regions (`Region(…)`, or `Environment(…, region:)`)."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let allowed = audit.policy.allowedRegions
         guard !allowed.isEmpty else { return [] }
         var findings: [Diagnostic] = []
@@ -40,7 +40,7 @@ public struct AllowedRegions: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         let allowed = policy.allowedRegions
         guard !allowed.isEmpty else { return [] }
         var findings: [Diagnostic] = []

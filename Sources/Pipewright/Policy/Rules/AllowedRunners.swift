@@ -1,18 +1,18 @@
 /// PW018: jobs run only on runner labels the policy allows.
-public struct AllowedRunners: PolicyRule {
-    public init() {}
-    public let id = "PW018"
-    public let name = "allowed-runner-labels"
-    public let title = "Jobs run only on the runner labels the policy allows"
-    public let severity = Severity.error
-    public let tags = ["security", "policy"]
-    public let explanation = RuleExplanation(
+struct AllowedRunners: PolicyRule {
+    init() {}
+    let id = "PW018"
+    let name = "allowed-runner-labels"
+    let title = "Jobs run only on the runner labels the policy allows"
+    let severity = Severity.error
+    let tags = ["security", "policy"]
+    let explanation = RuleExplanation(
         what: "With `allowedRunnerLabels`: every label of every job's `runs-on` is in the list (a label given by an expression cannot be checked and is a finding); the pipeline's `RuntimeSettings(runner:)` too.",
         why: "Runners differ in trust: a self-hosted runner inside the network keeps state between jobs and reaches internal systems, and a public repository's pull requests must never reach one. The organization decides which runners deploy code.",
         fix: "Use one of the policy's labels in `runs-on` (Pipewright: `RuntimeSettings(runner:)`)."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let allowed = audit.policy.allowedRunnerLabels
         guard !allowed.isEmpty else { return [] }
         var findings: [Diagnostic] = []
@@ -24,7 +24,7 @@ public struct AllowedRunners: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard !policy.allowedRunnerLabels.isEmpty, !policy.allowedRunnerLabels.contains(pipeline.runtime.runner.rawValue) else { return [] }
         return [finding(file: file, at: "runtime.runner", "the pipeline runs on \(pipeline.runtime.runner.rawValue); the policy allows \(policy.allowedRunnerLabels.joined(separator: ", "))")]
     }

@@ -1,12 +1,12 @@
 /// PW011: a downloaded artifact is checked against the build's checksums before anything uses it.
-public struct ArtifactChecksum: PolicyRule {
-    public init() {}
-    public let id = "PW011"
-    public let name = "artifact-checksum-verified"
-    public let title = "Artifact checksums verified right after download, before use"
-    public let severity = Severity.error
-    public let tags = ["security", "integrity"]
-    public let explanation = RuleExplanation(
+struct ArtifactChecksum: PolicyRule {
+    init() {}
+    let id = "PW011"
+    let name = "artifact-checksum-verified"
+    let title = "Artifact checksums verified right after download, before use"
+    let severity = Severity.error
+    let tags = ["security", "integrity"]
+    let explanation = RuleExplanation(
         what: "In each job, after a step that uses actions/download-artifact, the first later step that can touch files must be a `run:` step that runs `sha256sum --check` (or `-c`, or `shasum -a 256 -c`). Steps that cannot touch the artifact may come between: further downloads, aws-actions/configure-aws-credentials and step-security/harden-runner. A download that no later step follows is not a finding.",
         why: "Seed 000 §2.6: deploy jobs used the downloaded template without checking it, so an artifact replaced between jobs (by a compromised step with `actions: write`, or a poisoned cache) would be deployed with production credentials.",
         fix: "Publish the manifest's digest as a build-job output, and make the step right after the download compare it and run `sha256sum --check --strict SHA256SUMS` (Pipewright's artifact steps do both)."
@@ -14,7 +14,7 @@ public struct ArtifactChecksum: PolicyRule {
 
     static let neutralActions = ["actions/download-artifact", "aws-actions/configure-aws-credentials", "step-security/harden-runner"]
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
             var index = 0

@@ -1,18 +1,18 @@
 /// PW012: when the policy requires it, artifacts passed between jobs are KMS-encrypted and decrypted by their consumers.
-public struct ArtifactKMSEncryption: PolicyRule {
-    public init() {}
-    public let id = "PW012"
-    public let name = "artifact-kms-encryption"
-    public let title = "Artifacts KMS-encrypted before upload and decrypted after download, when the policy requires it"
-    public let severity = Severity.error
-    public let tags = ["security", "encryption", "policy"]
-    public let explanation = RuleExplanation(
+struct ArtifactKMSEncryption: PolicyRule {
+    init() {}
+    let id = "PW012"
+    let name = "artifact-kms-encryption"
+    let title = "Artifacts KMS-encrypted before upload and decrypted after download, when the policy requires it"
+    let severity = Severity.error
+    let tags = ["security", "encryption", "policy"]
+    let explanation = RuleExplanation(
         what: "With `requireArtifactEncryption`: a job whose uploaded artifact another job downloads (a job that needs it, directly or not) must run `aws kms generate-data-key` or `aws kms encrypt` before each upload-artifact step; each job that downloads an artifact must run `aws kms decrypt` after the download. In the pipeline, a KMS key and a CI role (to call KMS) must be configured.",
         why: "Seed 001 §2 and §3, seed 004 §3: build artifacts (templates with parameters, synthesized CDK output) were uploaded in plain text, readable by anyone with read access to the repository's Actions for the retention period, and one fix forgot to decrypt in the deploy stages.",
         fix: "Configure `ArtifactEncryption(kmsKey: \"alias/…\")` and a `CIRole` in the pipeline; Pipewright then envelope-encrypts the bundle with a KMS data key and decrypts it after the checksum check."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         guard audit.policy.requireArtifactEncryption else { return [] }
         let workflow = audit.workflow
         var findings: [Diagnostic] = []
@@ -43,7 +43,7 @@ public struct ArtifactKMSEncryption: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard policy.requireArtifactEncryption else { return [] }
         if pipeline.artifactEncryption == nil {
             return [finding(file: file, at: "artifactEncryption", "the policy requires KMS encryption of artifacts, but the pipeline names no KMS key",

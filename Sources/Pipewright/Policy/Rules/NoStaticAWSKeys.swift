@@ -1,12 +1,12 @@
 /// PW001: AWS access comes from OIDC roles, never from long-lived access keys.
-public struct NoStaticAWSKeys: PolicyRule {
-    public init() {}
-    public let id = "PW001"
-    public let name = "no-static-aws-keys"
-    public let title = "No static AWS access keys: assume a role through OIDC"
-    public let severity = Severity.error
-    public let tags = ["security", "credentials"]
-    public let explanation = RuleExplanation(
+struct NoStaticAWSKeys: PolicyRule {
+    init() {}
+    let id = "PW001"
+    let name = "no-static-aws-keys"
+    let title = "No static AWS access keys: assume a role through OIDC"
+    let severity = Severity.error
+    let tags = ["security", "credentials"]
+    let explanation = RuleExplanation(
         what: "Every string of the workflow, escape-hatch keys included: an `aws-access-key-id`, `aws-secret-access-key` or `aws-session-token` input, an `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` or `AWS_SESSION_TOKEN` variable, a script that sets them or runs `aws configure set aws_secret_access_key`, and any literal access key id (`AKIA…`/`ASIA…` followed by 16 letters or digits).",
         why: "Seed 000 §1.1 and seed 001 §1: the first attempts passed `secrets.AWS_ACCESS_KEY_ID` to configure-aws-credentials. A long-lived key works from anywhere until someone rotates it; one leaked log line or compromised action is a standing breach of the account.",
         fix: "Remove the keys; give the job `id-token: write` and use aws-actions/configure-aws-credentials with `role-to-assume` (an IAM role whose trust policy names this repository), then delete the access key in IAM."
@@ -17,7 +17,7 @@ public struct NoStaticAWSKeys: PolicyRule {
         "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
     ]
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (path, text) in audit.workflow.yamlNode.strings(under: "") {
             // The key is what follows the path's last dot; only a key as long as one of the names is looked up.

@@ -1,18 +1,18 @@
 /// PW002: `id-token: write` exactly where a job assumes a role.
-public struct OIDCTokenScope: PolicyRule {
-    public init() {}
-    public let id = "PW002"
-    public let name = "oidc-token-only-where-assumed"
-    public let title = "`id-token: write` only in jobs that assume an AWS role, and in every such job"
-    public let severity = Severity.error
-    public let tags = ["security", "permissions"]
-    public let explanation = RuleExplanation(
+struct OIDCTokenScope: PolicyRule {
+    init() {}
+    let id = "PW002"
+    let name = "oidc-token-only-where-assumed"
+    let title = "`id-token: write` only in jobs that assume an AWS role, and in every such job"
+    let severity = Severity.error
+    let tags = ["security", "permissions"]
+    let explanation = RuleExplanation(
         what: "For each job that runs steps, its effective permissions (its own, else the workflow's): a job that grants `id-token: write` must have a configure-aws-credentials step with `role-to-assume`, and a job with such a step must grant `id-token: write`.",
         why: "Seed 000 §1.2: the first attempt declared no OIDC permission, so role assumption could not work, and the fix granted it workflow-wide. An OIDC token is a credential: any step of a job that can mint one (a compromised action, an injected script) can present it to every cloud that trusts the repository. Only jobs that assume a role should be able to.",
         fix: "Grant `id-token: write` in the `permissions:` of the jobs that assume a role, and nowhere else; keep the workflow's top-level `permissions: {}`."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs where job.call == nil && !job.steps.isEmpty {
             let grants = job.effectivePermissions(in: audit.workflow)?.level(of: .idToken) == .write

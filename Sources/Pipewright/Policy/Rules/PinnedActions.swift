@@ -1,18 +1,18 @@
 /// PW004: every `uses:` is pinned to a full commit SHA (and to the policy's override where one exists).
-public struct PinnedActions: PolicyRule {
-    public init() {}
-    public let id = "PW004"
-    public let name = "actions-pinned-to-sha"
-    public let title = "Every `uses:` pinned to a 40-hex commit SHA"
-    public let severity = Severity.error
-    public let tags = ["security", "supply-chain"]
-    public let explanation = RuleExplanation(
+struct PinnedActions: PolicyRule {
+    init() {}
+    let id = "PW004"
+    let name = "actions-pinned-to-sha"
+    let title = "Every `uses:` pinned to a 40-hex commit SHA"
+    let severity = Severity.error
+    let tags = ["security", "supply-chain"]
+    let explanation = RuleExplanation(
         what: "Each step's `uses:` and each job's reusable-workflow `uses:`: a repository reference must end in `@` and 40 lowercase hex digits; a `docker://` image must be pinned by `@sha256:` digest; local `./` references are exempt. When the policy overrides a repository's pin, the ref must be that commit.",
         why: "Seed 000 §4.3 used `actions/checkout@v2` and `configure-aws-credentials@v1`. A tag or branch is mutable: whoever controls the action's repository (or steals its maintainer's token, as in the tj-actions/changed-files compromise of March 2025) can move it to code that reads the job's secrets and OIDC token.",
         fix: "Replace the tag with the commit it points to and keep the tag as a trailing comment: `uses: actions/checkout@<sha> # v6.1.0`. Pipewright's pin table, or the policy's `actionPins`, gives the verified commit."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let overrides = Dictionary(audit.policy.actionPins.map { ($0.repository.lowercased(), $0) }, uniquingKeysWith: { _, later in later })
         var findings: [Diagnostic] = []
         func inspect(_ reference: ActionReference, at path: String) {

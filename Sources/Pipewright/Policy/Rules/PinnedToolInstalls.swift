@@ -1,18 +1,18 @@
 /// PW015: tools installed in scripts are pinned to a version, like actions are pinned to a commit.
-public struct PinnedToolInstalls: PolicyRule {
-    public init() {}
-    public let id = "PW015"
-    public let name = "pinned-tool-installs"
-    public let title = "No unpinned tool installs: `pip install x==1.2.3`, `npm ci`, `npx --no-install`"
-    public let severity = Severity.error
-    public let tags = ["security", "supply-chain"]
-    public let explanation = RuleExplanation(
+struct PinnedToolInstalls: PolicyRule {
+    init() {}
+    let id = "PW015"
+    let name = "pinned-tool-installs"
+    let title = "No unpinned tool installs: `pip install x==1.2.3`, `npm ci`, `npx --no-install`"
+    let severity = Severity.error
+    let tags = ["security", "supply-chain"]
+    let explanation = RuleExplanation(
         what: "Every `run:` script: `pip`/`pip3`/`python -m pip`/`uv pip install` of a package without `==` (or `===`, a `@` URL, a local path or an archive; `-r`/`-c` files are accepted); `npm install`/`npm i` without packages, where `npm ci` belongs; `npm install pkg` without `@version` (or with `@latest`); `npx` without `--no-install` (or `--no`).",
         why: "Seed 000 §2.3's fix ran `pip install cfn-lint` and seed 000 §1.3's ran `npx cdk synth`: each run installs whatever the registry serves that minute, so a hijacked or typo-squatted release (the `ultralytics` PyPI compromise of December 2024, the `nx` npm compromise of August 2025) runs with the job's credentials. `npm install` also rewrites the lock file instead of honouring it.",
         fix: "Pin every install (`pip install \"cfn-lint==1.51.0\"`, ideally with `--require-hashes -r requirements.txt`), use `npm ci` against a committed lock file, and run project tools with `npx --no-install` so only locked versions run."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
             for (index, command) in audit.stepCommands(of: job) {

@@ -1,18 +1,18 @@
 /// PW016: environments the policy protects are never destroyed by the pipeline.
-public struct ProtectedFromDestroy: PolicyRule {
-    public init() {}
-    public let id = "PW016"
-    public let name = "protected-environments-not-destroyed"
-    public let title = "No stack deletion in environments the policy protects"
-    public let severity = Severity.error
-    public let tags = ["deployment", "policy"]
-    public let explanation = RuleExplanation(
+struct ProtectedFromDestroy: PolicyRule {
+    init() {}
+    let id = "PW016"
+    let name = "protected-environments-not-destroyed"
+    let title = "No stack deletion in environments the policy protects"
+    let severity = Severity.error
+    let tags = ["deployment", "policy"]
+    let explanation = RuleExplanation(
         what: "Jobs bound to an environment in the policy's `neverDestroyEnvironments` (or to one chosen by an expression) must not run `aws cloudformation delete-stack`, `cdk destroy` or `sam delete`. In the pipeline, such an environment must not be destroyable: it must be production and `DestroySettings(allowProduction:)` false.",
         why: "Seed 000 §6.2 added a destroy operation; without a guard the same workflow_dispatch that tears down a feature stack deletes production (and, for stacks without retention policies, its data) after one mistyped input.",
         fix: "Mark the environment `production: true` and keep `DestroySettings(allowProduction: false)`: Pipewright then writes a job that refuses the destroy instead of one that runs it."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         guard !audit.policy.neverDestroyEnvironments.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         for job in audit.workflow.jobs {
@@ -25,7 +25,7 @@ public struct ProtectedFromDestroy: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let destroy = pipeline.destroy else { return [] }
         return pipeline.environments.enumerated().compactMap { index, environment in
             guard policy.forbidsDestroy(environment.name) || policy.forbidsDestroy(environment.githubEnvironment),

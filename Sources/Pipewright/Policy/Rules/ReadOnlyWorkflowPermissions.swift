@@ -1,18 +1,18 @@
 /// PW003: the workflow's own `permissions:` grant nothing that writes.
-public struct ReadOnlyWorkflowPermissions: PolicyRule {
-    public init() {}
-    public let id = "PW003"
-    public let name = "no-workflow-level-write"
-    public let title = "No write permissions at workflow level; grant them per job"
-    public let severity = Severity.error
-    public let tags = ["security", "permissions"]
-    public let explanation = RuleExplanation(
+struct ReadOnlyWorkflowPermissions: PolicyRule {
+    init() {}
+    let id = "PW003"
+    let name = "no-workflow-level-write"
+    let title = "No write permissions at workflow level; grant them per job"
+    let severity = Severity.error
+    let tags = ["security", "permissions"]
+    let explanation = RuleExplanation(
         what: "The top-level `permissions:`: it must be present, and must not be `write-all` or grant `write` to any scope.",
         why: "Seed 000 §1.2: the first attempt had no permissions block, so every job got the repository's default token, which can be write-all; the fix granted `id-token: write` to the whole workflow. A write grant at the top reaches every job, including the ones that run third-party code on pull requests.",
         fix: "Write `permissions: {}` (or read-only scopes) at the top and grant each job only what it needs, with the reason, in the job's own `permissions:`."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         switch audit.workflow.permissions {
         case nil:
             return [finding(audit, at: "on", "the workflow sets no top-level permissions, so every job gets the repository's default token, which may be write-all",

@@ -1,18 +1,18 @@
 /// PW010: every stack operation carries the policy's required tags, with allowed values.
-public struct RequiredTags: PolicyRule {
-    public init() {}
-    public let id = "PW010"
-    public let name = "required-stack-tags"
-    public let title = "Required tags on every stack operation, with allowed values"
-    public let severity = Severity.error
-    public let tags = ["governance", "policy"]
-    public let explanation = RuleExplanation(
+struct RequiredTags: PolicyRule {
+    init() {}
+    let id = "PW010"
+    let name = "required-stack-tags"
+    let title = "Required tags on every stack operation, with allowed values"
+    let severity = Severity.error
+    let tags = ["governance", "policy"]
+    let explanation = RuleExplanation(
         what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` (or, in Pipewright's CDK scripts, as `\"${tag_args[@]}\"` expanded from `$STACK_TAGS`) are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
         why: "Seed 000 §7.2 and seed 003 §5: stacks went out without Environment, Project or cost-allocation tags, so nobody could tell what a resource belonged to, bill it, or find it in an incident.",
         fix: "Add the missing tags to the pipeline (`Tags([\"CostCenter\": \"platform\"])`) or to the command's `--tags`, using one of the policy's allowed values."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let required = audit.policy.requiredTags
         guard !required.isEmpty else { return [] }
         var findings: [Diagnostic] = []
@@ -35,7 +35,7 @@ public struct RequiredTags: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         for (index, environment) in pipeline.environments.enumerated() {
             var tags: [(key: String, value: String?, path: String)] = [

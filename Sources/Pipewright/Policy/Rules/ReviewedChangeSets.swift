@@ -1,18 +1,18 @@
 /// PW009: production changes only through a change set that an earlier job created and a person reviewed.
-public struct ReviewedChangeSets: PolicyRule {
-    public init() {}
-    public let id = "PW009"
-    public let name = "production-deploys-by-reviewed-change-set"
-    public let title = "Production deploys execute a change set created by an earlier job"
-    public let severity = Severity.error
-    public let tags = ["deployment", "policy"]
-    public let explanation = RuleExplanation(
+struct ReviewedChangeSets: PolicyRule {
+    init() {}
+    let id = "PW009"
+    let name = "production-deploys-by-reviewed-change-set"
+    let title = "Production deploys execute a change set created by an earlier job"
+    let severity = Severity.error
+    let tags = ["deployment", "policy"]
+    let explanation = RuleExplanation(
         what: "Jobs bound to an environment the policy lists in `reviewedChangeSetEnvironments` (default `prod`, `production`; an environment chosen by an expression counts too): no direct stack change (`aws cloudformation deploy`, `create-stack`, `update-stack`, `cdk deploy` without `--method=prepare-change-set`, `sam deploy` without `--no-execute-changeset`, aws-cloudformation-github-deploy without `no-execute-changeset`), no change set created and executed in the same job, and an `execute-change-set` only when a job it needs (directly or not) created the change set. In the pipeline, such environments must use `.changeSet(review: true)`.",
         why: "Seed 000 §6.1: production was deployed directly, so nobody saw that an update would replace a database before it did. A change set created in one job and executed in the next, behind the environment's required reviewers, lets a person read exactly what will change.",
         fix: "Use `strategy: .changeSet(review: true)` for the environment (Pipewright then writes a plan job and an approval-gated execute job), or split your own job into a create-change-set job and an execute job bound to the protected environment."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let workflow = audit.workflow
         for job in workflow.jobs {
@@ -39,7 +39,7 @@ public struct ReviewedChangeSets: PolicyRule {
         return findings
     }
 
-    public func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
+    func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         pipeline.environments.enumerated().compactMap { index, environment in
             guard policy.requiresReviewedChangeSet(environment.name) || policy.requiresReviewedChangeSet(environment.githubEnvironment),
                   !environment.strategy.isReviewed else { return nil }

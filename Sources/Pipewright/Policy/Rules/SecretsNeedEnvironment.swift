@@ -1,18 +1,18 @@
 /// PW006: secrets are read only in jobs bound to a GitHub environment.
-public struct SecretsNeedEnvironment: PolicyRule {
-    public init() {}
-    public let id = "PW006"
-    public let name = "secrets-only-in-environment-jobs"
-    public let title = "Secrets only in jobs bound to an environment"
-    public let severity = Severity.error
-    public let tags = ["security", "secrets"]
-    public let explanation = RuleExplanation(
+struct SecretsNeedEnvironment: PolicyRule {
+    init() {}
+    let id = "PW006"
+    let name = "secrets-only-in-environment-jobs"
+    let title = "Secrets only in jobs bound to an environment"
+    let severity = Severity.error
+    let tags = ["security", "secrets"]
+    let explanation = RuleExplanation(
         what: "Every string of the workflow, escape-hatch keys included, for `secrets.<NAME>` inside `${{ }}` (`GITHUB_TOKEN` exempt): in the top-level `env:` or in a job without `environment:` it is a finding. `secrets: inherit` on a reusable-workflow call without an environment is one too.",
         why: "Seed 000 §1.4 and §1.1 read deploy secrets in unprotected jobs. A repository secret reaches any job of any workflow, including one a pull request edits; an environment secret reaches only jobs bound to that environment, after its protection rules (required reviewers, branch filters) pass.",
         fix: "Store the secret in the GitHub environment and bind the job that reads it with `environment:`; prefer variables (`vars.`) for values that are not secret, such as role ARNs."
     )
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         var findings: [Diagnostic] = []
         let node = audit.workflow.yamlNode
         guard case .mapping(let entries) = node else { return [] }

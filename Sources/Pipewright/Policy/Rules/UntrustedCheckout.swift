@@ -1,12 +1,12 @@
 /// PW013: privileged triggers never check out code from a pull request.
-public struct UntrustedCheckout: PolicyRule {
-    public init() {}
-    public let id = "PW013"
-    public let name = "no-untrusted-checkout-on-privileged-triggers"
-    public let title = "No `pull_request_target` or `workflow_run` workflow that checks out untrusted refs"
-    public let severity = Severity.error
-    public let tags = ["security", "injection"]
-    public let explanation = RuleExplanation(
+struct UntrustedCheckout: PolicyRule {
+    init() {}
+    let id = "PW013"
+    let name = "no-untrusted-checkout-on-privileged-triggers"
+    let title = "No `pull_request_target` or `workflow_run` workflow that checks out untrusted refs"
+    let severity = Severity.error
+    let tags = ["security", "injection"]
+    let explanation = RuleExplanation(
         what: "In a workflow triggered by `pull_request_target` or `workflow_run`: any checkout whose `ref` or `repository` input names the pull request's or triggering run's head (`github.event.pull_request.head.*`, `github.head_ref`, `github.event.workflow_run.head_*`, `refs/pull/…`, `merge_commit_sha`), and any script that fetches or checks out such a ref (`git fetch … pull/…`, `git checkout` of a head ref, `gh pr checkout`).",
         why: "These triggers run with the base repository's secrets and a write token even for a fork's pull request. Checking out and building the fork's code hands both to the attacker (the \"pwn request\" pattern GitHub Security Lab documented in 2021, behind many supply-chain compromises since).",
         fix: "Build untrusted code under `pull_request`, which has no secrets; if a privileged follow-up is needed, pass data (not code) through an artifact and treat it as untrusted input."
@@ -17,7 +17,7 @@ public struct UntrustedCheckout: PolicyRule {
         "github.event.pull_request.merge_commit_sha", "github.event.workflow_run.pull_requests",
     ]
 
-    public func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
         let events = audit.workflow.on.eventNames.filter { $0 == "pull_request_target" || $0 == "workflow_run" }
         guard let event = events.first else { return [] }
         var findings: [Diagnostic] = []

@@ -1,3 +1,4 @@
+import Pipewright
 /// What became of a step.
 public enum StepOutcome: String, Sendable, Hashable {
     case success, failure, skipped

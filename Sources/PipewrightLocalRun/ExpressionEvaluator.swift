@@ -1,3 +1,4 @@
+import Pipewright
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -43,7 +44,7 @@ public struct ExpressionContext: Sendable, Hashable {
     }
 }
 
-/// Evaluates typed ``Expression`` values the way GitHub Actions does: loose equality with numeric coercion,
+/// Evaluates typed ``Pipewright.Expression`` values the way GitHub Actions does: loose equality with numeric coercion,
 /// case-insensitive string comparison, `&&`/`||` returning an operand, and GitHub's functions.
 ///
 /// ```swift
@@ -58,7 +59,7 @@ public struct ExpressionEvaluator: Sendable {
     public init(context: ExpressionContext) { self.context = context }
 
     /// The value of an expression.
-    public func evaluate(_ expression: Expression) throws(ExpressionError) -> ExpressionValue {
+    public func evaluate(_ expression: Pipewright.Expression) throws(ExpressionError) -> ExpressionValue {
         switch expression {
         case .context(let root, let path):
             return Self.lookup(context[root], path: path)
@@ -91,7 +92,7 @@ public struct ExpressionEvaluator: Sendable {
 
     /// A step's or job's `if:`: GitHub adds an implicit `success() &&` unless the condition calls a status
     /// function itself; no condition means `success()`.
-    public func evaluateCondition(_ condition: Expression?) throws(ExpressionError) -> Bool {
+    public func evaluateCondition(_ condition: Pipewright.Expression?) throws(ExpressionError) -> Bool {
         guard let condition else { return context.status == .success }
         if !condition.callsStatusFunction && context.status != .success { return false }
         return try evaluate(condition).isTruthy
@@ -188,7 +189,7 @@ public struct ExpressionEvaluator: Sendable {
         }
     }
 
-    private func call(_ function: ExpressionFunction, _ arguments: [Expression]) throws(ExpressionError) -> ExpressionValue {
+    private func call(_ function: ExpressionFunction, _ arguments: [Pipewright.Expression]) throws(ExpressionError) -> ExpressionValue {
         func arity(_ range: ClosedRange<Int>, _ expected: String) throws(ExpressionError) {
             guard range.contains(arguments.count) else {
                 throw .arity(function: function.rawValue, expected: expected, got: arguments.count)
@@ -267,7 +268,7 @@ public struct ExpressionEvaluator: Sendable {
     }
 }
 
-extension Expression {
+extension Pipewright.Expression {
     /// Whether the expression calls `success()`, `failure()`, `always()` or `cancelled()`, which turns off
     /// the implicit `success() &&` of a condition.
     public var callsStatusFunction: Bool {

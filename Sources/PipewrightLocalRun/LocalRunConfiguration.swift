@@ -1,3 +1,4 @@
+import Pipewright
 /// The run a ``LocalJobRunner`` pretends to be part of: what `github.*` reports and the default `GITHUB_*`
 /// variables carry.
 public struct GitHubRunContext: Sendable, Hashable {

@@ -1,3 +1,4 @@
+import Pipewright
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
@@ -162,7 +163,7 @@ extension ExpressionValue {
     /// a trailing comma is accepted, a repeated key keeps its last value, nesting may go 512 levels deep, and
     /// a number that is infinite as a `Double` (`1e400`) is not JSON.
     public static func parseJSON(_ text: String) throws(ExpressionError) -> ExpressionValue {
-        guard let json = try? JSONReader.read(text, fileName: "fromJSON", leniency: .expression),
+        guard let json = try? JSONReader.readLikeFromJSON(text),
               let value = from(json: json)
         else { throw ExpressionError.invalidJSON(text) }
         return value

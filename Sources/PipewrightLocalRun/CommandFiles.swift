@@ -1,3 +1,4 @@
+import Pipewright
 /// Reads the files steps write to talk to the runner: `GITHUB_OUTPUT` and `GITHUB_ENV` hold `name=value`
 /// lines and `name<<DELIMITER` … `DELIMITER` blocks; `GITHUB_PATH` holds one folder a line.
 enum CommandFiles {

@@ -1,3 +1,4 @@
+import Pipewright
 #if canImport(FoundationEssentials)
 import FoundationEssentials
 #else
