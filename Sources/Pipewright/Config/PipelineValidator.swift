@@ -81,6 +81,9 @@ struct PipelineValidator {
         let defaultSuffix = pipeline.stackNaming.suffix?.utf8.count ?? 0
         let suffixLength = pipeline.manualDispatch ? max(defaultSuffix, Self.maximumSuffixLength) : defaultSuffix
         guard let longest = pipeline.environments.max(by: { $0.name.utf8.count < $1.name.utf8.count }) else { return }
+        // A part that breaks its own rule is reported there; the length of the whole would only repeat it.
+        guard TextRule.stackPrefix.matches(pipeline.stackNaming.prefix), TextRule.environmentName.matches(longest.name),
+              pipeline.stackNaming.suffix.map(TextRule.stackSuffix.matches) ?? true else { return }
         let length = pipeline.stackNaming.prefix.utf8.count + 1 + longest.name.utf8.count + (suffixLength > 0 ? 1 + suffixLength : 0)
         if length > 128 {
             let suffixNote = suffixLength > 0 ? " with a \(suffixLength)-character suffix" : ""
@@ -169,7 +172,10 @@ struct PipelineValidator {
         checkRole(environment.role, at: base() + ".role")
         if let chained = environment.chainedRole { checkRole(chained, at: base() + ".chainedRole") }
         if let drift = environment.driftRole { checkRole(drift, at: base() + ".driftRole") }
-        check(environment.githubEnvironment, .githubEnvironment, at: base() + ".githubEnvironment")
+        // Unset, the GitHub environment is the name, whose own rule reports what is wrong with it.
+        if environment.githubEnvironment != environment.name || TextRule.environmentName.matches(environment.name) {
+            check(environment.githubEnvironment, .githubEnvironment, at: base() + ".githubEnvironment")
+        }
         checkBranch(environment.branch, at: base() + ".branch")
         if let after = environment.after { checkAfter(after, of: environment, at: index, firstIndex: firstIndex) }
         checkParameters(environment.parameters, at: base() + ".parameters")

@@ -6,6 +6,9 @@ import PipewrightBlueprints
 /// Renders every blueprint with its default options, exactly as `pipewright generate` writes it, and
 /// compares with the committed `Golden/blueprints/<blueprint>--<file>.yml` and its JSON twin.
 /// `Scripts/conformance` runs the real validators over the same files.
+///
+/// The drift workflows of the blueprints differ only in their name, schedule and concurrency group, so one
+/// golden (the default blueprint's) guards their text and a unit test what differs between them.
 @Suite struct BlueprintGoldenTests {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("blueprints")
 
@@ -17,7 +20,27 @@ import PipewrightBlueprints
     }
 
     static let cases: [Case] = BlueprintCatalog.all.flatMap { blueprint in
-        Generator().lower(blueprint.pipeline()).map { Case(blueprint: blueprint.name, generated: $0) }
+        Generator().lower(blueprint.pipeline())
+            .filter { blueprint.name == "cloudformation" || !$0.fileName.hasSuffix("-drift.yml") }
+            .map { Case(blueprint: blueprint.name, generated: $0) }
+    }
+
+    @Test(arguments: BlueprintCatalog.all.map(\.name))
+    func driftWorkflowsDifferOnlyInNameScheduleAndGroup(_ name: String) throws {
+        func drift(_ pipeline: Pipeline) throws -> Workflow {
+            try #require(Generator().lower(pipeline).first { $0.fileName.hasSuffix("-drift.yml") }).workflow
+        }
+        let pipeline = try #require(BlueprintCatalog.named(name)).pipeline()
+        let reference = try drift(try #require(BlueprintCatalog.named("cloudformation")).pipeline())
+        let workflow = try drift(pipeline)
+        #expect(workflow.name == pipeline.name + " drift detection")
+        #expect(workflow.on.schedule.map(\.expression) == pipeline.drift?.schedule)
+        #expect(workflow.concurrency?.group.rendered == pipeline.fileSlug + "-drift")
+        var renamed = workflow
+        renamed.name = reference.name
+        renamed.on = reference.on
+        renamed.concurrency = reference.concurrency
+        #expect(renamed == reference, "\(name): the drift workflow differs from the golden one beyond its name, schedule and group")
     }
 
     @Test(arguments: cases)
