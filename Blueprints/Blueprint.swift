@@ -53,6 +53,25 @@ public struct BlueprintOptions: Sendable, Hashable {
 
     /// The promotion chain the blueprints share: one environment per name, each with its own deploy and drift
     /// role variables and an `EnvironmentName` parameter; the last is production, by reviewed change set.
+    /// What every blueprint has besides its infrastructure and validation: stack naming, region, the CI role,
+    /// 30-day artifacts, the promoted environments, drift detection on `driftSchedule`, guarded destroy,
+    /// Slack, a cost-center tag, KMS-encrypted artifacts and harden-runner in audit mode.
+    func sharedParts(driftSchedule: String, parameters: Bool = true, chained: Bool = false) -> [any PipelineComponent] {
+        [
+            StackNaming(prefix: project, suffix: "main"),
+            Region(region),
+            CIRole(.variable("AWS_CI_ROLE_ARN")),
+            BuildSettings(retentionDays: 30),
+        ] + promotedEnvironments(parameters: parameters, chained: chained) + [
+            DriftDetection(schedule: [driftSchedule]),
+            DestroySettings(allowProduction: false),
+            Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL"),
+            Tags(["CostCenter": "platform"]),
+            ArtifactEncryption(kmsKey: "alias/\(project)-pipeline-artifacts"),
+            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit)),
+        ]
+    }
+
     func promotedEnvironments(parameters: Bool = true, chained: Bool = false) -> [Environment] {
         environments.indices.map { index in
             let name = environments[index]

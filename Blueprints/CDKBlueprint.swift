@@ -2,9 +2,8 @@ import Pipewright
 
 extension Blueprint {
     /// A CDK app deployed across accounts: synthesized once with cdk-nag failing synth, KMS-encrypted
-    /// `cdk.out`, OIDC into a per-environment role in the shared account chained into the target account's role,
-/// adaptive retries,
-    /// reviewed change sets and rollback handling for production.
+    /// `cdk.out`, OIDC into a per-environment role in the shared account chained into the target account's
+    /// role, adaptive retries, reviewed change sets and rollback handling for production.
     public static let cdk = Blueprint(
         name: "cdk",
         summary: "CDK app across accounts: cdk-nag in synth, KMS-encrypted cdk.out, role chaining, reviewed prod change sets",
@@ -12,19 +11,7 @@ extension Blueprint {
     ) { options in
         Pipeline("CDK app", project: options.project) {
             CDKApp(directory: ".", nodeVersion: "22", cdkNag: true)
-            StackNaming(prefix: options.project, suffix: "main")
-            Region(options.region)
-            CIRole(.variable("AWS_CI_ROLE_ARN"))
-            BuildSettings(retentionDays: 30)
-            for environment in options.promotedEnvironments(parameters: false, chained: true) {
-                environment
-            }
-            DriftDetection(schedule: ["23 5 * * 1-5"])
-            DestroySettings(allowProduction: false)
-            Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
-            Tags(["CostCenter": "platform"])
-            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
-            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
+            options.sharedParts(driftSchedule: "23 5 * * 1-5", parameters: false, chained: true)
         }
     }
 }

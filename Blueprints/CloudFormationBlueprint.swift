@@ -11,20 +11,8 @@ extension Blueprint {
     ) { options in
         Pipeline("Infrastructure", project: options.project) {
             CloudFormationTemplate(path: "infrastructure/template.yaml", capabilities: [.namedIAM, .autoExpand])
-            StackNaming(prefix: options.project, suffix: "main")
-            Region(options.region)
-            CIRole(.variable("AWS_CI_ROLE_ARN"))
-            BuildSettings(retentionDays: 30)
             ValidationSettings(validateTemplate: true, cfnLintVersion: "1.51.0")
-            for environment in options.promotedEnvironments() {
-                environment
-            }
-            DriftDetection(schedule: ["17 6 * * 1-5"])
-            DestroySettings(allowProduction: false)
-            Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
-            Tags(["CostCenter": "platform"])
-            ArtifactEncryption(kmsKey: "alias/\(options.project)-pipeline-artifacts")
-            RuntimeSettings(hardenRunner: HardenRunner(policy: .audit))
+            options.sharedParts(driftSchedule: "17 6 * * 1-5")
         }
     }
 }

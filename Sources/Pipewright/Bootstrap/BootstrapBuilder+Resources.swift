@@ -134,7 +134,7 @@ extension BootstrapBuilder {
             stackActions.append("cloudformation:DeleteStack")
         }
         var statements = [statement("ManageProjectStacks", actions: stackActions, resources: stackARNs(environment) + [changeSetARN(environment)])]
-        if capabilities.contains(.autoExpand) {
+        if pipeline.infrastructure.capabilities.contains(.autoExpand) {
             statements.append(statement("ExpandTransforms", actions: ["cloudformation:CreateChangeSet"],
                                         resources: [sub("arn:${AWS::Partition}:cloudformation:\(region(environment)):aws:transform/*")]))
         }
@@ -394,15 +394,6 @@ extension BootstrapBuilder {
     }
 
     // MARK: - Policy helpers
-
-    var capabilities: [Capability] {
-        switch pipeline.infrastructure {
-        case .cloudFormation(let template): template.capabilities
-        case .containerService(let service): service.template.capabilities
-        case .sam: [.iam, .autoExpand]
-        case .cdk: [.namedIAM]
-        }
-    }
 
     func policyDocument(_ statements: [YAMLNode]) -> YAMLNode {
         map([("Version", .string("2012-10-17")), ("Statement", .sequence(statements))])

@@ -18,6 +18,17 @@ public enum Infrastructure: Sendable, Hashable {
         case .containerService: "container-service"
         }
     }
+
+    /// The capabilities its stacks are created with: the template's own, or what SAM's transform
+    /// (`CAPABILITY_IAM`, `CAPABILITY_AUTO_EXPAND`) and CDK's named roles (`CAPABILITY_NAMED_IAM`) need.
+    public var capabilities: [Capability] {
+        switch self {
+        case .cloudFormation(let template): template.capabilities
+        case .containerService(let service): service.template.capabilities
+        case .sam: [.iam, .autoExpand]
+        case .cdk: [.namedIAM]
+        }
+    }
 }
 
 /// A CloudFormation template in the repository.

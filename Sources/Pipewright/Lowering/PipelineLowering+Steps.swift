@@ -121,15 +121,6 @@ extension PipelineLowering {
         return "template." + (parts.count > 1 ? String(decoding: parts.last!, as: UTF8.self) : "yaml")
     }
 
-    var capabilities: [Capability] {
-        switch pipeline.infrastructure {
-        case .cloudFormation(let template): template.capabilities
-        case .containerService(let service): service.template.capabilities
-        case .sam: [.iam, .autoExpand]
-        case .cdk: [.namedIAM]
-        }
-    }
-
     /// The tags every stack operation carries, as the JSON document `--tags` takes.
     func stackTags(for environment: Environment) -> WorkflowText {
         var tags = KeyValueList(key: "Key", value: "Value")
@@ -169,7 +160,7 @@ extension PipelineLowering {
         var env: Mapping<WorkflowValue> = [
             "STACK_NAME": stackName,
             "TEMPLATE_FILE": .text(WorkflowText("artifact/bundle/" + bundledTemplate)),
-            "CAPABILITIES": .text(WorkflowText(capabilities.map(\.rawValue).joined(separator: " "))),
+            "CAPABILITIES": .text(WorkflowText(pipeline.infrastructure.capabilities.map(\.rawValue).joined(separator: " "))),
             "STACK_TAGS": .text(stackTags(for: environment)),
             "STACK_PARAMETERS": .text(parameters.json),
             "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),
