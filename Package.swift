@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
+        .executable(name: "pipewright-run-local", targets: ["PipewrightRunLocal"]),
         .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
@@ -21,8 +22,10 @@ let package = Package(
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
-        .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
+        .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
+        // `pipewright run-local`, in its own binary: the local runner needs Foundation, `pipewright` does not.
+        .executableTarget(name: "PipewrightRunLocal", dependencies: ["PipewrightCommands", "PipewrightLocalRun"]),
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
@@ -35,7 +38,7 @@ let package = Package(
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun", "PipewrightRunLocal"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
     ],

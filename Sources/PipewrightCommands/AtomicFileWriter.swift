@@ -4,7 +4,6 @@ import Glibc
 import Darwin
 #endif
 import Pipewright
-import PipewrightLocalRun
 
 /// Writes files so that a reader, or a run killed half-way, only ever sees the old file or the new one.
 ///
@@ -19,7 +18,7 @@ struct AtomicFileWriter {
     func write(_ contents: String, to path: String) throws(CommandFailure) {
         var file = try TemporaryFile(beside: path)
         defer { file.discard() }
-        try file.write(Array(contents.utf8))
+        try file.write(contents)
         try file.close()
         try commit(&file)
     }
@@ -67,9 +66,10 @@ struct TemporaryFile {
         path = String(decoding: templateBytes.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
-    /// Appends bytes.
-    func write(_ bytes: [UInt8]) throws(CommandFailure) {
-        if let failure = bytes.withUnsafeBytes({ writeAll($0, to: descriptor) }) {
+    /// Appends a text's UTF-8 bytes, straight from its storage.
+    func write(_ text: String) throws(CommandFailure) {
+        var text = text
+        if let failure = text.withUTF8({ writeAll(UnsafeRawBufferPointer($0), to: descriptor) }) {
             throw .cannotWrite("cannot write \(target): \(String(cString: strerror(failure)))")
         }
     }

@@ -1,15 +1,15 @@
 import Pipewright
 
 /// Reading `pipewright.json` and its policy, and rendering what they describe.
-enum ConfigFile {
-    static let defaultName = "pipewright.json"
+package enum ConfigFile {
+    package static let defaultName = "pipewright.json"
     static let policyName = "pipewright-policy.json"
 
     /// A decoded config: the pipeline and the policy that governs it.
-    struct Loaded {
-        let pipeline: Pipeline
-        let policy: Policy
-        let source: String
+    package struct Loaded {
+        package let pipeline: Pipeline
+        package let policy: Policy
+        package let source: String
     }
 
     /// The config text `init` writes for a pipeline.
@@ -19,7 +19,7 @@ enum ConfigFile {
 
     /// Reads, decodes and checks a config, and finds its policy: `--policy FILE`, else `pipewright-policy.json`
     /// beside the config, else the config's `policy` section, else the default policy.
-    static func load(_ path: String, policyFile: String?, in workspace: Workspace) throws(CommandFailure) -> Loaded {
+    package static func load(_ path: String, policyFile: String?, in workspace: Workspace) throws(CommandFailure) -> Loaded {
         guard let text = try workspace.read(path) else {
             throw .invalidInput("\(path): no such file in \(workspace.root). Run 'pipewright init' to create one, or pass --config FILE.")
         }

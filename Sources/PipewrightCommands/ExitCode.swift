@@ -13,11 +13,11 @@ public enum ExitCode: Int32, Sendable {
 }
 
 /// A failure that ends a command with a message and an exit code.
-struct CommandFailure: Error {
+package struct CommandFailure: Error {
     let code: ExitCode
     let message: String
 
-    static func invalidInput(_ message: String) -> CommandFailure { CommandFailure(code: .invalidInput, message: message) }
+    package static func invalidInput(_ message: String) -> CommandFailure { CommandFailure(code: .invalidInput, message: message) }
     static func cannotWrite(_ message: String) -> CommandFailure { CommandFailure(code: .cannotWrite, message: message) }
 }
 

@@ -5,13 +5,24 @@ public struct PipewrightTool {
     /// The version `--version` prints.
     public static let version = "0.1.0"
 
-    let console: any Console
+    package let console: any Console
     let currentDirectory: String
+    /// The path the program was started as, to find the binaries installed beside it.
+    let executable: String
+    /// How commands run here instead of the built-in way, by name: `pipewright-run-local` runs `run-local`.
+    let overrides: [String: Command.Run]
 
-    /// Creates the tool for a console and a working folder.
-    public init(console: any Console, currentDirectory: String) {
+    /// Creates the tool for a console and a working folder; `executable` is the path the program was started as.
+    public init(console: any Console, currentDirectory: String, executable: String = "pipewright") {
+        self.init(console: console, currentDirectory: currentDirectory, executable: executable, overrides: [:])
+    }
+
+    /// Creates the tool with some commands run another way.
+    package init(console: any Console, currentDirectory: String, executable: String, overrides: [String: Command.Run]) {
         self.console = console
         self.currentDirectory = currentDirectory
+        self.executable = executable
+        self.overrides = overrides
     }
 
     /// Runs one command line (without the program name) and returns the exit code.
@@ -51,7 +62,7 @@ public struct PipewrightTool {
             return ExitCode.ok.rawValue
         }
         do {
-            return try command.run(parsed, self).rawValue
+            return try (overrides[command.spec.name] ?? command.run)(parsed, self).rawValue
         } catch let failure as CommandFailure {
             console.err("error: " + failure.message + "\n")
             return failure.code.rawValue
@@ -69,9 +80,10 @@ public struct PipewrightTool {
     }
 
     /// A command: its grammar and what it does.
-    struct Command: Sendable {
+    package struct Command: Sendable {
+        package typealias Run = @Sendable (ParsedArguments, PipewrightTool) throws -> ExitCode
         let spec: CommandSpec
-        let run: @Sendable (ParsedArguments, PipewrightTool) throws -> ExitCode
+        let run: Run
     }
 
     static let commands: [Command] = [
@@ -81,7 +93,7 @@ public struct PipewrightTool {
         Command(spec: AuditCommand.spec, run: { try AuditCommand(tool: $1, arguments: $0).run() }),
         Command(spec: ExplainCommand.spec, run: { try ExplainCommand(tool: $1, arguments: $0).run() }),
         Command(spec: BootstrapCommand.spec, run: { try BootstrapCommand(tool: $1, arguments: $0).run() }),
-        Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand.launch($0, executable: $1.executable) }),
         Command(spec: SchemaCommand.spec, run: { SchemaCommand(tool: $1, arguments: $0).run() }),
     ]
 
@@ -107,7 +119,7 @@ public struct PipewrightTool {
         return text
     }
 
-    func workspace(_ directory: String?) -> Workspace {
+    package func workspace(_ directory: String?) -> Workspace {
         guard let directory else { return Workspace(root: currentDirectory) }
         return Workspace(root: directory.hasPrefix("/") ? directory : currentDirectory + "/" + directory)
     }

@@ -1,23 +1,19 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 import Pipewright
-import PipewrightLocalRun
 
 /// The folder a command works in: reads files, and writes generated ones safely.
 ///
 /// A generated file is never written through a symlink that leads out of the folder, never replaces a
 /// file Pipewright did not write or that was edited by hand (unless forced), and is always replaced
 /// atomically.
-struct Workspace {
-    let root: String
+///
+/// It calls the C library directly: Foundation would cost every command its start-up (`pipewright-bench`).
+package struct Workspace {
+    package let root: String
     var writer = AtomicFileWriter()
 
     init(root: String) {
@@ -28,22 +24,37 @@ struct Workspace {
         relative.hasPrefix("/") ? relative : FilePaths.appending(relative, to: root)
     }
 
+    /// Whether something is at the path, a dangling symlink included.
     func exists(_ relative: String) -> Bool {
-        FileManager.default.fileExists(atPath: path(relative)) || isSymlink(relative)
+        var status = stat()
+        return lstat(path(relative), &status) == 0
     }
 
     func isSymlink(_ relative: String) -> Bool {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: path(relative))) != nil
+        var status = stat()
+        return lstat(path(relative), &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
     }
 
     /// The text of a file, or `nil` when it does not exist.
     func read(_ relative: String) throws(CommandFailure) -> String? {
-        let full = path(relative)
-        guard FileManager.default.fileExists(atPath: full) else { return nil }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw .invalidInput("cannot read \(relative): permission denied")
+        let descriptor = open(path(relative), O_RDONLY)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return nil }
+            throw .invalidInput("cannot read \(relative): \(String(cString: strerror(errno)))")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        defer { _ = SystemCalls.close(descriptor) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { SystemCalls.read(descriptor, $0.baseAddress, $0.count) }
+            if count < 0 && errno == EINTR { continue }
+            guard count >= 0 else {
+                throw .invalidInput("cannot read \(relative): \(String(cString: strerror(errno)))")
+            }
+            if count == 0 { break }
+            bytes += chunk[..<count]
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw .invalidInput("\(relative) is not UTF-8 text")
         }
         return text
@@ -69,13 +80,18 @@ struct Workspace {
     func prepareTarget(_ relative: String) throws(CommandFailure) -> String {
         try checkStaysInside(relative)
         let full = isSymlink(relative) ? Self.resolvingSymlinks(in: path(relative)) : path(relative)
-        let folder = FilePaths.removingLastComponent(of: full)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite("cannot create folder \(folder): \(Self.reason(error))")
-        }
+        try Self.createFolder(FilePaths.removingLastComponent(of: full))
         return full
+    }
+
+    /// Creates a folder and the folders above it that are missing, as `mkdir -p` does.
+    static func createFolder(_ folder: String) throws(CommandFailure) {
+        var status = stat()
+        guard !folder.isEmpty, stat(folder, &status) != 0 else { return }
+        try createFolder(FilePaths.removingLastComponent(of: folder))
+        guard mkdir(folder, 0o777) == 0 || errno == EEXIST else {
+            throw .cannotWrite("cannot create folder \(folder): \(String(cString: strerror(errno)))")
+        }
     }
 
     /// The path with every symlink on it resolved, also when its last components do not exist yet.
@@ -85,7 +101,7 @@ struct Workspace {
     /// `..` steps back out of it. So a link anywhere on the path that leads out of the repository is seen,
     /// and a file that is about to be created resolves to where it will be.
     static func resolvingSymlinks(in path: String) -> String {
-        let start = path.hasPrefix("/") ? "/" : FileManager.default.currentDirectoryPath
+        let start = path.hasPrefix("/") ? "/" : currentDirectory()
         var resolved = realPath(start) ?? start
         for component in path.utf8.split(separator: UInt8(ascii: "/")).map({ String(decoding: $0, as: UTF8.self) }) {
             switch component {
@@ -105,9 +121,10 @@ struct Workspace {
         return String(cString: resolved)
     }
 
-    /// Why a file operation failed, in the system's words when it says (`No such file or directory`).
-    static func reason(_ error: any Error) -> String {
-        if let posix = (error as? CocoaError)?.underlying as? POSIXError { return String(cString: strerror(posix.code.rawValue)) }
-        return "\(error)"
+    /// The process's working folder.
+    static func currentDirectory() -> String {
+        guard let folder = getcwd(nil, 0) else { return "." }
+        defer { free(folder) }
+        return String(cString: folder)
     }
 }

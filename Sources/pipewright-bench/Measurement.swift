@@ -57,19 +57,17 @@ struct Figure {
         peakKiB = samples.map(\.peakKiB).sorted()[samples.count / 2]
     }
 
-    /// Two figures whose runs alternate, so that whatever else the machine is doing meanwhile weighs on
-    /// both alike: what a ratio of the two needs.
-    static func paired(_ first: (label: String, setup: () -> Void, run: () -> ProcessSample),
-                       _ second: (label: String, setup: () -> Void, run: () -> ProcessSample), runs: Int) -> (Figure, Figure) {
-        var firstSamples: [ProcessSample] = []
-        var secondSamples: [ProcessSample] = []
+    /// Figures whose runs take turns, so that whatever else the machine is doing meanwhile weighs on all
+    /// alike: what a ratio between them needs.
+    static func interleaved(_ subjects: [(label: String, setup: () -> Void, run: () -> ProcessSample)], runs: Int) -> [Figure] {
+        var samples = [[ProcessSample]](repeating: [], count: subjects.count)
         for _ in 0..<runs {
-            first.setup()
-            firstSamples.append(checked(first.label, first.run()))
-            second.setup()
-            secondSamples.append(checked(second.label, second.run()))
+            for (index, subject) in subjects.enumerated() {
+                subject.setup()
+                samples[index].append(checked(subject.label, subject.run()))
+            }
         }
-        return (Figure(first.label, samples: firstSamples), Figure(second.label, samples: secondSamples))
+        return zip(subjects, samples).map { Figure($0.label, samples: $1) }
     }
 
     private static func checked(_ label: String, _ sample: ProcessSample) -> ProcessSample {

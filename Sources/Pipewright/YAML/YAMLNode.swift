@@ -3,7 +3,7 @@
 /// Mappings are ordered pairs, never a `Dictionary`, so the emitted text is deterministic.
 /// The same tree renders as YAML (``YAMLEmitter``) and as JSON (``JSONEmitter``), which lets the
 /// conformance checks prove that a YAML 1.2 loader reads exactly what the model meant.
-public indirect enum YAMLNode: Sendable, Equatable, Hashable {
+public enum YAMLNode: Sendable, Equatable, Hashable {
     /// A string; the emitter decides whether it needs quotes.
     case string(String)
     /// An integer, written plain.

@@ -1,5 +1,6 @@
 import Foundation
 @testable import PipewrightCommands
+@testable import PipewrightRunLocal
 
 /// Captures what a command prints.
 final class CapturingConsole: Console, @unchecked Sendable {
@@ -24,7 +25,10 @@ struct Scratch {
 
     func run(_ arguments: [String]) -> (code: Int32, stdout: String, stderr: String) {
         let console = CapturingConsole()
-        let code = PipewrightTool(console: console, currentDirectory: root).run(arguments)
+        // `run-local` runs in this process, as `pipewright-run-local` runs it, instead of starting that binary.
+        let tool = PipewrightTool(console: console, currentDirectory: root, executable: "pipewright",
+                                  overrides: ["run-local": { try RunLocal(tool: $1, arguments: $0).run() }])
+        let code = tool.run(arguments)
         return (code, console.stdout, console.stderr)
     }
 

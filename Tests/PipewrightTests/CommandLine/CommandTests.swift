@@ -331,6 +331,24 @@ import PipewrightBlueprints
         let missing = scratch.run("run-local")
         #expect(missing.code == 64)
     }
+
+    /// `pipewright` hands `run-local` to the `pipewright-run-local` binary beside it, arguments and all.
+    @Test func theBinaryStartsPipewrightRunLocalBesideIt() throws {
+        let binary = try #require(DeterminismTests.binary, "no pipewright binary beside the test bundle; run 'swift build' first")
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run-local", "deploy-dve", "--directory", scratch.root, "--endpoint", "http://127.0.0.1:9"]
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(stderr.contains("\"deploy-dve\" is not a job of the generated workflows"), "\(stderr)")
+    }
 }
 
 @Suite struct PolicyRegenerationTests {

@@ -3,6 +3,7 @@ import PipewrightSamples
 import Testing
 @testable import Pipewright
 @testable import PipewrightLocalRun
+@testable import PipewrightRunLocal
 @testable import PipewrightCommands
 
 /// The local runner and the command line carry their own JSON, text and path helpers where they used
@@ -216,6 +217,6 @@ import Testing
     }
 
     @Test func theScratchFolderOfRunLocalIsWhereNSTemporaryDirectoryPointed() {
-        #expect(RunLocalCommand.temporaryFolder() == NSTemporaryDirectory())
+        #expect(RunLocal.temporaryFolder() == NSTemporaryDirectory())
     }
 }

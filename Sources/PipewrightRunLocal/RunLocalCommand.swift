@@ -4,32 +4,12 @@ import FoundationEssentials
 import Foundation
 #endif
 import Pipewright
+import PipewrightCommands
 import PipewrightLocalRun
 
-/// `pipewright run-local JOB`: runs a generated job, and the jobs it needs, on this machine against an AWS
+/// `pipewright run-local JOB` (this binary, `pipewright-run-local`): runs a generated job, and the jobs it needs, on this machine against an AWS
 /// emulator, so a pipeline can be tried before it is pushed.
-struct RunLocalCommand {
-    static let spec = CommandSpec(
-        name: "run-local",
-        summary: "Run a generated job (and the jobs it needs) locally against an AWS emulator such as moto or LocalStack.",
-        arguments: ["JOB"],
-        options: [
-            .value("--endpoint", "URL", "The emulator's endpoint, e.g. http://127.0.0.1:5000 (required: run-local never calls real AWS)."),
-            .value("--config", "FILE", "The pipeline config (default: pipewright.json in --directory)."),
-            .value("--policy", "FILE", "Organization policy (default: pipewright-policy.json, else the config's policy section)."),
-            .value("--directory", "DIR", "Repository root; checkout copies it (default: the current folder)."),
-            .value("--event", "NAME", "The event to pretend: push (default) or workflow_dispatch."),
-            .value("--ref", "REF", "The ref to pretend (default: refs/heads/ and the first environment's branch)."),
-            .value("--inputs", "k=v,...", "Dispatch inputs, e.g. environment=dev,action=deploy."),
-            .value("--vars", "k=v,...", "Configuration variables (vars.NAME), e.g. AWS_ROLE_ARN_DEV=arn:aws:iam::111111111111:role/x."),
-        ],
-        discussion: """
-        Secrets are read from the environment as PIPEWRIGHT_SECRET_<NAME>, never from the command line.
-        Steps run in bash under a scratch folder; actions are emulated: checkout copies --directory,
-        configure-aws-credentials sets test credentials and AWS_ENDPOINT_URL, artifacts go to a local folder.
-        """
-    )
-
+struct RunLocal {
     let tool: PipewrightTool
     let arguments: ParsedArguments
 
