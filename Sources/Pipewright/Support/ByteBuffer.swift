@@ -81,13 +81,6 @@ struct ByteBuffer: @unchecked Sendable {
         text.withUTF8Bytes { append($0) }
     }
 
-    /// Removes the last byte.
-    mutating func removeLast() {
-        precondition(storage.count > 0, "removeLast on an empty ByteBuffer")
-        prepareToAppend(0)
-        storage.count -= 1
-    }
-
     /// Removes the bytes from `count` on.
     mutating func truncate(to count: Int) {
         precondition(count >= 0 && count <= storage.count, "ByteBuffer index out of range")
@@ -102,10 +95,4 @@ struct ByteBuffer: @unchecked Sendable {
 
     /// The bytes, decoded as UTF-8.
     var string: String { withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
-
-    /// The bytes from `start` on, as an array.
-    func array(from start: Int = 0) -> [UInt8] {
-        precondition(start >= 0 && start <= storage.count, "ByteBuffer index out of range")
-        return Array(UnsafeBufferPointer(start: storage.base + start, count: storage.count - start))
-    }
 }

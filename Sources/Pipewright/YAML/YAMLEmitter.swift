@@ -30,14 +30,9 @@
 public enum YAMLEmitter {
     /// Renders a document: its header comments, a blank line when there are any, then its root.
     public static func emit(_ document: YAMLDocument) -> String {
-        String(decoding: emitUTF8(document), as: UTF8.self)
-    }
-
-    /// Renders a document as UTF-8 bytes, for callers that add to the text before making it a `String`.
-    static func emitUTF8(_ document: YAMLDocument) -> [UInt8] {
         var writer = YAMLWriter(capacity: 16 * 1024)
         writer.writeDocument(document)
-        return writer.bytes
+        return writer.output
     }
 
     /// Renders a bare node exactly as the root of a document without header comments.
@@ -48,7 +43,7 @@ public enum YAMLEmitter {
     /// Renders a document and records the 1-based line on which each YAML path starts
     /// (`jobs.build.steps[2].run`); the text is exactly what ``emit(_:)-swift.type.method`` writes.
     static func emitRecordingLines(_ document: YAMLDocument) -> (text: String, lines: [String: Int]) {
-        var writer = YAMLWriter(capacity: document.root.estimatedYAMLSize + document.header.count * 80)
+        var writer = YAMLWriter(capacity: 16 * 1024)
         writer.lineRecorder = YAMLLineRecorder()
         writer.writeDocument(document)
         return (writer.output, writer.lineRecorder?.lines ?? [:])

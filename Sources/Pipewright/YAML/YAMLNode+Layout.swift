@@ -18,15 +18,3 @@ extension YAMLNode {
         }
     }
 }
-
-extension YAMLNode {
-    /// A cheap guess at the emitted size in bytes, so the output buffer is allocated once or twice, not per line.
-    var estimatedYAMLSize: Int {
-        switch self {
-        case .string(let text): text.utf8.count + 4
-        case .int, .bool, .null: 8
-        case .sequence(let items): items.reduce(4) { $0 + $1.estimatedYAMLSize + 8 }
-        case .mapping(let entries): entries.reduce(4) { $0 + $1.key.utf8.count + $1.value.estimatedYAMLSize + 12 }
-        }
-    }
-}

@@ -9,8 +9,6 @@
 struct YAMLWriter {
     /// The UTF-8 bytes written so far; only whole scalars are ever appended, so they are always valid UTF-8.
     private var buffer: ByteBuffer
-    /// The bytes written so far, as an array.
-    var bytes: [UInt8] { buffer.array() }
     /// The text written so far.
     var output: String { buffer.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) } }
     /// Whether the last line written belongs to a `|+` block scalar, whose trailing empty lines are content:
