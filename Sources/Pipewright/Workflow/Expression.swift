@@ -1,7 +1,7 @@
 /// A typed GitHub Actions expression: the only way text containing `${{` enters a workflow.
 ///
 /// ```swift
-/// let onMain: Expression = .github("ref") == "refs/heads/main" && !.cancelled()
+/// let onMain: Expression = .github("ref").equals("refs/heads/main") && !.cancelled()
 /// // renders: github.ref == 'refs/heads/main' && !cancelled()
 /// ```
 public indirect enum Expression: Sendable, Hashable {

@@ -256,7 +256,7 @@ extension Mapping: Equatable where Value: Equatable {
 }
 
 extension Mapping: Hashable where Value: Hashable {
-    /// Hashes the entries in order, as ``==`` compares them.
+    /// Hashes the entries in order, as ``Mapping/==(_:_:)`` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.count)
         for (key, value) in storage {
