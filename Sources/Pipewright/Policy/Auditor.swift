@@ -6,6 +6,7 @@
 /// let mine = auditor.audit(handMadeWorkflow, file: ".github/workflows/ci.yml")
 /// ```
 public struct Auditor: Sendable {
+    /// The organization's rules the audit checks against: tags, regions, accounts, pins, timeouts …
     public let policy: Policy
     /// The rules run, in id order.
     public let rules: [any PolicyRule]

@@ -41,11 +41,13 @@ public struct Location: Sendable, Hashable {
 /// Rendered as text like
 /// `.github/workflows/ci.yml:42: error PW005 [jobs.deploy.steps[2].run] the script interpolates ${{ github.head_ref }}`.
 public struct Diagnostic: Sendable, Hashable {
+    /// How serious the finding is; an error makes `pipewright audit` exit 1.
     public var severity: Severity
     /// The rule's id, e.g. `PW005`.
     public var ruleID: String
     /// What is wrong, naming the bad value.
     public var message: String
+    /// Where the finding is: the file, the path inside it, and the line when known.
     public var location: Location
     /// What to do instead.
     public var hint: String?

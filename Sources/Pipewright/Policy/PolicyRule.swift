@@ -41,9 +41,11 @@ public struct RuleExplanation: Sendable, Hashable {
 
 /// What a rule looks at: one workflow, the file it is written to, and the policy.
 public struct WorkflowAudit: Sendable {
+    /// The workflow the rules check.
     public let workflow: Workflow
     /// The repository-relative file, e.g. `.github/workflows/infrastructure.yml`.
     public let file: String
+    /// The organization's policy the rules check against.
     public let policy: Policy
     /// The commands of the workflow's scripts, parsed once for every rule.
     let scripts: ParsedScripts
