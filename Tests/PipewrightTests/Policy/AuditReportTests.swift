@@ -75,7 +75,7 @@ import Testing
             #expect(text.contains("What it checks:") && text.contains("Why:") && text.contains("How to fix:"))
             #expect(try RuleCatalog.explain(rule.name) == text)
         }
-        #expect(try RuleCatalog.explain("PW011").contains("Seed 000 §2.6"))
+        #expect(try RuleCatalog.explain("PW011").contains("deploys whatever replaced the artifact between jobs"))
     }
 
     @Test func unknownRuleSuggestsTheClosest() {
