@@ -36,7 +36,12 @@ public enum BootstrapTemplate {
 /// A GitHub variable or secret that must hold an ARN the bootstrap stack outputs.
 public struct BootstrapGitHubSetting: Sendable, Hashable {
     /// Whether GitHub keeps the value as a variable or a secret.
-    public enum Kind: String, Sendable, Hashable { case variable, secret }
+    public enum Kind: String, Sendable, Hashable {
+        /// A configuration variable, read as `vars.<name>`: the value is not secret, only configuration.
+        case variable
+        /// A secret, read as `secrets.<name>` and only by jobs bound to its environment.
+        case secret
+    }
 
     /// The variable's or secret's name, e.g. `AWS_ROLE_ARN_DEV`.
     public let name: String

@@ -1,4 +1,15 @@
 /// A deployment target: an AWS account and region, guarded by a GitHub environment.
+///
+/// Environments deploy in the order they are written; `after` makes one wait for another in the same run.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     Environment("staging", account: "222222222222", role: .variable("AWS_ROLE_ARN_STAGING"), branch: "main")
+///     Environment("prod", account: "333333333333", region: "eu-west-1", role: .variable("AWS_ROLE_ARN_PROD"),
+///                 branch: "main", after: "staging", parameters: [.secret("DatabasePassword", "DB_PASSWORD")],
+///                 strategy: .changeSet(review: true), production: true)
+/// }
+/// ```
 public struct Environment: Sendable, Hashable {
     /// The environment's name, e.g. `prod`; part of the stack name.
     public var name: String
@@ -77,7 +88,15 @@ public enum RoleReference: Sendable, Hashable {
     }
 }
 
-/// A template parameter.
+/// A template parameter of one environment.
+///
+/// ```swift
+/// let parameters: [Parameter] = [
+///     .value("InstanceType", "t3.small"),
+///     .variable("VpcId", "VPC_ID"),
+///     .secret("DatabasePassword", "DB_PASSWORD"),
+/// ]
+/// ```
 public struct Parameter: Sendable, Hashable {
     /// Where the value comes from.
     public enum Source: Sendable, Hashable {
@@ -89,7 +108,9 @@ public struct Parameter: Sendable, Hashable {
         case variable(String)
     }
 
+    /// The parameter's name in the template.
     public var key: String
+    /// Where its value comes from.
     public var source: Source
 
     /// Creates a parameter.

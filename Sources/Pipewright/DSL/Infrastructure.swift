@@ -32,6 +32,12 @@ public enum Infrastructure: Sendable, Hashable {
 }
 
 /// A CloudFormation template in the repository.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     CloudFormationTemplate(path: "infra/template.yaml", capabilities: [.namedIAM, .autoExpand])
+/// }
+/// ```
 public struct CloudFormationTemplate: Sendable, Hashable {
     /// The template's path from the repository root.
     public var path: String
@@ -47,12 +53,21 @@ public struct CloudFormationTemplate: Sendable, Hashable {
 
 /// A CloudFormation capability acknowledgement.
 public enum Capability: String, Sendable, Hashable, CaseIterable, Codable {
+    /// `CAPABILITY_IAM`: the template creates IAM resources with generated names.
     case iam = "CAPABILITY_IAM"
+    /// `CAPABILITY_NAMED_IAM`: the template creates IAM resources with names it chooses; covers ``iam`` too.
     case namedIAM = "CAPABILITY_NAMED_IAM"
+    /// `CAPABILITY_AUTO_EXPAND`: the template uses a transform or macro, such as `AWS::Serverless`.
     case autoExpand = "CAPABILITY_AUTO_EXPAND"
 }
 
 /// A CDK app.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     CDKApp(directory: "infra", nodeVersion: "22", cdkNag: true)
+/// }
+/// ```
 public struct CDKApp: Sendable, Hashable {
     /// The folder holding `package.json` and `cdk.json`.
     public var directory: String
@@ -70,6 +85,12 @@ public struct CDKApp: Sendable, Hashable {
 }
 
 /// A SAM application.
+///
+/// ```swift
+/// let pipeline = Pipeline("Functions", project: "payments") {
+///     SAMApp(template: "template.yaml", packageBucket: "payments-sam-artifacts")
+/// }
+/// ```
 public struct SAMApp: Sendable, Hashable {
     /// The SAM template's path.
     public var template: String
@@ -88,6 +109,12 @@ public struct SAMApp: Sendable, Hashable {
 
 /// A container service: an image built, pushed to ECR by digest under an immutable tag, scanned by ECR,
 /// and deployed by a CloudFormation template that receives the image reference.
+///
+/// ```swift
+/// let pipeline = Pipeline("Service", project: "payments") {
+///     ContainerService(repository: "payments-api", template: CloudFormationTemplate(path: "infra/service.yaml"))
+/// }
+/// ```
 public struct ContainerService: Sendable, Hashable {
     /// The build context folder.
     public var context: String

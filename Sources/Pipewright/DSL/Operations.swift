@@ -1,4 +1,10 @@
 /// How the artifact is packaged and kept.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     BuildSettings(retentionDays: 90, commands: ["make test"])
+/// }
+/// ```
 public struct BuildSettings: Sendable, Hashable {
     /// Days GitHub keeps the artifact.
     public var retentionDays: Int
@@ -13,6 +19,12 @@ public struct BuildSettings: Sendable, Hashable {
 }
 
 /// Checks run on the artifact before any deploy.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     ValidationSettings(cfnLintVersion: "1.51.0", commands: ["scripts/check-parameters.sh"])
+/// }
+/// ```
 public struct ValidationSettings: Sendable, Hashable {
     /// Whether `aws cloudformation validate-template` runs (it needs the CI role).
     public var validateTemplate: Bool
@@ -30,6 +42,12 @@ public struct ValidationSettings: Sendable, Hashable {
 }
 
 /// Scheduled and manual drift detection, one job per environment with a read-only role.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     DriftDetection(schedule: ["17 6 * * 1-5"])   // 06:17 UTC on weekdays
+/// }
+/// ```
 public struct DriftDetection: Sendable, Hashable {
     /// Cron entries, in UTC.
     public var schedule: [String]
@@ -43,7 +61,13 @@ public struct DriftDetection: Sendable, Hashable {
     }
 }
 
-/// Guarded manual destroy.
+/// Guarded manual destroy: a manual run that names the environment and confirms the stack name.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     DestroySettings(allowProduction: false)
+/// }
+/// ```
 public struct DestroySettings: Sendable, Hashable {
     /// Whether production environments may be destroyed at all.
     public var allowProduction: Bool
@@ -53,12 +77,25 @@ public struct DestroySettings: Sendable, Hashable {
 }
 
 /// Where deploy results are posted.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     Notify.slack(webhookSecret: "SLACK_WEBHOOK_URL")
+/// }
+/// ```
 public enum Notify: Sendable, Hashable {
     /// A Slack incoming webhook, read from a secret only in the step that posts.
     case slack(webhookSecret: String)
 }
 
-/// KMS encryption of the artifact between jobs.
+/// KMS encryption of the artifact between jobs; needs a ``CIRole`` allowed to generate data keys.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     CIRole(.variable("AWS_CI_ROLE_ARN"))
+///     ArtifactEncryption(kmsKey: "alias/payments-artifacts")
+/// }
+/// ```
 public struct ArtifactEncryption: Sendable, Hashable {
     /// A key alias (`alias/name`) or key ARN.
     public var kmsKey: String
@@ -68,6 +105,13 @@ public struct ArtifactEncryption: Sendable, Hashable {
 }
 
 /// Runner, timeout and egress settings shared by every job.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     RuntimeSettings(runner: .ubuntu24, jobTimeoutMinutes: 15, deployTimeoutMinutes: 45,
+///                     hardenRunner: HardenRunner(policy: .block, allowedEndpoints: ["sts.amazonaws.com:443"]))
+/// }
+/// ```
 public struct RuntimeSettings: Sendable, Hashable {
     /// The runner every job uses.
     public var runner: RunnerLabel
@@ -90,7 +134,13 @@ public struct RuntimeSettings: Sendable, Hashable {
 /// harden-runner's egress policy: audit outbound traffic, or block all but allowed endpoints.
 public struct HardenRunner: Sendable, Hashable {
     /// What harden-runner does with outbound traffic.
-    public enum Policy: String, Sendable, Hashable, Codable { case audit, block }
+    public enum Policy: String, Sendable, Hashable, Codable {
+        /// Let every connection through and record where each job connects.
+        case audit
+        /// Refuse every connection to an endpoint not in ``HardenRunner/allowedEndpoints``.
+        case block
+    }
+    /// Whether outbound traffic is only recorded or also restricted.
     public var policy: Policy
     /// `host:port` endpoints allowed when blocking.
     public var allowedEndpoints: [String]

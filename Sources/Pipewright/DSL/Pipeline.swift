@@ -92,7 +92,14 @@ public struct Pipeline: Sendable, Hashable {
 }
 
 /// How stack names are formed: `<prefix>-<environment>-<suffix>`, the suffix overridable per manual run.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     StackNaming(prefix: "payments", suffix: "main")   // payments-dev-main, payments-prod-main
+/// }
+/// ```
 public struct StackNaming: Sendable, Hashable, Codable {
+    /// The first part of every stack name; defaults to the pipeline's project.
     public var prefix: String
     /// The default suffix; `nil` leaves it off.
     public var suffix: String?
@@ -112,7 +119,9 @@ public struct StackNaming: Sendable, Hashable, Codable {
 
 /// A resource tag.
 public struct Tag: Sendable, Hashable, Codable {
+    /// The tag's key, e.g. `CostCenter`.
     public var key: String
+    /// The tag's value, e.g. `platform`.
     public var value: String
     /// Creates a tag.
     public init(_ key: String, _ value: String) {

@@ -9,22 +9,32 @@ public protocol PipelineComponent: Sendable {
 /// Collects ``PipelineComponent`` statements; `if`, `for` and optionals work.
 @resultBuilder
 public enum PipelineBuilder: ListBuilder {
+    /// Any pipeline statement: an environment, a template, settings, tags …
     public typealias Element = any PipelineComponent
 }
 
 /// A result builder whose statements are elements of one type: the shared `build*` methods.
 public protocol ListBuilder {
+    /// The type of each statement.
     associatedtype Element
 }
 
 extension ListBuilder {
+    /// One statement.
     public static func buildExpression(_ element: Element) -> [Element] { [element] }
+    /// An array of statements in one line, e.g. `environments.map { … }`.
     public static func buildExpression(_ elements: [Element]) -> [Element] { elements }
+    /// The statements of a block, in order.
     public static func buildBlock(_ parts: [Element]...) -> [Element] { parts.flatMap { $0 } }
+    /// An `if` without `else`: its statements, or none.
     public static func buildOptional(_ part: [Element]?) -> [Element] { part ?? [] }
+    /// The first branch of an `if`/`else` or `switch`.
     public static func buildEither(first part: [Element]) -> [Element] { part }
+    /// The second branch of an `if`/`else` or `switch`.
     public static func buildEither(second part: [Element]) -> [Element] { part }
+    /// A `for` loop: every iteration's statements, in order.
     public static func buildArray(_ parts: [[Element]]) -> [Element] { parts.flatMap { $0 } }
+    /// An `if #available` block.
     public static func buildLimitedAvailability(_ part: [Element]) -> [Element] { part }
 }
 
@@ -95,7 +105,14 @@ extension RuntimeSettings: PipelineComponent {
 }
 
 /// The default region, for environments that name none.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     Region("eu-west-1")
+/// }
+/// ```
 public struct Region: PipelineComponent, Hashable {
+    /// The region's code, e.g. `eu-west-1`.
     public let name: String
     /// Creates the statement.
     public init(_ name: String) { self.name = name }
@@ -104,7 +121,14 @@ public struct Region: PipelineComponent, Hashable {
 }
 
 /// The role the build and validate jobs assume; never a secret, since those jobs have no environment.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     CIRole(.variable("AWS_CI_ROLE_ARN"))
+/// }
+/// ```
 public struct CIRole: PipelineComponent, Hashable {
+    /// Where the role's ARN comes from.
     public let role: RoleReference
     /// Creates the statement.
     public init(_ role: RoleReference) { self.role = role }
@@ -113,7 +137,14 @@ public struct CIRole: PipelineComponent, Hashable {
 }
 
 /// Tags added to every stack, besides Environment, Project, ManagedBy, Repository and CommitSHA.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     Tags(["CostCenter": "platform", "Owner": "team-payments"])
+/// }
+/// ```
 public struct Tags: PipelineComponent, Hashable {
+    /// The tags, in the written order.
     public let tags: [Tag]
     /// Tags in the written order.
     public init(_ tags: KeyValuePairs<String, String>) { self.tags = tags.map { Tag($0.key, $0.value) } }
@@ -122,7 +153,14 @@ public struct Tags: PipelineComponent, Hashable {
 }
 
 /// Branches whose pull requests are built and validated (by default, the deploy branches).
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     PullRequests(branches: ["main", "release/*"])
+/// }
+/// ```
 public struct PullRequests: PipelineComponent, Hashable {
+    /// The target branches, or branch patterns, of the pull requests.
     public let branches: [String]
     /// Creates the statement.
     public init(branches: [String]) { self.branches = branches }
@@ -131,7 +169,14 @@ public struct PullRequests: PipelineComponent, Hashable {
 }
 
 /// Whether a manual deploy or destroy of one environment is offered (on by default).
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     ManualDispatch(false)
+/// }
+/// ```
 public struct ManualDispatch: PipelineComponent, Hashable {
+    /// Whether a manual run can deploy one environment or, with ``DestroySettings``, destroy it.
     public let enabled: Bool
     /// Creates the statement.
     public init(_ enabled: Bool) { self.enabled = enabled }

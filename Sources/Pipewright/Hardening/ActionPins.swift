@@ -6,8 +6,11 @@
 public struct PinTable: Sendable, Hashable {
     /// One pinned action: the repository, the release tag and its commit.
     public struct Pin: Sendable, Hashable {
+        /// The action's repository, e.g. `actions/checkout`.
         public let repository: String
+        /// The release tag the commit stands for, e.g. `v6.1.0`, written after the pin as a comment.
         public let version: String
+        /// The 40-hex commit the tag pointed to when the pin was verified; what `uses:` names.
         public let commit: String
 
         /// Creates a pin.

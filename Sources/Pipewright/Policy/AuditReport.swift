@@ -1,6 +1,6 @@
 /// How `pipewright audit` writes its findings.
 public enum AuditFormat: String, Sendable, Hashable, CaseIterable {
-    /// One line per finding, `file:line: severity ID [path] message`, an indented hint, and a summary line.
+    /// One line per finding (its ``Diagnostic/description``), an indented hint, and a summary line.
     case text
     /// A stable JSON document: see ``AuditReport/json(_:toolVersion:)``.
     case json
@@ -24,6 +24,8 @@ public enum AuditReport {
         }
     }
 
+    /// The text report: each finding's ``Diagnostic/description`` with its hint indented below, then a summary.
+    ///
     /// ```
     /// .github/workflows/infrastructure.yml:87: error PW005 [jobs.build.steps[2].run] the script interpolates ${{ github.head_ref }}
     ///     hint: Move each value to the step's `env:` …
@@ -32,9 +34,7 @@ public enum AuditReport {
     public static func text(_ diagnostics: [Diagnostic]) -> String {
         var out = ""
         for diagnostic in diagnostics {
-            let location = diagnostic.location
-            out += location.file + (location.line.map { ":" + String($0) } ?? "") + ": "
-            out += diagnostic.severity.rawValue + " " + diagnostic.ruleID + " [" + location.path + "] " + diagnostic.message + "\n"
+            out += diagnostic.description + "\n"
             if let hint = diagnostic.hint { out += "    hint: " + hint + "\n" }
         }
         out += "pipewright audit: " + summary(diagnostics) + "\n"

@@ -3,9 +3,11 @@
 /// ```swift
 /// let auditor = Auditor(policy: policy)
 /// let findings = auditor.auditLowered(pipeline)          // what `pipewright audit` does
+/// let inSwift = auditor.auditLowered(pipeline, configFile: "Sources/Infra/Pipeline.swift")   // hints in DSL names
 /// let mine = auditor.audit(handMadeWorkflow, file: ".github/workflows/ci.yml")
 /// ```
 public struct Auditor: Sendable {
+    /// The organization's rules the audit checks against: tags, regions, accounts, pins, timeouts …
     public let policy: Policy
     /// The rules run, in id order.
     public let rules: [any PolicyRule]
@@ -18,6 +20,10 @@ public struct Auditor: Sendable {
 
     /// The full audit of a pipeline as Pipewright generates it: the pipeline checked with the policy applied,
     /// then lowered by the same generator `generate` uses and every workflow checked.
+    ///
+    /// `configFile` names where the pipeline is defined. For a `.json` file the pipeline's findings hint in
+    /// `pipewright.json` keys (`build.retentionDays`); for any other, such as the Swift file that builds the
+    /// pipeline, in DSL names (`BuildSettings(retentionDays:)`).
     public func auditLowered(_ pipeline: Pipeline, configFile: String = "pipewright.json") -> [Diagnostic] {
         let generator = Generator(policy: policy, source: configFile)
         return audit(pipeline: generator.effectivePipeline(pipeline), file: configFile) + audit(generator.lower(pipeline))
@@ -47,7 +53,8 @@ public struct Auditor: Sendable {
     }
 
     /// Checks the pipeline itself against the policy: regions, accounts, tags, retention, KMS, runners,
-    /// harden-runner, reviewed change sets, destroy protection and timeouts. Paths name the pipeline's settings.
+    /// harden-runner, reviewed change sets, destroy protection and timeouts. Paths name the pipeline's settings;
+    /// hints name them as `pipewright.json` keys when `file` ends in `.json`, as DSL names otherwise.
     public func audit(pipeline: Pipeline, file: String = "pipewright.json") -> [Diagnostic] {
         rules.flatMap { $0.check(pipeline: pipeline, policy: policy, file: file) }
     }

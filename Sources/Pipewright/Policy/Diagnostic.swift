@@ -38,14 +38,16 @@ public struct Location: Sendable, Hashable {
 
 /// One finding of the audit: which rule, how serious, what is wrong, where, and how to fix it.
 ///
-/// Rendered as text like
+/// Its ``description`` is the line `pipewright audit` prints, e.g.
 /// `.github/workflows/ci.yml:42: error PW005 [jobs.deploy.steps[2].run] the script interpolates ${{ github.head_ref }}`.
-public struct Diagnostic: Sendable, Hashable {
+public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
+    /// How serious the finding is; an error makes `pipewright audit` exit 1.
     public var severity: Severity
     /// The rule's id, e.g. `PW005`.
     public var ruleID: String
     /// What is wrong, naming the bad value.
     public var message: String
+    /// Where the finding is: the file, the path inside it, and the line when known.
     public var location: Location
     /// What to do instead.
     public var hint: String?
@@ -57,6 +59,13 @@ public struct Diagnostic: Sendable, Hashable {
         self.message = message
         self.location = location
         self.hint = hint
+    }
+
+    /// One line, `file:line: severity RULE [path] message`, without the line number when it is unknown
+    /// and without the hint; the text audit report prints this line for each finding.
+    public var description: String {
+        location.file + (location.line.map { ":" + String($0) } ?? "") + ": "
+            + severity.rawValue + " " + ruleID + " [" + location.path + "] " + message
     }
 }
 

@@ -53,11 +53,11 @@ public struct Policy: Sendable, Hashable {
         self.maxJobTimeoutMinutes = maxJobTimeoutMinutes
     }
 
-    /// The policy used when no file gives one: the seed reviews' baseline (tags that say what a stack is and
-    /// who manages it, reviewed change sets for `prod` and `production`), nothing organization-specific.
+    /// The policy used when no file gives one: a baseline (tags that say what a stack is and who manages it,
+    /// reviewed change sets for `prod` and `production`), nothing organization-specific.
     public static let `default` = Policy()
 
-    /// Tags the seed review asks of every stack (000 §7.2); Pipewright's lowering always adds them.
+    /// Tags every stack needs to be told apart and traced to its owner; Pipewright's lowering always adds them.
     public static let baselineTags: [String: [String]] = ["Environment": [], "Project": [], "ManagedBy": []]
 
     /// Whether an environment, by pipeline or GitHub environment name, must deploy by reviewed change set.

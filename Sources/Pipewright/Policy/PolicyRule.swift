@@ -12,13 +12,14 @@ public protocol PolicyRule: Sendable {
     var title: String { get }
     /// The severity of its findings.
     var severity: Severity { get }
-    /// What it checks, why (the seed failure or attack it prevents), and how to fix a finding.
+    /// What it checks, why (the failure or attack it prevents), and how to fix a finding.
     var explanation: RuleExplanation { get }
     /// Categories for SARIF consumers, e.g. `security`, `supply-chain`, `policy`.
     var tags: [String] { get }
     /// The findings in one workflow.
     func check(_ audit: WorkflowAudit) -> [Diagnostic]
-    /// The findings in a pipeline, before it is lowered; most rules have none.
+    /// The findings in a pipeline, before it is lowered; most rules have none. `file` names where the
+    /// pipeline is defined: hints name `pipewright.json` keys for a `.json` file, DSL names otherwise.
     func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic]
 }
 
@@ -26,7 +27,7 @@ public protocol PolicyRule: Sendable {
 public struct RuleExplanation: Sendable, Hashable {
     /// What the rule checks, precisely.
     public var what: String
-    /// Why: the seed failure or the attack it prevents.
+    /// Why: the failure or the attack it prevents.
     public var why: String
     /// How to fix a finding.
     public var fix: String
@@ -41,9 +42,11 @@ public struct RuleExplanation: Sendable, Hashable {
 
 /// What a rule looks at: one workflow, the file it is written to, and the policy.
 public struct WorkflowAudit: Sendable {
+    /// The workflow the rules check.
     public let workflow: Workflow
     /// The repository-relative file, e.g. `.github/workflows/infrastructure.yml`.
     public let file: String
+    /// The organization's policy the rules check against.
     public let policy: Policy
     /// The commands of the workflow's scripts, parsed once for every rule.
     let scripts: ParsedScripts
@@ -101,8 +104,22 @@ extension PolicyRule {
         Diagnostic(severity: severity, ruleID: id, message: message, location: Location(file: audit.file, path: path), hint: hint ?? explanation.fix)
     }
 
-    /// A finding of this rule at a path of the pipeline definition.
-    func finding(file: String, at path: String, _ message: String, hint: String? = nil) -> Diagnostic {
-        Diagnostic(severity: severity, ruleID: id, message: message, location: Location(file: file, path: path), hint: hint ?? explanation.fix)
+    /// A finding of this rule at a path of the pipeline definition, with the fix in the terms of that file.
+    func finding(file: String, at path: String, _ message: String, fix: PipelineFix) -> Diagnostic {
+        Diagnostic(severity: severity, ruleID: id, message: message, location: Location(file: file, path: path), hint: fix.text(for: file))
+    }
+}
+
+/// How to fix a finding in the pipeline definition, in its author's terms: the key to change in
+/// `pipewright.json`, or the DSL statement to change in Swift.
+struct PipelineFix: Sendable, Hashable {
+    /// For a pipeline read from `pipewright.json`, e.g. "Set `build.retentionDays` to at least 30."
+    let json: String
+    /// For a pipeline written with the DSL, e.g. "Set `BuildSettings(retentionDays:)` to at least 30."
+    let dsl: String
+
+    /// The fix for the file the pipeline came from: JSON keys for a `.json` file, DSL names otherwise.
+    func text(for file: String) -> String {
+        file.lowercased().hasSuffix(".json") ? json : dsl
     }
 }

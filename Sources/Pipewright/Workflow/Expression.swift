@@ -1,7 +1,7 @@
 /// A typed GitHub Actions expression: the only way text containing `${{` enters a workflow.
 ///
 /// ```swift
-/// let onMain: Expression = .github("ref") == "refs/heads/main" && !.cancelled()
+/// let onMain: Expression = .github("ref").equals("refs/heads/main") && !.cancelled()
 /// // renders: github.ref == 'refs/heads/main' && !cancelled()
 /// ```
 public indirect enum Expression: Sendable, Hashable {
@@ -25,27 +25,77 @@ public indirect enum Expression: Sendable, Hashable {
 
 /// The contexts an expression may read from.
 public enum ContextRoot: String, Sendable, Hashable, CaseIterable {
-    case github, env, vars, secrets, inputs, needs, steps, matrix, job, runner, strategy
+    /// `github`: the run, the event that started it and the repository.
+    case github
+    /// `env`: variables set with `env:` on the workflow, the job or the step.
+    case env
+    /// `vars`: configuration variables of the repository, organization or environment.
+    case vars
+    /// `secrets`: secrets of the repository, organization or, in a job bound to one, the environment.
+    case secrets
+    /// `inputs`: the inputs of a manual dispatch or of a reusable-workflow call.
+    case inputs
+    /// `needs`: the outputs and results of the jobs this job needs.
+    case needs
+    /// `steps`: the outputs and outcomes of earlier steps that have an id.
+    case steps
+    /// `matrix`: the job's current matrix combination.
+    case matrix
+    /// `job`: the running job: its status, container and services.
+    case job
+    /// `runner`: the machine running the job: its OS, architecture and temporary folder.
+    case runner
+    /// `strategy`: the job's matrix strategy: this job's index, the total, fail-fast.
+    case strategy
     /// `jobs.<job>.outputs.<name>`: only in the `value:` of a `workflow_call` output.
     case jobs
 }
 
 /// GitHub's expression functions.
 public enum ExpressionFunction: String, Sendable, Hashable, CaseIterable {
-    case success, failure, always, cancelled
-    case contains, startsWith, endsWith, format, join
-    case toJSON, fromJSON, hashFiles
+    /// `success()`: true while no earlier step or needed job has failed or been cancelled.
+    case success
+    /// `failure()`: true when an earlier step or a needed job has failed.
+    case failure
+    /// `always()`: true even when the run is cancelled.
+    case always
+    /// `cancelled()`: true when the run has been cancelled.
+    case cancelled
+    /// `contains(search, item)`: whether a string contains a substring, or an array an element; ignores case.
+    case contains
+    /// `startsWith(text, prefix)`: ignores case.
+    case startsWith
+    /// `endsWith(text, suffix)`: ignores case.
+    case endsWith
+    /// `format(template, …)`: the template with `{0}`, `{1}` … replaced by the arguments.
+    case format
+    /// `join(array, separator)`: the elements as one string.
+    case join
+    /// `toJSON(value)`: the value as pretty-printed JSON.
+    case toJSON
+    /// `fromJSON(text)`: the value a JSON text holds, e.g. a matrix computed by an earlier job.
+    case fromJSON
+    /// `hashFiles(patterns…)`: one SHA-256 over the files the patterns match, for cache keys.
+    case hashFiles
 }
 
 /// Binary operators, from loosest to tightest binding.
 public enum BinaryOperator: String, Sendable, Hashable, CaseIterable {
+    /// `||`: logical or.
     case or = "||"
+    /// `&&`: logical and.
     case and = "&&"
+    /// `==`: equality; GitHub compares strings ignoring case.
     case equal = "=="
+    /// `!=`: inequality; GitHub compares strings ignoring case.
     case notEqual = "!="
+    /// `<`: less than.
     case less = "<"
+    /// `<=`: less than or equal.
     case lessOrEqual = "<="
+    /// `>`: greater than.
     case greater = ">"
+    /// `>=`: greater than or equal.
     case greaterOrEqual = ">="
 
     /// Binding strength as GitHub documents it: comparisons over `&&` over `||`.

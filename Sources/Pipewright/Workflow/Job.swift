@@ -71,7 +71,9 @@ public struct Job: Sendable, Hashable {
 
 /// Where a job runs: one runner label or a set of labels.
 public enum RunsOn: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// One label: `runs-on: ubuntu-24.04`.
     case label(RunnerLabel)
+    /// Several labels, all of which the runner must carry: `runs-on: [self-hosted, linux, x64]`.
     case labels([RunnerLabel])
     /// A string literal is one label.
     public init(stringLiteral value: String) { self = .label(RunnerLabel(rawValue: value)) }
@@ -87,6 +89,7 @@ public enum RunsOn: Sendable, Hashable, ExpressibleByStringLiteral {
 
 /// A runner label. Open, because runners are GitHub's and the organization's to name.
 public struct RunnerLabel: RawRepresentable, Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The label as written in `runs-on:`.
     public let rawValue: String
     /// Creates a label.
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -95,15 +98,21 @@ public struct RunnerLabel: RawRepresentable, Sendable, Hashable, ExpressibleBySt
     /// A self-hosted or larger-runner label.
     public static func custom(_ label: String) -> RunnerLabel { RunnerLabel(rawValue: label) }
 
+    /// GitHub's newest hosted Ubuntu runner; the image changes under the workflow when GitHub moves the label.
     public static let ubuntuLatest: RunnerLabel = "ubuntu-latest"
+    /// GitHub's hosted Ubuntu 24.04 runner, the default of ``RuntimeSettings``.
     public static let ubuntu24: RunnerLabel = "ubuntu-24.04"
+    /// GitHub's hosted Ubuntu 22.04 runner.
     public static let ubuntu22: RunnerLabel = "ubuntu-22.04"
+    /// Any self-hosted runner of the repository or organization; add more labels to narrow the choice.
     public static let selfHosted: RunnerLabel = "self-hosted"
 }
 
 /// The GitHub environment a job deploys to, which carries protection rules, approvals and secrets.
 public struct DeploymentEnvironment: Sendable, Hashable {
+    /// The environment's name as set up in the repository's settings; an expression may choose it at run time.
     public var name: WorkflowText
+    /// The address shown on the deployment in the Actions UI, e.g. the deployed service's URL.
     public var url: WorkflowText?
     /// Creates an environment binding.
     public init(_ name: WorkflowText, url: WorkflowText? = nil) {
@@ -114,7 +123,9 @@ public struct DeploymentEnvironment: Sendable, Hashable {
 
 /// A concurrency group; runs in one group never overlap.
 public struct Concurrency: Sendable, Hashable {
+    /// The group's key: runs with the same key wait for each other.
     public var group: WorkflowText
+    /// `cancel-in-progress:`: whether a new run cancels the running one instead of waiting; `nil` waits.
     public var cancelInProgress: Bool?
     /// Creates a concurrency group.
     public init(group: WorkflowText, cancelInProgress: Bool? = nil) {
@@ -125,7 +136,9 @@ public struct Concurrency: Sendable, Hashable {
 
 /// `defaults.run`: the shell and folder every `run:` step starts with.
 public struct RunDefaults: Sendable, Hashable {
+    /// The shell of every `run:` step that names none, e.g. `bash`.
     public var shell: String?
+    /// The folder `run:` steps start in, relative to the workspace.
     public var workingDirectory: String?
     /// Creates run defaults.
     public init(shell: String? = nil, workingDirectory: String? = nil) {
@@ -136,8 +149,11 @@ public struct RunDefaults: Sendable, Hashable {
 
 /// A job's matrix strategy.
 public struct Strategy: Sendable, Hashable {
+    /// The combinations the job runs for, one job each.
     public var matrix: Matrix?
+    /// `fail-fast:`: whether one failing combination cancels the others; `nil` omits the key (GitHub: yes).
     public var failFast: Bool?
+    /// `max-parallel:`: how many combinations may run at once; `nil` lets GitHub decide.
     public var maxParallel: Int?
     /// Creates a strategy.
     public init(matrix: Matrix? = nil, failFast: Bool? = nil, maxParallel: Int? = nil) {
@@ -149,8 +165,11 @@ public struct Strategy: Sendable, Hashable {
 
 /// A build matrix: dimensions with their values, plus combinations to add or remove.
 public struct Matrix: Sendable, Hashable {
+    /// Each dimension's key with the values it takes, in order; the job runs once per combination.
     public var dimensions: Mapping<[WorkflowValue]>
+    /// Combinations added to the product, or extra keys for the combinations they match.
     public var include: [Mapping<WorkflowValue>]
+    /// Combinations removed from the product.
     public var exclude: [Mapping<WorkflowValue>]
     /// Creates a matrix.
     public init(dimensions: Mapping<[WorkflowValue]> = [:], include: [Mapping<WorkflowValue>] = [], exclude: [Mapping<WorkflowValue>] = []) {
@@ -162,6 +181,7 @@ public struct Matrix: Sendable, Hashable {
 
 /// A job container or a service container.
 public struct Container: Sendable, Hashable {
+    /// The image to run, e.g. `postgres:17`; pin it by `@sha256:` digest to get the same image every run.
     public var image: String
     /// Secret-backed registry credentials.
     public var credentials: (username: WorkflowText, password: WorkflowText)? {
@@ -169,9 +189,13 @@ public struct Container: Sendable, Hashable {
         set { credentialPair = newValue.map { CredentialPair(username: $0.username, password: $0.password) } }
     }
     private var credentialPair: CredentialPair?
+    /// Environment variables set inside the container.
     public var env: Mapping<WorkflowValue>
+    /// Ports to publish, as `port` or `host:container`.
     public var ports: [String]
+    /// Volumes to mount, as `source:/path/in/container`.
     public var volumes: [String]
+    /// Further `docker create` options, e.g. `--cpus 2`.
     public var options: String?
 
     struct CredentialPair: Sendable, Hashable {
@@ -193,12 +217,16 @@ public struct Container: Sendable, Hashable {
 public struct ReusableWorkflowCall: Sendable, Hashable {
     /// How secrets reach the called workflow.
     public enum Secrets: Sendable, Hashable {
+        /// `secrets: inherit`: the called workflow reads every secret the calling job can.
         case inherit
+        /// Only these secrets, each named as the called workflow declares it, with the caller's value.
         case explicit(Mapping<WorkflowText>)
     }
-    /// `./.github/workflows/x.yml` or `owner/repo/.github/workflows/x.yml@<sha>`.
+    /// The called workflow: `./.github/workflows/x.yml` here, or `owner/repo/.github/workflows/x.yml@<sha>`.
     public var workflow: ActionReference
+    /// `with:`: the inputs passed to the called workflow.
     public var with: Mapping<WorkflowValue>
+    /// The secrets passed to the called workflow; `nil` passes none.
     public var secrets: Secrets?
     /// Creates a call.
     public init(_ workflow: ActionReference, with: Mapping<WorkflowValue> = [:], secrets: Secrets? = nil) {

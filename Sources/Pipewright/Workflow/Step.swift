@@ -1,4 +1,12 @@
 /// A step of a job: an action it uses, or a script it runs.
+///
+/// ```swift
+/// let steps: [Step] = [
+///     .uses("Set up Node.js", PinTable.verified.reference("actions/setup-node"), with: ["node-version": "22"]),
+///     .run("Deploy", id: "deploy", env: ["STACK_NAME": "\(.steps("prepare", output: "stack-name"))"],
+///          "npx --no-install cdk deploy \"$STACK_NAME\"\n"),
+/// ]
+/// ```
 public struct Step: Sendable, Hashable {
     /// What the step does.
     public enum Action: Sendable, Hashable {

@@ -49,11 +49,17 @@ public struct Triggers: Sendable, Hashable {
 
 /// Filters of a `push` or `pull_request` trigger.
 public struct EventFilter: Sendable, Hashable {
+    /// Branch patterns the event must match, e.g. `main` or `releases/**`; empty matches any branch.
     public var branches: [String]
+    /// Branch patterns that never trigger; GitHub refuses a filter with both this and ``branches``.
     public var branchesIgnore: [String]
+    /// Tag patterns a push must match, e.g. `v*`.
     public var tags: [String]
+    /// Tag patterns whose pushes never trigger; GitHub refuses a filter with both this and ``tags``.
     public var tagsIgnore: [String]
+    /// File patterns of which at least one changed file must match, e.g. `infra/**`.
     public var paths: [String]
+    /// File patterns whose changes alone never trigger, e.g. `docs/**`.
     public var pathsIgnore: [String]
     /// Activity types, e.g. `opened`, `synchronize` (pull requests).
     public var types: [String]
@@ -75,6 +81,7 @@ public struct EventFilter: Sendable, Hashable {
 
 /// Activity types of an event such as `release` or `merge_group`.
 public struct ActivityTypes: Sendable, Hashable {
+    /// The activities that trigger, e.g. `published` for `release`; empty means every one.
     public var types: [String]
     /// Creates activity types; an empty list means every type.
     public init(_ types: [String] = []) { self.types = types }
@@ -82,6 +89,7 @@ public struct ActivityTypes: Sendable, Hashable {
 
 /// A cron schedule entry: five fields, minute hour day-of-month month day-of-week, in UTC.
 public struct Cron: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The five fields as written, e.g. `17 6 * * 1-5` (06:17 UTC on weekdays).
     public let expression: String
     /// Creates an entry; ``Workflow/validate()`` checks the fields.
     public init(_ expression: String) { self.expression = expression }
@@ -91,26 +99,44 @@ public struct Cron: Sendable, Hashable, ExpressibleByStringLiteral {
 
 /// `workflow_dispatch` and its typed inputs.
 public struct WorkflowDispatch: Sendable, Hashable {
+    /// The inputs the "Run workflow" form asks for, in order.
     public var inputs: [DispatchInput]
     /// Creates a manual trigger.
     public init(inputs: [DispatchInput] = []) { self.inputs = inputs }
 }
 
 /// A typed input of a manual dispatch.
+///
+/// ```swift
+/// let manual = WorkflowDispatch(inputs: [
+///     .choice("environment", options: ["dev", "staging", "prod"], description: "Where to deploy", required: true),
+///     .boolean("dry_run", description: "Only show the change set", default: false),
+/// ])
+/// ```
 public struct DispatchInput: Sendable, Hashable {
     /// The input's type and, for a choice, its options.
     public enum Kind: Sendable, Hashable {
+        /// Free text; check it before a script uses it, since anyone who may run the workflow chooses it.
         case string
+        /// One of these options, offered as a drop-down.
         case choice([String])
+        /// A checkbox.
         case boolean
+        /// A number.
         case number
+        /// One of the repository's GitHub environments, offered as a drop-down.
         case environment
     }
 
+    /// The input's key, read as `inputs.<id>`.
     public var id: String
+    /// The help text shown with the input in the "Run workflow" form.
     public var description: String?
+    /// Whether a value must be given; `nil` omits the key (GitHub: not required).
     public var required: Bool?
+    /// The input's type and, for a choice, its options.
     public var kind: Kind
+    /// The value the form starts with.
     public var defaultValue: WorkflowValue?
 
     /// Creates an input.
@@ -153,11 +179,23 @@ public struct WorkflowCall: Sendable, Hashable {
     /// A typed input of a reusable workflow.
     public struct Input: Sendable, Hashable {
         /// The types a call input may have.
-        public enum Kind: String, Sendable, Hashable { case string, boolean, number }
+        public enum Kind: String, Sendable, Hashable {
+            /// Text.
+            case string
+            /// `true` or `false`.
+            case boolean
+            /// A number.
+            case number
+        }
+        /// The input's key, read as `inputs.<id>` in the called workflow.
         public var id: String
+        /// The type the caller's value must have.
         public var kind: Kind
+        /// What the input is for, for whoever writes a call.
         public var description: String?
+        /// Whether every caller must pass a value; `nil` omits the key (GitHub: not required).
         public var required: Bool?
+        /// The value used when the caller passes none.
         public var defaultValue: WorkflowValue?
         /// Creates an input.
         public init(_ id: String, kind: Kind, description: String? = nil, required: Bool? = nil, default defaultValue: WorkflowValue? = nil) {
@@ -171,8 +209,11 @@ public struct WorkflowCall: Sendable, Hashable {
 
     /// A secret the caller passes.
     public struct Secret: Sendable, Hashable {
+        /// The secret's name, read as `secrets.<id>` in the called workflow.
         public var id: String
+        /// What the secret is for, for whoever writes a call.
         public var description: String?
+        /// Whether every caller must pass it; `nil` omits the key (GitHub: not required).
         public var required: Bool?
         /// Creates a secret declaration.
         public init(_ id: String, description: String? = nil, required: Bool? = nil) {
@@ -184,8 +225,11 @@ public struct WorkflowCall: Sendable, Hashable {
 
     /// An output the called workflow returns.
     public struct Output: Sendable, Hashable {
+        /// The output's name, read by the caller as `needs.<calling job>.outputs.<id>`.
         public var id: String
+        /// What the output holds, for whoever writes a call.
         public var description: String?
+        /// The value returned, usually a job's output: ``Expression/jobs(_:output:)``.
         public var value: WorkflowText
         /// Creates an output.
         public init(_ id: String, description: String? = nil, value: WorkflowText) {
@@ -195,8 +239,11 @@ public struct WorkflowCall: Sendable, Hashable {
         }
     }
 
+    /// The inputs a caller passes with `with:`.
     public var inputs: [Input]
+    /// The secrets a caller passes with `secrets:`.
     public var secrets: [Secret]
+    /// The values the workflow returns to its caller.
     public var outputs: [Output]
 
     /// Creates a reusable-workflow interface.

@@ -10,7 +10,9 @@
 public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation {
     /// One piece of the text.
     public enum Segment: Sendable, Hashable {
+        /// Text written as it is.
         case literal(String)
+        /// An expression, written as `${{ source }}`.
         case expression(Expression)
     }
 
@@ -154,8 +156,11 @@ struct WorkflowTextBuilder {
 
 /// A scalar value of `env:`, `with:` or an input default: text, a boolean or a number.
 public enum WorkflowValue: Sendable, Hashable, ExpressibleByStringInterpolation, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral {
+    /// Text, which may interpolate expressions; quoted where YAML would read it as another type.
     case text(WorkflowText)
+    /// `true` or `false`, written unquoted.
     case bool(Bool)
+    /// A whole number, written unquoted.
     case int(Int)
 
     /// A string literal is literal text.
@@ -256,7 +261,7 @@ extension Mapping: Equatable where Value: Equatable {
 }
 
 extension Mapping: Hashable where Value: Hashable {
-    /// Hashes the entries in order, as ``==`` compares them.
+    /// Hashes the entries in order, as ``Mapping/==(_:_:)`` compares them.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(storage.count)
         for (key, value) in storage {

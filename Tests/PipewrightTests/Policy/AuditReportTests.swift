@@ -20,6 +20,15 @@ import Testing
         #expect(AuditReport.text([]) == "pipewright audit: no findings\n")
     }
 
+    @Test func diagnosticPrintsAsTheReportsLine() {
+        #expect(Self.diagnostics[0].description
+            == ".github/workflows/ci.yml:42: error PW005 [jobs.build.steps[2].run] the script interpolates ${{ github.head_ref }}")
+        #expect("\(Self.diagnostics[1])" == "pipewright.json: warning PW008 [runtime] job build has no timeout-minutes")
+        for diagnostic in Self.diagnostics {
+            #expect(AuditReport.text([diagnostic]).hasPrefix(diagnostic.description + "\n"))
+        }
+    }
+
     @Test func json() throws {
         let text = AuditReport.json(Self.diagnostics)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
@@ -66,7 +75,7 @@ import Testing
             #expect(text.contains("What it checks:") && text.contains("Why:") && text.contains("How to fix:"))
             #expect(try RuleCatalog.explain(rule.name) == text)
         }
-        #expect(try RuleCatalog.explain("PW011").contains("Seed 000 §2.6"))
+        #expect(try RuleCatalog.explain("PW011").contains("deploys whatever replaced the artifact between jobs"))
     }
 
     @Test func unknownRuleSuggestsTheClosest() {

@@ -8,8 +8,8 @@ struct AllowedAccounts: PolicyRule {
     let tags = ["security", "policy"]
     let explanation = RuleExplanation(
         what: "With `allowedAccounts`: in the pipeline, each listed environment's account and the account of each literal role ARN it assumes; in a workflow, the account of each literal `role-to-assume` ARN in jobs bound to a listed environment.",
-        why: "Seed 001 §4 and seed 004 §1: cross-account deploys with the wrong role or account id either fail late or, worse, deploy staging code into the production account. Pinning accounts per environment turns a copy-paste slip into an audit error.",
-        fix: "Use the account the policy lists for the environment (`Environment(…, account:)`) and a role in that account."
+        why: "A cross-account deploy with the wrong role or account id either fails late or, worse, deploys staging code into the production account. Pinning accounts per environment turns a copy-paste slip into an audit error.",
+        fix: "Use the account the policy lists for the environment (`environments[i].account` in pipewright.json, `Environment(…, account:)` in Swift) and a role in that account."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -31,13 +31,18 @@ struct AllowedAccounts: PolicyRule {
         var findings: [Diagnostic] = []
         for (index, environment) in pipeline.environments.enumerated() {
             guard let allowed = policy.allowedAccounts[environment.name] ?? policy.allowedAccounts[environment.githubEnvironment] else { continue }
+            let accounts = allowed.joined(separator: ", ")
             if !allowed.contains(environment.account) {
-                findings.append(finding(file: file, at: "environments[\(index)].account", "environment \(environment.name) deploys to account \(environment.account); the policy allows \(allowed.joined(separator: ", "))"))
+                findings.append(finding(file: file, at: "environments[\(index)].account", "environment \(environment.name) deploys to account \(environment.account); the policy allows \(accounts)",
+                                        fix: PipelineFix(json: "Set `environments[\(index)].account` to an account the policy allows: \(accounts).",
+                                                         dsl: "Pass an account the policy allows (\(accounts)) as `Environment(\"\(environment.name)\", account:)`.")))
             }
             let roles: [(String, RoleReference?)] = [("role", environment.role), ("chainedRole", environment.chainedRole), ("driftRole", environment.driftRole)]
             for (field, role) in roles {
                 guard case .arn(let arn)? = role, let account = Self.account(ofARN: arn), !allowed.contains(account) else { continue }
-                findings.append(finding(file: file, at: "environments[\(index)].\(field)", "environment \(environment.name) assumes a role in account \(account); the policy allows \(allowed.joined(separator: ", "))"))
+                findings.append(finding(file: file, at: "environments[\(index)].\(field)", "environment \(environment.name) assumes a role in account \(account); the policy allows \(accounts)",
+                                        fix: PipelineFix(json: "Set `environments[\(index)].\(field)` to a role in an account the policy allows: \(accounts).",
+                                                         dsl: "Pass a role in an account the policy allows (\(accounts)) as `Environment(\"\(environment.name)\", \(field):)`.")))
             }
         }
         return findings

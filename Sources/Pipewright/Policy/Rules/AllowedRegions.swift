@@ -8,8 +8,8 @@ struct AllowedRegions: PolicyRule {
     let tags = ["governance", "policy"]
     let explanation = RuleExplanation(
         what: "With `allowedRegions`: the literal `aws-region` of every configure-aws-credentials step, every literal `AWS_REGION`/`AWS_DEFAULT_REGION` in an `env:`, and every literal `--region` of an `aws` command; in the pipeline, each environment's region (and the default region when a job uses it).",
-        why: "Seed 002 §4: a template deployed to a region it did not support failed midway. Regions also carry data-residency and cost commitments: a stack in an unapproved region escapes the organization's controls (SCPs, logging, backups) and its compliance scope.",
-        fix: "Deploy to one of the policy's regions (`Region(…)`, or `Environment(…, region:)`)."
+        why: "A template deployed to a region that lacks one of its services fails midway. Regions also carry data-residency and cost commitments: a stack in an unapproved region escapes the organization's controls (SCPs, logging, backups) and its compliance scope.",
+        fix: "Deploy to one of the policy's regions: `region` or `environments[i].region` in pipewright.json, `Region(…)` or `Environment(…, region:)` in Swift."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -45,12 +45,17 @@ struct AllowedRegions: PolicyRule {
         guard !allowed.isEmpty else { return [] }
         var findings: [Diagnostic] = []
         let defaultUsed = pipeline.ciRole != nil || pipeline.environments.contains { $0.region == nil }
+        let regions = allowed.joined(separator: ", ")
         if defaultUsed, !allowed.contains(pipeline.region) {
-            findings.append(finding(file: file, at: "region", "the pipeline's region is \(pipeline.region); the policy allows \(allowed.joined(separator: ", "))"))
+            findings.append(finding(file: file, at: "region", "the pipeline's region is \(pipeline.region); the policy allows \(regions)",
+                                    fix: PipelineFix(json: "Set `region` to one of the policy's regions: \(regions).",
+                                                     dsl: "Use one of the policy's regions (\(regions)) in `Region(…)`.")))
         }
         for (index, environment) in pipeline.environments.enumerated() {
             if let region = environment.region, !allowed.contains(region) {
-                findings.append(finding(file: file, at: "environments[\(index)].region", "environment \(environment.name) deploys to \(region); the policy allows \(allowed.joined(separator: ", "))"))
+                findings.append(finding(file: file, at: "environments[\(index)].region", "environment \(environment.name) deploys to \(region); the policy allows \(regions)",
+                                        fix: PipelineFix(json: "Set `environments[\(index)].region` to one of the policy's regions: \(regions).",
+                                                         dsl: "Pass one of the policy's regions (\(regions)) as `Environment(\"\(environment.name)\", region:)`.")))
             }
         }
         return findings

@@ -7,9 +7,9 @@ struct AllowedRunners: PolicyRule {
     let severity = Severity.error
     let tags = ["security", "policy"]
     let explanation = RuleExplanation(
-        what: "With `allowedRunnerLabels`: every label of every job's `runs-on` is in the list (a label given by an expression cannot be checked and is a finding); the pipeline's `RuntimeSettings(runner:)` too.",
+        what: "With `allowedRunnerLabels`: every label of every job's `runs-on` is in the list (a label given by an expression cannot be checked and is a finding); the pipeline's runner (`runtime.runner`, `RuntimeSettings(runner:)`) too.",
         why: "Runners differ in trust: a self-hosted runner inside the network keeps state between jobs and reaches internal systems, and a public repository's pull requests must never reach one. The organization decides which runners deploy code.",
-        fix: "Use one of the policy's labels in `runs-on` (Pipewright: `RuntimeSettings(runner:)`)."
+        fix: "Use one of the policy's labels in `runs-on`; for a Pipewright pipeline, in `runtime.runner` (pipewright.json) or `RuntimeSettings(runner:)` (Swift)."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -26,6 +26,9 @@ struct AllowedRunners: PolicyRule {
 
     func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard !policy.allowedRunnerLabels.isEmpty, !policy.allowedRunnerLabels.contains(pipeline.runtime.runner.rawValue) else { return [] }
-        return [finding(file: file, at: "runtime.runner", "the pipeline runs on \(pipeline.runtime.runner.rawValue); the policy allows \(policy.allowedRunnerLabels.joined(separator: ", "))")]
+        let labels = policy.allowedRunnerLabels.joined(separator: ", ")
+        return [finding(file: file, at: "runtime.runner", "the pipeline runs on \(pipeline.runtime.runner.rawValue); the policy allows \(labels)",
+                        fix: PipelineFix(json: "Set `runtime.runner` to one of the policy's labels: \(labels).",
+                                         dsl: "Use one of the policy's labels (\(labels)) in `RuntimeSettings(runner:)`."))]
     }
 }

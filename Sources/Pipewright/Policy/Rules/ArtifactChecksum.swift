@@ -8,7 +8,7 @@ struct ArtifactChecksum: PolicyRule {
     let tags = ["security", "integrity"]
     let explanation = RuleExplanation(
         what: "In each job, after a step that uses actions/download-artifact, the first later step that can touch files must be a `run:` step that runs `sha256sum --check` (or `-c`, or `shasum -a 256 -c`). Steps that cannot touch the artifact may come between: further downloads, aws-actions/configure-aws-credentials and step-security/harden-runner. A download that no later step follows is not a finding.",
-        why: "Seed 000 §2.6: deploy jobs used the downloaded template without checking it, so an artifact replaced between jobs (by a compromised step with `actions: write`, or a poisoned cache) would be deployed with production credentials.",
+        why: "A deploy job that uses the downloaded template without checking it deploys whatever replaced the artifact between jobs (a compromised step with `actions: write`, or a poisoned cache), with production credentials.",
         fix: "Publish the manifest's digest as a build-job output, and make the step right after the download compare it and run `sha256sum --check --strict SHA256SUMS` (Pipewright's artifact steps do both)."
     )
 

@@ -8,8 +8,8 @@ struct ArtifactKMSEncryption: PolicyRule {
     let tags = ["security", "encryption", "policy"]
     let explanation = RuleExplanation(
         what: "With `requireArtifactEncryption`: a job whose uploaded artifact another job downloads (a job that needs it, directly or not) must run `aws kms generate-data-key` or `aws kms encrypt` before each upload-artifact step; each job that downloads an artifact must run `aws kms decrypt` after the download. In the pipeline, a KMS key and a CI role (to call KMS) must be configured.",
-        why: "Seed 001 §2 and §3, seed 004 §3: build artifacts (templates with parameters, synthesized CDK output) were uploaded in plain text, readable by anyone with read access to the repository's Actions for the retention period, and one fix forgot to decrypt in the deploy stages.",
-        fix: "Configure `ArtifactEncryption(kmsKey: \"alias/…\")` and a `CIRole` in the pipeline; Pipewright then envelope-encrypts the bundle with a KMS data key and decrypts it after the checksum check."
+        why: "A build artifact uploaded in plain text (templates with their parameters, synthesized CDK output) is readable by anyone with read access to the repository's Actions for as long as it is kept. Encrypting only half the way fails too: a deploy job that skips decryption works on ciphertext.",
+        fix: "Give the pipeline a KMS key and a CI role (`artifactEncryption.kmsKey` and `ciRole` in pipewright.json, `ArtifactEncryption(kmsKey:)` and `CIRole(…)` in Swift); Pipewright then envelope-encrypts the bundle with a KMS data key and decrypts it after the checksum check."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -47,11 +47,13 @@ struct ArtifactKMSEncryption: PolicyRule {
         guard policy.requireArtifactEncryption else { return [] }
         if pipeline.artifactEncryption == nil {
             return [finding(file: file, at: "artifactEncryption", "the policy requires KMS encryption of artifacts, but the pipeline names no KMS key",
-                            hint: "Add ArtifactEncryption(kmsKey: \"alias/<key>\") with a key the CI and deploy roles may use.")]
+                            fix: PipelineFix(json: "Add `\"artifactEncryption\": {\"kmsKey\": \"alias/<key>\"}` with a key the CI and deploy roles may use.",
+                                             dsl: "Add `ArtifactEncryption(kmsKey: \"alias/<key>\")` with a key the CI and deploy roles may use."))]
         }
         if pipeline.ciRole == nil {
             return [finding(file: file, at: "ciRole", "the pipeline names a KMS key but no CI role, so the build job cannot call KMS and uploads the artifact unencrypted",
-                            hint: "Add CIRole(.variable(\"AWS_CI_ROLE_ARN\")) with kms:GenerateDataKey on the key.")]
+                            fix: PipelineFix(json: "Add `\"ciRole\": {\"variable\": \"AWS_CI_ROLE_ARN\"}`, a role allowed kms:GenerateDataKey on the key.",
+                                             dsl: "Add `CIRole(.variable(\"AWS_CI_ROLE_ARN\"))`, a role allowed kms:GenerateDataKey on the key."))]
         }
         return []
     }

@@ -7,9 +7,9 @@ struct ArtifactRetention: PolicyRule {
     let severity = Severity.error
     let tags = ["governance", "policy"]
     let explanation = RuleExplanation(
-        what: "With `minimumRetentionDays`: every actions/upload-artifact step sets `retention-days` to at least that many days (without it, the repository's default applies, which may be shorter); the pipeline's `BuildSettings(retentionDays:)` too.",
-        why: "Seed 000 §2.2 and §8.2: without kept artifacts and metadata, nobody can prove later which template and commit reached production; audits and incident reviews need the exact artifact that was deployed.",
-        fix: "Set `retention-days` (Pipewright: `BuildSettings(retentionDays:)`) to at least the policy's minimum; applying the policy raises it."
+        what: "With `minimumRetentionDays`: every actions/upload-artifact step sets `retention-days` to at least that many days (without it, the repository's default applies, which may be shorter); the pipeline's retention (`build.retentionDays`, `BuildSettings(retentionDays:)`) too.",
+        why: "Without kept artifacts and their metadata, nobody can prove later which template and commit reached production; audits and incident reviews need the exact artifact that was deployed.",
+        fix: "Set `retention-days` to at least the policy's minimum; for a Pipewright pipeline, `build.retentionDays` (pipewright.json) or `BuildSettings(retentionDays:)` (Swift). Applying the policy raises it."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -35,6 +35,8 @@ struct ArtifactRetention: PolicyRule {
 
     func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let minimum = policy.minimumRetentionDays, pipeline.build.retentionDays < minimum else { return [] }
-        return [finding(file: file, at: "build.retentionDays", "artifacts are kept \(pipeline.build.retentionDays) days; the policy requires at least \(minimum)")]
+        return [finding(file: file, at: "build.retentionDays", "artifacts are kept \(pipeline.build.retentionDays) days; the policy requires at least \(minimum)",
+                        fix: PipelineFix(json: "Set `build.retentionDays` to at least \(minimum).",
+                                         dsl: "Set `BuildSettings(retentionDays:)` to at least \(minimum)."))]
     }
 }

@@ -8,7 +8,7 @@ struct CheckoutWithoutCredentials: PolicyRule {
     let tags = ["security", "credentials"]
     let explanation = RuleExplanation(
         what: "Every step that uses actions/checkout must set the input `persist-credentials` to false.",
-        why: "By default checkout writes the job's GITHUB_TOKEN into `.git/config`, where every later step, and anything that uploads the workspace as an artifact, can read it (the \"ArtiPACKED\" leak of 2024). The seeds' checkouts all kept the default.",
+        why: "By default checkout writes the job's GITHUB_TOKEN into `.git/config`, where every later step, and anything that uploads the workspace as an artifact, can read it (the \"ArtiPACKED\" leak of 2024).",
         fix: "Add `with: { persist-credentials: false }` to the checkout step; pass a token explicitly to the one step that must push, if any."
     )
 

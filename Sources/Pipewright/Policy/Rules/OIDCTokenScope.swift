@@ -8,7 +8,7 @@ struct OIDCTokenScope: PolicyRule {
     let tags = ["security", "permissions"]
     let explanation = RuleExplanation(
         what: "For each job that runs steps, its effective permissions (its own, else the workflow's): a job that grants `id-token: write` must have a configure-aws-credentials step with `role-to-assume`, and a job with such a step must grant `id-token: write`.",
-        why: "Seed 000 §1.2: the first attempt declared no OIDC permission, so role assumption could not work, and the fix granted it workflow-wide. An OIDC token is a credential: any step of a job that can mint one (a compromised action, an injected script) can present it to every cloud that trusts the repository. Only jobs that assume a role should be able to.",
+        why: "Without `id-token: write` a job cannot assume its role; granted workflow-wide, every job can. An OIDC token is a credential: any step of a job that can mint one (a compromised action, an injected script) can present it to every cloud that trusts the repository. Only jobs that assume a role should be able to.",
         fix: "Grant `id-token: write` in the `permissions:` of the jobs that assume a role, and nowhere else; keep the workflow's top-level `permissions: {}`."
     )
 

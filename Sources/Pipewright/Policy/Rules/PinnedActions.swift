@@ -8,7 +8,7 @@ struct PinnedActions: PolicyRule {
     let tags = ["security", "supply-chain"]
     let explanation = RuleExplanation(
         what: "Each step's `uses:` and each job's reusable-workflow `uses:`: a repository reference must end in `@` and 40 lowercase hex digits; a `docker://` image must be pinned by `@sha256:` digest; local `./` references are exempt. When the policy overrides a repository's pin, the ref must be that commit.",
-        why: "Seed 000 §4.3 used `actions/checkout@v2` and `configure-aws-credentials@v1`. A tag or branch is mutable: whoever controls the action's repository (or steals its maintainer's token, as in the tj-actions/changed-files compromise of March 2025) can move it to code that reads the job's secrets and OIDC token.",
+        why: "A tag such as `actions/checkout@v4` or a branch is mutable: whoever controls the action's repository (or steals its maintainer's token, as in the tj-actions/changed-files compromise of March 2025) can move it to code that reads the job's secrets and OIDC token.",
         fix: "Replace the tag with the commit it points to and keep the tag as a trailing comment: `uses: actions/checkout@<sha> # v6.1.0`. Pipewright's pin table, or the policy's `actionPins`, gives the verified commit."
     )
 

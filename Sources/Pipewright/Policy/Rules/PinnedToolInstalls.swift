@@ -8,7 +8,7 @@ struct PinnedToolInstalls: PolicyRule {
     let tags = ["security", "supply-chain"]
     let explanation = RuleExplanation(
         what: "Every `run:` script: `pip`/`pip3`/`python -m pip`/`uv pip install` of a package without `==` (or `===`, a `@` URL, a local path or an archive; `-r`/`-c` files are accepted); `npm install`/`npm i` without packages, where `npm ci` belongs; `npm install pkg` without `@version` (or with `@latest`); `npx` without `--no-install` (or `--no`).",
-        why: "Seed 000 §2.3's fix ran `pip install cfn-lint` and seed 000 §1.3's ran `npx cdk synth`: each run installs whatever the registry serves that minute, so a hijacked or typo-squatted release (the `ultralytics` PyPI compromise of December 2024, the `nx` npm compromise of August 2025) runs with the job's credentials. `npm install` also rewrites the lock file instead of honouring it.",
+        why: "`pip install cfn-lint` or `npx cdk synth` installs whatever the registry serves that minute, so a hijacked or typo-squatted release (the `ultralytics` PyPI compromise of December 2024, the `nx` npm compromise of August 2025) runs with the job's credentials. `npm install` also rewrites the lock file instead of honouring it.",
         fix: "Pin every install (`pip install \"cfn-lint==1.51.0\"`, ideally with `--require-hashes -r requirements.txt`), use `npm ci` against a committed lock file, and run project tools with `npx --no-install` so only locked versions run."
     )
 

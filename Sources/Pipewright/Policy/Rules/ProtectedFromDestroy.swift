@@ -7,9 +7,9 @@ struct ProtectedFromDestroy: PolicyRule {
     let severity = Severity.error
     let tags = ["deployment", "policy"]
     let explanation = RuleExplanation(
-        what: "Jobs bound to an environment in the policy's `neverDestroyEnvironments` (or to one chosen by an expression) must not run `aws cloudformation delete-stack`, `cdk destroy` or `sam delete`. In the pipeline, such an environment must not be destroyable: it must be production and `DestroySettings(allowProduction:)` false.",
-        why: "Seed 000 §6.2 added a destroy operation; without a guard the same workflow_dispatch that tears down a feature stack deletes production (and, for stacks without retention policies, its data) after one mistyped input.",
-        fix: "Mark the environment `production: true` and keep `DestroySettings(allowProduction: false)`: Pipewright then writes a job that refuses the destroy instead of one that runs it."
+        what: "Jobs bound to an environment in the policy's `neverDestroyEnvironments` (or to one chosen by an expression) must not run `aws cloudformation delete-stack`, `cdk destroy` or `sam delete`. In the pipeline, such an environment must not be destroyable: it must be production, and production must not be destroyable (`destroy.allowProduction`, `DestroySettings(allowProduction:)`).",
+        why: "Without a guard, the same manual run that tears down a feature stack deletes production (and, for stacks without retention policies, its data) after one mistyped input.",
+        fix: "Mark the environment as production and keep production destroy off (`environments[i].production: true` and `destroy.allowProduction: false` in pipewright.json, `Environment(…, production: true)` and `DestroySettings(allowProduction: false)` in Swift): Pipewright then writes a job that refuses the destroy instead of one that runs it."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -30,8 +30,13 @@ struct ProtectedFromDestroy: PolicyRule {
         return pipeline.environments.enumerated().compactMap { index, environment in
             guard policy.forbidsDestroy(environment.name) || policy.forbidsDestroy(environment.githubEnvironment),
                   !environment.production || destroy.allowProduction else { return nil }
+            let fix = environment.production
+                ? PipelineFix(json: "Set `destroy.allowProduction` to false: Pipewright then writes a job that refuses the destroy.",
+                              dsl: "Use `DestroySettings(allowProduction: false)`: Pipewright then writes a job that refuses the destroy.")
+                : PipelineFix(json: "Set `environments[\(index)].production` to true, with `destroy.allowProduction` false: Pipewright then writes a job that refuses the destroy.",
+                              dsl: "Pass `production: true` to `Environment(\"\(environment.name)\", …)`, with `DestroySettings(allowProduction: false)`: Pipewright then writes a job that refuses the destroy.")
             return finding(file: file, at: environment.production ? "destroy.allowProduction" : "environments[\(index)].production",
-                           "environment \(environment.name) can be destroyed, but the policy protects it")
+                           "environment \(environment.name) can be destroyed, but the policy protects it", fix: fix)
         }
     }
 }

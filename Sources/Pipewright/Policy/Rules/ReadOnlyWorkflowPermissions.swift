@@ -8,7 +8,7 @@ struct ReadOnlyWorkflowPermissions: PolicyRule {
     let tags = ["security", "permissions"]
     let explanation = RuleExplanation(
         what: "The top-level `permissions:`: it must be present, and must not be `write-all` or grant `write` to any scope.",
-        why: "Seed 000 §1.2: the first attempt had no permissions block, so every job got the repository's default token, which can be write-all; the fix granted `id-token: write` to the whole workflow. A write grant at the top reaches every job, including the ones that run third-party code on pull requests.",
+        why: "Without a top-level `permissions:` every job gets the repository's default token, which can be write-all; a write grant at the top (`id-token: write` included) reaches every job, including the ones that run third-party code on pull requests.",
         fix: "Write `permissions: {}` (or read-only scopes) at the top and grant each job only what it needs, with the reason, in the job's own `permissions:`."
     )
 

@@ -8,8 +8,8 @@ struct RequiredTags: PolicyRule {
     let tags = ["governance", "policy"]
     let explanation = RuleExplanation(
         what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` (or, in Pipewright's CDK scripts, as `\"${tag_args[@]}\"` expanded from `$STACK_TAGS`) are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
-        why: "Seed 000 §7.2 and seed 003 §5: stacks went out without Environment, Project or cost-allocation tags, so nobody could tell what a resource belonged to, bill it, or find it in an incident.",
-        fix: "Add the missing tags to the pipeline (`Tags([\"CostCenter\": \"platform\"])`) or to the command's `--tags`, using one of the policy's allowed values."
+        why: "A stack without Environment, Project or cost-allocation tags cannot be told apart, billed to its owner, or found in an incident.",
+        fix: "Add the missing tags, with one of the policy's allowed values, to the command's `--tags`; for a Pipewright pipeline, to `tags` (pipewright.json, e.g. `\"CostCenter\": \"platform\"`) or `Tags([\"CostCenter\": \"platform\"])` (Swift)."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -49,15 +49,37 @@ struct RequiredTags: PolicyRule {
             tags += environment.tags.enumerated().map { ($1.key, $1.value, "environments[\(index)].tags[\($0)]") }
             for key in policy.requiredTags.keys.sorted() {
                 guard let tag = tags.last(where: { $0.key == key }) else {
-                    findings.append(finding(file: file, at: "tags", "the stacks of environment \(environment.name) have no \(key) tag"))
+                    let example = policy.requiredTags[key]?.first ?? "<value>"
+                    findings.append(finding(file: file, at: "tags", "the stacks of environment \(environment.name) have no \(key) tag",
+                                            fix: PipelineFix(json: "Add the \(key) tag to `tags`, e.g. `\"\(key)\": \"\(example)\"`.",
+                                                             dsl: "Add the \(key) tag with `Tags([\"\(key)\": \"\(example)\"])`.")))
                     continue
                 }
                 if let allowed = policy.requiredTags[key], !allowed.isEmpty, let value = tag.value, !allowed.contains(value) {
-                    findings.append(finding(file: file, at: tag.path, "the stacks of environment \(environment.name) are tagged \(key)=\(value); the policy allows \(allowed.joined(separator: ", "))"))
+                    let values = allowed.joined(separator: ", ")
+                    findings.append(finding(file: file, at: tag.path, "the stacks of environment \(environment.name) are tagged \(key)=\(value); the policy allows \(values)",
+                                            fix: Self.fix(tag: key, setAt: tag.path, allowed: values, environment: environment, index: index)))
                 }
             }
         }
         return findings
+    }
+
+    /// How to change a tag's value, where the pipeline sets it: the project, an environment's name, its tags, or the pipeline's tags.
+    static func fix(tag key: String, setAt path: String, allowed: String, environment: Environment, index: Int) -> PipelineFix {
+        if path == "project" {
+            return PipelineFix(json: "Set `project` to a value the policy allows for \(key): \(allowed).",
+                               dsl: "Pass `Pipeline(_:project:)` a value the policy allows for \(key): \(allowed).")
+        }
+        if path == "environments[\(index)].name" {
+            return PipelineFix(json: "Rename `environments[\(index)].name` to a value the policy allows for \(key): \(allowed).",
+                               dsl: "Rename `Environment(\"\(environment.name)\", …)` to a value the policy allows for \(key): \(allowed).")
+        }
+        let setting = "set \(key) to a value the policy allows: \(allowed)."
+        if path.hasPrefix("environments[") {
+            return PipelineFix(json: "In `environments[\(index)].tags`, " + setting, dsl: "In `Environment(\"\(environment.name)\", …, tags:)`, " + setting)
+        }
+        return PipelineFix(json: "In `tags`, " + setting, dsl: "In `Tags([…])`, " + setting)
     }
 
     /// The tags a command passes, `key` with `value` when it is known text.

@@ -7,9 +7,9 @@ struct ReviewedChangeSets: PolicyRule {
     let severity = Severity.error
     let tags = ["deployment", "policy"]
     let explanation = RuleExplanation(
-        what: "Jobs bound to an environment the policy lists in `reviewedChangeSetEnvironments` (default `prod`, `production`; an environment chosen by an expression counts too): no direct stack change (`aws cloudformation deploy`, `create-stack`, `update-stack`, `cdk deploy` without `--method=prepare-change-set`, `sam deploy` without `--no-execute-changeset`, aws-cloudformation-github-deploy without `no-execute-changeset`), no change set created and executed in the same job, and an `execute-change-set` only when a job it needs (directly or not) created the change set. In the pipeline, such environments must use `.changeSet(review: true)`.",
-        why: "Seed 000 §6.1: production was deployed directly, so nobody saw that an update would replace a database before it did. A change set created in one job and executed in the next, behind the environment's required reviewers, lets a person read exactly what will change.",
-        fix: "Use `strategy: .changeSet(review: true)` for the environment (Pipewright then writes a plan job and an approval-gated execute job), or split your own job into a create-change-set job and an execute job bound to the protected environment."
+        what: "Jobs bound to an environment the policy lists in `reviewedChangeSetEnvironments` (default `prod`, `production`; an environment chosen by an expression counts too): no direct stack change (`aws cloudformation deploy`, `create-stack`, `update-stack`, `cdk deploy` without `--method=prepare-change-set`, `sam deploy` without `--no-execute-changeset`, aws-cloudformation-github-deploy without `no-execute-changeset`), no change set created and executed in the same job, and an `execute-change-set` only when a job it needs (directly or not) created the change set. In the pipeline, such environments must deploy by reviewed change set (`\"strategy\": \"changeSet\"`, `.changeSet(review: true)`).",
+        why: "A direct deploy applies an update before anyone can see what it does, such as replacing a database. A change set created in one job and executed in the next, behind the environment's required reviewers, lets a person read exactly what will change.",
+        fix: "Deploy the environment by reviewed change set (`\"strategy\": \"changeSet\"` in pipewright.json, `strategy: .changeSet(review: true)` in Swift; Pipewright then writes a plan job and an approval-gated execute job), or split your own job into a create-change-set job and an execute job bound to the protected environment."
     )
 
     func check(_ audit: WorkflowAudit) -> [Diagnostic] {
@@ -43,7 +43,9 @@ struct ReviewedChangeSets: PolicyRule {
         pipeline.environments.enumerated().compactMap { index, environment in
             guard policy.requiresReviewedChangeSet(environment.name) || policy.requiresReviewedChangeSet(environment.githubEnvironment),
                   !environment.strategy.isReviewed else { return nil }
-            return finding(file: file, at: "environments[\(index)].strategy", "environment \(environment.name) must deploy by reviewed change set, but its strategy is \(environment.strategy)")
+            return finding(file: file, at: "environments[\(index)].strategy", "environment \(environment.name) must deploy by reviewed change set, but its strategy is \(environment.strategy)",
+                           fix: PipelineFix(json: "Set `environments[\(index)].strategy` to \"changeSet\": Pipewright then writes a plan job and an approval-gated execute job.",
+                                            dsl: "Pass `strategy: .changeSet(review: true)` to `Environment(\"\(environment.name)\", …)`: Pipewright then writes a plan job and an approval-gated execute job."))
         }
     }
 }

@@ -8,7 +8,7 @@ struct SecretsNeedEnvironment: PolicyRule {
     let tags = ["security", "secrets"]
     let explanation = RuleExplanation(
         what: "Every string of the workflow, escape-hatch keys included, for `secrets.<NAME>` inside `${{ }}` (`GITHUB_TOKEN` exempt): in the top-level `env:` or in a job without `environment:` it is a finding. `secrets: inherit` on a reusable-workflow call without an environment is one too.",
-        why: "Seed 000 §1.4 and §1.1 read deploy secrets in unprotected jobs. A repository secret reaches any job of any workflow, including one a pull request edits; an environment secret reaches only jobs bound to that environment, after its protection rules (required reviewers, branch filters) pass.",
+        why: "A deploy secret read in a job without an environment is unprotected: a repository secret reaches any job of any workflow, including one a pull request edits; an environment secret reaches only jobs bound to that environment, after its protection rules (required reviewers, branch filters) pass.",
         fix: "Store the secret in the GitHub environment and bind the job that reads it with `environment:`; prefer variables (`vars.`) for values that are not secret, such as role ARNs."
     )
 
