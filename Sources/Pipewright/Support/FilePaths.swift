@@ -3,7 +3,7 @@
 /// The text helpers keep the answers the command line has always printed: runs of `/` count as one,
 /// one trailing `/` is ignored, and `/` stays `/`.
 ///
-/// ```swift
+/// ```
 /// FilePaths.lastComponent(of: "/repo/.github/workflows/ci.yml")         // "ci.yml"
 /// FilePaths.removingLastComponent(of: "/repo/.github/workflows/ci.yml") // "/repo/.github/workflows"
 /// FilePaths.appending(".github/workflows", to: "/repo")                 // "/repo/.github/workflows"
