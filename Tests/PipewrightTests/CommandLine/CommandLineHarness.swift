@@ -48,8 +48,8 @@ struct Scratch {
         guard let enumerator = FileManager.default.enumerator(atPath: root) else { return files }
         for case let relative as String in enumerator {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[relative] = read(relative) ?? "<unreadable>" }
+            let exists = FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &isDirectory)
+            if exists && !isDirectory.boolValue { files[relative] = read(relative) ?? "<unreadable>" }
         }
         return files
     }

@@ -190,7 +190,7 @@ import Testing
             try FileManager.default.createDirectory(atPath: root + "/tree/" + folder, withIntermediateDirectories: true)
         }
         for file in ["a/b/f1", "a/f2", ".hidden/h", ".dot", "outside/d/o1"] {
-            FileManager.default.createFile(atPath: root + "/tree/" + file, contents: Data("x".utf8))
+            #expect(FileManager.default.createFile(atPath: root + "/tree/" + file, contents: Data("x".utf8)))
         }
         try FileManager.default.createSymbolicLink(atPath: root + "/tree/linked", withDestinationPath: "outside/d")
         try FileManager.default.createSymbolicLink(atPath: root + "/tree/file-link", withDestinationPath: "a/f2")
