@@ -37,8 +37,8 @@ struct AuditCommand {
 struct ExplainCommand {
     static let spec = CommandSpec(
         name: "explain",
-        summary: "Explain an audit rule: what it checks, the failure it prevents, how to fix it.",
-        arguments: ["RULE"],
+        summary: "Explain an audit rule: what it checks, the failure it prevents, how to fix it; without RULE, list the rules.",
+        arguments: ["RULE?"],
         options: []
     )
 
@@ -46,8 +46,17 @@ struct ExplainCommand {
     let arguments: ParsedArguments
 
     func run() throws(CommandFailure) -> ExitCode {
+        guard let rule = arguments.positionals.first else {
+            func padded(_ text: String, _ width: Int) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+            let width = RuleCatalog.all.map(\.name.count).max() ?? 0
+            for rule in RuleCatalog.all {
+                tool.console.out(rule.id + "  " + padded(rule.name, width) + "  " + padded(rule.severity.rawValue, 7) + "  " + rule.title + "\n")
+            }
+            tool.console.out("\nRun 'pipewright explain RULE' (an id or a name) for what a rule checks, why, and how to fix a finding.\n")
+            return .ok
+        }
         do {
-            let text = try RuleCatalog.explain(arguments.positionals[0])
+            let text = try RuleCatalog.explain(rule)
             tool.console.out(text.hasSuffix("\n") ? text : text + "\n")
             return .ok
         } catch {

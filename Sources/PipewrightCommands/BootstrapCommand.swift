@@ -8,7 +8,7 @@ struct BootstrapCommand {
         options: [
             .value("--config", "FILE", "The pipeline config (default: pipewright.json in --directory)."),
             .value("--policy", "FILE", "Organization policy (default: pipewright-policy.json, else the config's policy section)."),
-            .value("--output", "FILE", "Write the template here instead of printing it."),
+            .value("--output", "FILE", "Write the template here instead of printing it (relative to --directory; may be outside it)."),
             .value("--directory", "DIR", "Repository root (default: the current folder)."),
             .flag("--force", "Overwrite --output if it exists and differs."),
         ],
@@ -27,11 +27,11 @@ struct BootstrapCommand {
             tool.console.out(template)
             return .ok
         }
-        try workspace.checkStaysInside(output)
         if let existing = try workspace.read(output), existing != template, !arguments.has("--force") {
             throw .invalidInput("\(output) exists and differs; nothing was written. Pass --force to overwrite it.")
         }
-        try workspace.write(template, to: output)
+        // The template is not a workflow: it goes where asked, inside the repository or not.
+        try workspace.writeOutput(template, to: output)
         tool.console.out("wrote \(output)\n\n" + BootstrapTemplate.nextSteps(for: pipeline, templateFile: output) + "\n")
         return .ok
     }

@@ -56,9 +56,10 @@ package enum ConfigFile {
 
     /// Checks, lowers, validates and renders the workflows of a pipeline under a policy; `source` is the
     /// config the headers name, `origin` what described the pipeline, for errors.
-    static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, origin: String? = nil) throws(CommandFailure) -> [RenderedFile] {
+    static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, command: String = "pipewright generate",
+                       origin: String? = nil) throws(CommandFailure) -> [RenderedFile] {
         do {
-            return try Generator(policy: policy, source: source).render(pipeline)
+            return try Generator(policy: policy, source: source, command: command).render(pipeline)
         } catch .invalidPipeline(let errors) {
             throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
         } catch {

@@ -26,10 +26,13 @@ struct GenerateCommand {
         let workspace = tool.workspace(arguments["--directory"])
         let configPath = arguments["--config"] ?? ConfigFile.defaultName
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
-        let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: configPath)
-        guard arguments.has("--stdout") || arguments.has("--check") else {
-            return try write(files, in: workspace)
-        }
+        // Headers name the config as the repository sees it, and the exact command that regenerates.
+        let source = workspace.relative(configPath)
+        var command = "pipewright generate"
+        if source != ConfigFile.defaultName { command += " --config " + source }
+        if let policy = arguments["--policy"] { command += " --policy " + workspace.relative(policy) }
+        let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        let orphans = workspace.generatedWorkflows(from: source).filter { path in !files.contains { $0.path == path } }
 
         if arguments.has("--stdout") {
             for file in files {
@@ -37,34 +40,58 @@ struct GenerateCommand {
             }
             return .ok
         }
-        return try check(files, in: workspace)
+        if arguments.has("--check") { return try check(files, orphans: orphans, in: workspace) }
+        return try write(files, removing: orphans, in: workspace)
     }
 
-    private func check(_ files: [RenderedFile], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
+    private func check(_ files: [RenderedFile], orphans: [String], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
         var stale: [String] = []
+        var editedByHand: [String] = []
         for file in files {
             let current = try workspace.read(file.path)
             if let current, current.utf8.elementsEqual(file.contents.utf8) { continue }
             stale.append(file.path)
             if let current {
+                if GeneratedHeader.provenance(of: current) != .generated { editedByHand.append(file.path) }
                 tool.console.out(UnifiedDiff.diff(old: current, new: file.contents, oldName: "a/" + file.path, newName: "b/" + file.path))
             } else {
                 tool.console.out(UnifiedDiff.diff(old: "", new: file.contents, oldName: "/dev/null", newName: "b/" + file.path))
             }
         }
-        if stale.isEmpty {
+        for orphan in orphans {
+            if let current = try workspace.read(orphan), GeneratedHeader.provenance(of: current) != .generated { editedByHand.append(orphan) }
+        }
+        if stale.isEmpty && orphans.isEmpty {
             tool.console.err("\(files.count) workflow\(files.count == 1 ? "" : "s") up to date.\n")
             return .ok
         }
-        tool.console.err("\(stale.count) of \(files.count) workflows are stale: \(stale.joined(separator: ", ")). Run 'pipewright generate' to update them.\n")
+        if !stale.isEmpty {
+            tool.console.err("\(stale.count) of \(files.count) workflows are stale: \(stale.joined(separator: ", ")).\n")
+        }
+        if !orphans.isEmpty {
+            tool.console.err("\(orphans.joined(separator: ", ")) \(orphans.count == 1 ? "was" : "were") generated from \(workspace.relative(arguments["--config"] ?? ConfigFile.defaultName)) but it no longer produces \(orphans.count == 1 ? "it" : "them") (a renamed or removed pipeline); 'pipewright generate' removes \(orphans.count == 1 ? "it" : "them").\n")
+        }
+        if editedByHand.isEmpty {
+            tool.console.err("Run 'pipewright generate' to update them.\n")
+        } else {
+            tool.console.err("\(editedByHand.joined(separator: ", ")) \(editedByHand.count == 1 ? "was" : "were") edited by hand: move the edits into the config, then run 'pipewright generate --force' to overwrite \(editedByHand.count == 1 ? "it" : "them").\n")
+        }
         return .findings
     }
 
     /// Decides every file before touching any: a refusal leaves every file as it was. Each file is then
-    /// replaced atomically.
-    private func write(_ files: [RenderedFile], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
+    /// replaced atomically, and the workflows this config no longer produces are removed.
+    private func write(_ files: [RenderedFile], removing orphans: [String], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
         var changed: [RenderedFile] = []
         var refusals: [String] = []
+        func mayReplace(_ path: String, _ current: String, _ edited: String) {
+            guard !arguments.has("--force") else { return }
+            switch GeneratedHeader.provenance(of: current) {
+            case .generated: break
+            case .editedByHand: refusals.append("\(path) was edited by hand since it was generated\(edited)")
+            case .foreign: refusals.append("\(path) was not written by Pipewright")
+            }
+        }
         for file in files {
             try workspace.checkStaysInside(file.path)
             // A file that is there but cannot be read stops the run here, saying why, rather than being replaced unasked.
@@ -74,12 +101,10 @@ struct GenerateCommand {
             }
             if current.utf8.elementsEqual(file.contents.utf8) { continue }
             changed.append(file)
-            guard !arguments.has("--force") else { continue }
-            switch GeneratedHeader.provenance(of: current) {
-            case .generated: continue
-            case .editedByHand: refusals.append("\(file.path) was edited by hand since it was generated")
-            case .foreign: refusals.append("\(file.path) was not written by Pipewright")
-            }
+            mayReplace(file.path, current, "")
+        }
+        for orphan in orphans {
+            if let current = try workspace.read(orphan) { mayReplace(orphan, current, ", and the config no longer produces it") }
         }
         if !refusals.isEmpty {
             throw .invalidInput(refusals.joined(separator: "\n       ") + "\nNothing was written. Move your edits into the config, or pass --force to overwrite.")
@@ -88,7 +113,11 @@ struct GenerateCommand {
             try workspace.write(file.contents, to: file.path)
             tool.console.out("wrote \(file.path)\n")
         }
-        tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged.\n")
+        for orphan in orphans {
+            try workspace.remove(orphan)
+            tool.console.out("removed \(orphan) (the config no longer produces it)\n")
+        }
+        tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged\(orphans.isEmpty ? "" : ", \(orphans.count) removed").\n")
         return .ok
     }
 }

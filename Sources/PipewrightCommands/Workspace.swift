@@ -76,6 +76,55 @@ package struct Workspace {
         try writer.write(contents, to: full)
     }
 
+    /// `path` as the repository sees it: relative to the root when it lies inside, without a leading `./`;
+    /// a path outside stays as given.
+    func relative(_ path: String) -> String {
+        var relative = path
+        if path.hasPrefix("/") {
+            let root = Self.resolvingSymlinks(in: self.root)
+            let resolved = Self.resolvingSymlinks(in: path)
+            guard resolved.hasPrefix(root + "/") else { return path }
+            relative = String(resolved.dropFirst(root.count + 1))
+        }
+        while relative.hasPrefix("./") { relative.removeFirst(2) }
+        return relative
+    }
+
+    /// The workflows under `.github/workflows/` whose header says Pipewright generated them from `source`,
+    /// as repository paths, in name order.
+    func generatedWorkflows(from source: String) -> [String] {
+        let folder = ".github/workflows"
+        guard let directory = opendir(path(folder)) else { return [] }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { names.append(name) }
+        }
+        var generated: [String] = []
+        for name in names.sorted() {
+            let relative = folder + "/" + name
+            guard !isSymlink(relative), let text = try? read(relative), GeneratedHeader.source(of: text) == source else { continue }
+            generated.append(relative)
+        }
+        return generated
+    }
+
+    /// Removes a file.
+    func remove(_ relative: String) throws(CommandFailure) {
+        guard unlink(path(relative)) == 0 else {
+            throw .cannotWrite("cannot remove \(relative): \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes a file that is not a workflow, such as the bootstrap template, atomically where asked, inside
+    /// the workspace or outside it; through a symlink, to the link's target.
+    func writeOutput(_ contents: String, to relative: String) throws(CommandFailure) {
+        let full = isSymlink(relative) ? Self.resolvingSymlinks(in: path(relative)) : path(relative)
+        try Self.createFolder(FilePaths.removingLastComponent(of: full))
+        try writer.write(contents, to: full)
+    }
+
     /// The path to write `relative` to, with its folders created; refuses a path that leads outside.
     func prepareTarget(_ relative: String) throws(CommandFailure) -> String {
         try checkStaysInside(relative)
