@@ -24,11 +24,18 @@ extension BootstrapTemplate {
             var overrides = ["GitHubRepository=\(repository)"]
             if builder.hasSharedResources { overrides.append("CreateSharedResources=\(index == 0 ? "true" : "false")") }
             if builder.chains, let shared = accounts.first { overrides.append("SharedAccountId=\(shared)") }
+            // A stack lives in one region; the account's first environment's region is where its roles are looked for.
+            let region = pipeline.environments.first { $0.account == account }.flatMap(\.region) ?? pipeline.region
             lines.append("   account \(account) (\(names)):")
-            lines.append("     aws cloudformation deploy --template-file \(templateFile) --stack-name \(stackName) \\")
+            lines.append("     aws cloudformation deploy --region \(region) --template-file \(templateFile) --stack-name \(stackName) \\")
             lines.append("       --capabilities CAPABILITY_NAMED_IAM --parameter-overrides \(overrides.joined(separator: " "))")
         }
         lines.append("   Add CreateOIDCProvider=false where the account already has the GitHub OIDC provider.")
+        if pipeline.infrastructure.capabilities.contains(where: { $0 == .iam || $0 == .namedIAM }) {
+            lines.append("   Your stacks create IAM resources (\(pipeline.infrastructure.capabilities.filter { $0 == .iam || $0 == .namedIAM }.map(\.rawValue).joined(separator: ", "))), which the execution roles'")
+            lines.append("   default policy, PowerUserAccess, cannot: add ExecutionPolicyArns=arn:aws:iam::aws:policy/PowerUserAccess,<a policy")
+            lines.append("   allowing the iam: actions on the roles your templates create> to --parameter-overrides.")
+        }
         if builder.hasSharedResources {
             lines.append("   CreateSharedResources=true in exactly one account: it holds the CI role\(builder.createsKey ? " and the artifact key" : "").")
         }
@@ -74,7 +81,7 @@ extension BootstrapTemplate {
 
         let direct = pipeline.environments.filter { $0.chainedRole == nil && $0.account != accounts.first }.map(\.name)
         if builder.createsKey, !direct.isEmpty, let key = pipeline.artifactEncryption?.kmsKey {
-            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for \(direct.joined(separator: ", ")), deploy from a role in the shared account chained into the target account (Environment(chainedRole:)), or name the key by ARN and add their deploy roles to the key policy.")
+            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for \(direct.joined(separator: ", ")), deploy from a role in the shared account chained into the target account (\"chainedRole\": {\"variable\": NAME} on the environment in pipewright.json; Environment(chainedRole:) in Swift), or name the key by ARN and add their deploy roles to the key policy.")
         }
         return "Next steps\n" + lines.joined(separator: "\n") + "\n"
     }

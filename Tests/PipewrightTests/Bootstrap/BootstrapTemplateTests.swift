@@ -127,6 +127,26 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
     }
 }
 
+@Test func nextStepsDeployInTheRightRegionAndSayWhatTheExecutionRolesLack() {
+    var multiRegion = pipeline
+    multiRegion.region = "eu-west-1"
+    multiRegion.environments[2].region = "eu-central-1"
+    let text = BootstrapTemplate.nextSteps(for: multiRegion)
+    let deploys = text.split(separator: "\n").filter { $0.contains("aws cloudformation deploy") }
+    #expect(deploys.count == 3)
+    #expect(deploys.map { $0.contains("--region eu-west-1 ") } == [true, true, false])
+    #expect(deploys[2].contains("--region eu-central-1 "))
+    // The default blueprint's template needs CAPABILITY_NAMED_IAM, which PowerUserAccess cannot serve.
+    #expect(text.contains("Your stacks create IAM resources (CAPABILITY_NAMED_IAM), which the execution roles'"))
+    #expect(text.contains("add ExecutionPolicyArns=arn:aws:iam::aws:policy/PowerUserAccess,"))
+    // Advice names the pipewright.json field first, the DSL second.
+    #expect(text.contains("(\"chainedRole\": {\"variable\": NAME} on the environment in pipewright.json; Environment(chainedRole:) in Swift)"))
+
+    var noIAM = pipeline
+    noIAM.infrastructure = .cloudFormation(CloudFormationTemplate(path: "t.yaml", capabilities: []))
+    #expect(!BootstrapTemplate.nextSteps(for: noIAM).contains("ExecutionPolicyArns"))
+}
+
 @Test func chainedDeploysStartInTheSharedAccountAndChainIntoTheTargetAccount() {
     let cdk = BootstrapTemplate.template(for: Blueprint.cdk.pipeline())
     let resources = cdk["Resources"]
