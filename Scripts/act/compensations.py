@@ -24,6 +24,13 @@ moto (applied inside the moto_server process by Scripts/act/moto_server.py, thro
                      StringEquals conditions on kms:EncryptionContext:KEY holding for the request's context;
                      a statement that only names the account root would defer to the role's IAM policies, which
                      are not evaluated here, so it fails closed. Otherwise AccessDeniedException, as on AWS.
+  iam-policy         moto does not evaluate the roles' IAM policies. A call made with a role the bootstrap created
+                     (any role that exists in moto's IAM) is refused unless an Allow statement of the role's inline
+                     or managed policies covers its action (Action patterns, or NotAction), or a Deny statement on
+                     every resource names it; CreateChangeSet with a RoleARN also needs iam:PassRole. Resources and
+                     conditions are not evaluated, so this only ever refuses what IAM would refuse too. KMS calls are
+                     left to kms-key-policy, sts:GetCallerIdentity needs no permission. Each allowed role and action
+                     is noted once, each refusal every time.
 
 act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
   artifact-actions   the pinned upload/download-artifact commits have no offline copy; /work/shared/actions holds
@@ -40,11 +47,13 @@ act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
                      copies the working tree of the scratch repository, a clean clone of one commit. Only noted.
 
 Known differences left as they are (so a passing run does not claim them):
-  - moto does not evaluate the roles' IAM (identity) policies: a call a deploy role's policy does not allow,
-    or allows on other resources only, still succeeds. The checks list which role made which call.
+  - IAM policies are evaluated by action only (iam-policy above): a call a role's policy allows on other
+    resources only still succeeds. The records say which role made which call on which stack.
   - moto does not verify the OIDC token's signature or expiry; the token server's tokens are unsigned.
-  - KMS across accounts: moto looks a ciphertext's key up in the caller's account only, so a decrypt from another
-    account fails with moto's NotFound/InvalidCiphertext where KMS would answer AccessDenied (same outcome).
+  - KMS across accounts: moto looks a ciphertext's key up in the caller's account only and answers
+    AccessDeniedException, which is what KMS answers while the key policy does not name the other account's
+    role. Once a fix grants it (key by ARN, deploy roles in the key policy), moto would still refuse: that flow
+    will need a compensation that finds the key in its own account and applies kms-key-policy to it.
   - act ignores `concurrency:`; required reviewers are reported by environment_gate(), never waited for.
 """
 import fnmatch
@@ -77,6 +86,7 @@ def patch_moto():
     _list_change_sets_of_the_stack()
     _evaluate_web_identity_trust()
     _evaluate_key_policies()
+    _evaluate_identity_policies_by_action()
 
 
 def _add_oidc_provider_resource():
@@ -398,6 +408,88 @@ def _evaluate_key_policies():
     guard("generate_data_key", "kms:GenerateDataKey", key_by_id)
     guard("encrypt", "kms:Encrypt", key_by_id)
     guard("decrypt", "kms:Decrypt", key_by_ciphertext)
+
+
+def identity_policy_decision(documents, action):
+    """Whether some Allow statement of these policy documents covers the action, ignoring resources and
+    conditions, and no unconditional Deny on every resource names it: (allowed, reason)."""
+    def covers(statement):
+        if "Action" in statement:
+            return any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["Action"]))
+        if "NotAction" in statement:
+            return not any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["NotAction"]))
+        return False
+
+    allowed_by = None
+    for name, document in documents:
+        for index, statement in enumerate(_as_list(document.get("Statement", []))):
+            if not covers(statement):
+                continue
+            label = f"{name}/{statement.get('Sid') or index}"
+            if statement.get("Effect") == "Deny" and _as_list(statement.get("Resource")) == ["*"] and not statement.get("Condition"):
+                return False, f"{label} denies it"
+            if statement.get("Effect") == "Allow" and allowed_by is None:
+                allowed_by = label
+    if allowed_by:
+        return True, f"{allowed_by} allows it"
+    return False, f"no statement of {', '.join(name for name, _ in documents) or 'its (no) policies'} allows it"
+
+
+def _evaluate_identity_policies_by_action():
+    from urllib.parse import unquote
+
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.core.exceptions import AccessDeniedError, JsonRESTError
+    from moto.iam.models import iam_backends
+    from moto.sts.models import sts_backends
+
+    original = ActionAuthenticatorMixin._authenticate_and_authorize_normal_action
+    noted = set()
+
+    def documents_of(role):
+        documents = []
+        for name, text in role.policies.items():
+            documents.append((name, json.loads(unquote(text)) if isinstance(text, str) else text))
+        for policy in role.managed_policies.values():
+            version = next(v for v in policy.versions if v.version_id == policy.default_version_id)
+            text = version.document
+            documents.append((policy.name, json.loads(unquote(text)) if isinstance(text, str) else text))
+        return documents
+
+    def authorize(self, resource="*"):
+        original(self, resource)
+        account = getattr(self, "current_account", None)
+        if not account:
+            return
+        assumed = sts_backends[account]["aws"].get_assumed_role_from_access_key(self.get_access_key())
+        if assumed is None:
+            return
+        try:
+            role = iam_backends[account]["aws"].get_role_by_arn(assumed.role_arn)
+        except Exception:
+            return  # the harness's own administrator role, not one the bootstrap created
+        service, operation = self.service_name, self._get_action()
+        if service == "kms" or (service, operation) == ("sts", "GetCallerIdentity"):
+            return
+        actions = [f"{service}:{operation}"]
+        if service == "cloudformation" and self._get_param("RoleARN"):
+            actions.append("iam:PassRole")
+        documents = documents_of(role)
+        for action in actions:
+            allowed, reason = identity_policy_decision(documents, action)
+            if allowed and (role.name, action) in noted:
+                continue
+            noted.add((role.name, action))
+            note("iam-policy",
+                 f"moto does not evaluate IAM policies: {role.name}'s policies {'allow' if allowed else 'do NOT allow'} "
+                 f"{action} ({reason}; by action only)", role=role.arn, action=action, allowed=allowed)
+            if not allowed:
+                if self.headers.get("X-Amz-Target"):
+                    raise JsonRESTError("AccessDeniedException",
+                                        f"User: {assumed.arn} is not authorized to perform: {action}")
+                raise AccessDeniedError(user_arn=assumed.arn, action=action)
+
+    ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = authorize
 
 
 # --- act -------------------------------------------------------------------------------------------
