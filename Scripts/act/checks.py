@@ -1,0 +1,369 @@
+"""Checks a flow run by act by its outcome: what moto holds, what the artifact store holds, who assumed what.
+
+    python checks.py CONTEXT.json        (the e2e venv's Python: boto3 and PyYAML)
+
+CONTEXT.json is written by Scripts/act-e2e (paths of the records, the run's facts, the stored variables).
+Prints one `PASS name: detail` or `FAIL name: detail` line per check, then `checks: N passed, N failed`.
+The act log is read only to know which jobs ran and, for a failed job, which step failed and what it printed;
+every other check asks moto, the artifact store, or the records of the token server and of moto_server.py.
+"""
+import collections
+import gzip
+import json
+import os
+import re
+import sys
+
+import boto3
+import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import compensations  # noqa: E402
+
+
+class Report:
+    def __init__(self):
+        self.passed = 0
+        self.failed = 0
+
+    def check(self, ok, name, detail, evidence=()):
+        if ok:
+            self.passed += 1
+        else:
+            self.failed += 1
+        print(f"{'PASS' if ok else 'FAIL'} {name}: {detail}", flush=True)
+        for line in evidence:
+            print(f"     | {line}", flush=True)
+        return ok
+
+
+def read_jsonl(path):
+    if not os.path.exists(path):
+        return []
+    with open(path) as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+class Run:
+    """Everything one act run left behind, indexed for the checks."""
+
+    def __init__(self, context):
+        self.context = context
+        with open(context["jobs"]) as handle:
+            self.jobs = json.load(handle)["jobs"]
+        with open(context["config"]) as handle:
+            self.config = json.load(handle)
+        self.tokens = read_jsonl(context["tokens_log"])
+        self.compensations = read_jsonl(context["compensation_log"])
+        self.calls = read_jsonl(context["calls_log"])
+        self.webhooks = read_jsonl(context["webhook_log"])
+        self.results, self.failed_steps, self.output = {}, collections.defaultdict(list), collections.defaultdict(list)
+        for entry in read_jsonl(context["act_log"]):
+            job = entry.get("jobID")
+            if not job:
+                continue
+            if "jobResult" in entry:
+                self.results[job] = entry["jobResult"]
+            if entry.get("stepResult") == "failure" and entry.get("stage") == "Main":
+                self.failed_steps[job].append(entry.get("step"))
+            if entry.get("raw_output"):
+                self.output[(job, entry.get("step"))].append(entry.get("msg", "").rstrip("\n"))
+        self._sessions = {}
+
+    def failing_step(self, job):
+        """The step that failed the job: its first failed step not marked continue-on-error."""
+        tolerated = set(self.jobs.get(job, {}).get("continue_on_error", []))
+        for step in self.failed_steps.get(job, []):
+            if step not in tolerated:
+                return step
+        return None
+
+    def aws(self, service, account):
+        """A client acting as the account's administrator (moto: assume any role in the account)."""
+        if account not in self._sessions:
+            endpoint = self.context["endpoint"]
+            sts = boto3.client("sts", endpoint_url=endpoint, region_name=self.config["region"],
+                               aws_access_key_id="test", aws_secret_access_key="test")
+            credentials = sts.assume_role(RoleArn=f"arn:aws:iam::{account}:role/x",
+                                          RoleSessionName="act-e2e-checks")["Credentials"]
+            self._sessions[account] = boto3.session.Session(
+                aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+                aws_session_token=credentials["SessionToken"], region_name=self.config["region"])
+        return self._sessions[account].client(service, endpoint_url=self.context["endpoint"])
+
+    def assumptions(self, job):
+        """The roles a job assumed with its OIDC tokens: [(token log entry, trust decision, call record)]."""
+        decisions = {entry.get("jti"): entry for entry in self.compensations if entry["kind"] == "trust-policy"}
+        calls = {entry.get("jti"): entry for entry in self.calls if entry["action"] == "AssumeRoleWithWebIdentity"}
+        return [(token, decisions.get(token["jti"]), calls.get(token["jti"]))
+                for token in self.tokens if token.get("job") == job and "jti" in token]
+
+    def calls_by(self, job):
+        keys = {call.get("issued_access_key") for _, _, call in self.assumptions(job) if call}
+        return [call for call in self.calls if call.get("access_key") in keys]
+
+
+def stored_artifacts(run_dir):
+    """The artifact server's store for one run: {artifact name: {file path: bytes}} (act gzips some as NAME.gz__)."""
+    artifacts = {}
+    if not os.path.isdir(run_dir):
+        return artifacts
+    for name in sorted(os.listdir(run_dir)):
+        files = {}
+        root = os.path.join(run_dir, name)
+        for folder, _, names in os.walk(root):
+            for file_name in names:
+                path = os.path.join(folder, file_name)
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                relative = os.path.relpath(path, root)
+                if relative.endswith(".gz__"):
+                    data, relative = gzip.decompress(data), relative[: -len(".gz__")]
+                files[relative] = data
+        artifacts[name] = files
+    return artifacts
+
+
+# --- checks shared by the flows --------------------------------------------------------------------
+
+
+def check_jobs(report, run, expected):
+    ran = set(run.results)
+    for job in expected:
+        if job not in run.results:
+            blocked = [need for need in run.jobs[job]["needs"] if run.results.get(need) != "success"]
+            why = f"needs {', '.join(blocked)}, which did not succeed" if blocked else "act skipped it"
+            report.check(False, f"job {job}", f"did not run ({why})")
+        elif run.results[job] == "success":
+            report.check(True, f"job {job}", "succeeded")
+        else:
+            step = run.failing_step(job) or "(no step failed: act failed the job itself)"
+            output = run.output.get((job, step), [])[-15:]
+            report.check(False, f"job {job}", f"failed at step '{step}'", output)
+    unexpected = sorted(ran - set(expected))
+    report.check(not unexpected, "no other job ran", "none did" if not unexpected else f"also ran: {', '.join(unexpected)}")
+
+
+def expected_role(run, job):
+    roles = run.jobs[job]["roles"]
+    names = [re.fullmatch(r"\$\{\{\s*vars\.(\w+)\s*\}\}", role) for role in roles]
+    return [(match.group(1), run.context["variables"].get(match.group(1))) if match else (role, role)
+            for match, role in zip(names, roles)]
+
+
+def check_roles(report, run, jobs, accounts):
+    """Each job assumed exactly the role its `role-to-assume` names, in the account it belongs to, and the
+    role's trust policy admitted the job's token (compensations.py evaluates what moto does not)."""
+    for job in jobs:
+        if job not in run.results:
+            continue
+        wanted = expected_role(run, job)
+        got = run.assumptions(job)
+        if not wanted:
+            report.check(not got, f"role of {job}", "assumes no role" if not got else f"assumed {len(got)} roles")
+            continue
+        assumed = [(token, decision, call) for token, decision, call in got if call and call["status"] == 200]
+        for (variable, arn), (token, decision, call) in zip(wanted, assumed + [(None, None, None)] * len(wanted)):
+            name = f"role of {job}"
+            if call is None:
+                refused = [d for _, d, _ in got if d and not d["allowed"]]
+                reason = refused[0]["message"] if refused else "no AssumeRoleWithWebIdentity reached moto"
+                report.check(False, name, f"assumed no role ({reason})")
+                continue
+            account = call["role"].split(":")[4]
+            ok = call["role"] == arn and account == accounts[job]
+            report.check(ok, name,
+                         f"assumed {call['role']} (vars.{variable} = {arn}; account {account}, expected {accounts[job]}) "
+                         f"with sub={token['sub']}, which its trust policy admits")
+
+
+def check_environment_gate(report, run, jobs):
+    for job, ok, message in compensations.environment_gate(
+            run.jobs, [job for job in jobs if job in run.results], run.context["environments"],
+            run.context["ref"], run.context["default_branch"]):
+        report.check(ok, f"environment of {job}", message.removeprefix("act ignores environment protection: "))
+
+
+def check_no_token_refusals(report, run):
+    refusals = [entry for entry in run.tokens if "refused" in entry]
+    report.check(not refusals, "OIDC tokens",
+                 f"{len([t for t in run.tokens if 'jti' in t])} issued, none refused" if not refusals else
+                 "; ".join(f"{entry['job']}: {entry['refused']}" for entry in refusals))
+
+
+def check_build_artifact(report, run, artifacts, template_text):
+    built = {name: files for name, files in artifacts.items() if "SHA256SUMS" in files}
+    if not report.check(len(built) == 1, "artifact uploaded",
+                        f"{', '.join(built) or 'none'} in the artifact store (one expected, with a SHA256SUMS manifest)"):
+        return
+    name, files = next(iter(built.items()))
+    listed = {}
+    for line in files["SHA256SUMS"].decode().splitlines():
+        digest, _, path = line.partition("  ")
+        listed[path.removeprefix("./")] = digest
+    import hashlib
+
+    actual = {path: hashlib.sha256(data).hexdigest() for path, data in files.items() if path != "SHA256SUMS"}
+    report.check(listed == actual, "artifact manifest",
+                 f"SHA256SUMS lists exactly the {len(actual)} stored files with their hashes" if listed == actual
+                 else f"manifest {listed} != stored {actual}")
+    leaked = [path for path, data in files.items() if template_text.encode() in data or path.endswith("template.yaml")]
+    report.check(not leaked, "artifact encrypted",
+                 "no stored file holds the template in plaintext" if not leaked else f"plaintext in {', '.join(leaked)}")
+
+
+def check_steps_succeeded(report, run, job, step_names, name, detail):
+    if job not in run.results:
+        return
+    steps = [step for step in run.jobs[job]["steps"] if step in step_names]
+    failed = [step for step in steps if step in run.failed_steps.get(job, [])]
+    ran = {step for (j, step) in run.output if j == job} | set(run.failed_steps.get(job, []))
+    ok = bool(steps) and not failed and run.results.get(job) == "success"
+    report.check(ok, name, detail if ok else f"{job}: steps {steps} failed={failed} ran={sorted(ran & set(steps))}")
+
+
+def check_kms(report, run, job, action):
+    calls = [call for call in run.calls_by(job) if call["service"] == "kms" and call["action"] == action]
+    ok = bool(calls) and all(call["status"] == 200 for call in calls)
+    report.check(ok, f"KMS {action} by {job}",
+                 f"{len(calls)} call(s), status {sorted({call['status'] for call in calls})}" if calls else "never called")
+
+
+def bootstrap_resources(run, account):
+    cloudformation = run.aws("cloudformation", account)
+    stack = run.context["bootstrap_stack"]
+    return cloudformation.list_stack_resources(StackName=stack)["StackResourceSummaries"]
+
+
+def check_deployed_stack(report, run, environment, job, template_text):
+    account = environment["account"]
+    naming = run.config["stackNaming"]
+    stack_name = "-".join(part for part in (naming["prefix"], environment["name"], naming.get("suffix")) if part)
+    cloudformation = run.aws("cloudformation", account)
+    try:
+        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+    except cloudformation.exceptions.ClientError as error:
+        report.check(False, f"stack {stack_name}", f"not in account {account}: {error}")
+        return None
+    report.check(stack["StackStatus"] == "CREATE_COMPLETE", f"stack {stack_name}",
+                 f"{stack['StackStatus']} in account {account} (expected CREATE_COMPLETE)")
+    tags = {tag["Key"]: tag["Value"] for tag in stack.get("Tags", [])}
+    expected = {"Environment": environment["name"], "Project": run.config["project"], "ManagedBy": "Pipewright",
+                "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {})}
+    wrong = {key: (tags.get(key), value) for key, value in expected.items() if tags.get(key) != value}
+    report.check(not wrong, f"tags of {stack_name}",
+                 ", ".join(f"{key}={value}" for key, value in expected.items()) if not wrong
+                 else "; ".join(f"{key}: got {got!r}, expected {want!r}" for key, (got, want) in wrong.items()))
+    parameters = {p["ParameterKey"]: p["ParameterValue"] for p in stack.get("Parameters", [])}
+    report.check(parameters == environment.get("parameters", {}), f"parameters of {stack_name}",
+                 f"{parameters} (pipewright.json: {environment.get('parameters', {})})")
+    body = cloudformation.get_template(StackName=stack_name)["TemplateBody"]
+    body = body if isinstance(body, dict) else yaml.safe_load(body)
+    report.check(body == yaml.safe_load(template_text), f"template of {stack_name}",
+                 "the committed infrastructure template, carried through the encrypted artifact" if body == yaml.safe_load(template_text)
+                 else "differs from the committed template")
+    role_arn = stack.get("RoleARN")
+    execution_roles = {resource["PhysicalResourceId"] for resource in bootstrap_resources(run, account)
+                       if resource["ResourceType"] == "AWS::IAM::Role"}
+    role_ok = bool(role_arn) and role_arn.rsplit("/", 1)[-1] in execution_roles
+    if role_ok:
+        trust = run.aws("iam", account).get_role(RoleName=role_arn.rsplit("/", 1)[-1])["Role"]["AssumeRolePolicyDocument"]
+        trust = json.loads(trust) if isinstance(trust, str) else trust
+        role_ok = any((statement.get("Principal") or {}).get("Service") == "cloudformation.amazonaws.com"
+                      for statement in trust.get("Statement", []))
+    report.check(role_ok, f"execution role of {stack_name}",
+                 f"{role_arn}: a bootstrap role CloudFormation may assume" if role_ok
+                 else f"{role_arn!r} is not a CloudFormation execution role of the bootstrap stack in {account}")
+    resources = cloudformation.list_stack_resources(StackName=stack_name)["StackResourceSummaries"]
+    marker = [resource for resource in resources if resource["ResourceType"] == "AWS::SSM::Parameter"]
+    if marker:
+        value = run.aws("ssm", account).get_parameter(Name=marker[0]["PhysicalResourceId"])["Parameter"]["Value"]
+        report.check(value == environment["parameters"].get("EnvironmentName"), f"resources of {stack_name}",
+                     f"SSM parameter {marker[0]['PhysicalResourceId']} = {value!r}")
+    else:
+        report.check(False, f"resources of {stack_name}", f"no SSM parameter among {resources}")
+    change_sets = cloudformation.list_change_sets(StackName=stack_name)["Summaries"]
+    executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE"]
+    by_job = [call for call in run.calls_by(job) if call["action"] in ("CreateChangeSet", "ExecuteChangeSet")]
+    ok = len(executed) == 1 and {("CreateChangeSet", 200), ("ExecuteChangeSet", 200)} <= {(c["action"], c["status"]) for c in by_job}
+    report.check(ok, f"change set of {stack_name}",
+                 f"{executed[0]['ChangeSetName'] if executed else 'none'} executed "
+                 f"({', '.join(sorted({c['action'] for c in by_job})) or 'no change-set calls'} by {job}'s role)")
+    return stack
+
+
+def check_stack_outputs_artifact(report, run, artifacts, environment, stack):
+    file_name = f"{environment['name']}.json"
+    holders = [name for name, files in artifacts.items() if file_name in files]
+    if not report.check(len(holders) == 1, f"stack outputs of {environment['name']}",
+                        f"{', '.join(holders) or 'no artifact'} holds {file_name}"):
+        return
+    stored = json.loads(artifacts[holders[0]][file_name])
+    actual = [{"OutputKey": o["OutputKey"], "OutputValue": o["OutputValue"]} for o in (stack or {}).get("Outputs", [])]
+    stored = [{"OutputKey": o["OutputKey"], "OutputValue": o["OutputValue"]} for o in stored]
+    report.check(stored == actual and bool(actual), f"stack outputs content of {environment['name']}",
+                 f"{stored} (the stack's: {actual})")
+
+
+def check_only_stacks(report, run, expected_by_account):
+    for account, expected in expected_by_account.items():
+        names = sorted(stack["StackName"] for stack in run.aws("cloudformation", account).describe_stacks()["Stacks"])
+        report.check(names == sorted(expected), f"stacks in {account}", f"{names} (expected {sorted(expected)})")
+
+
+def check_notification(report, run, job, stack_name):
+    texts = [entry["body"].get("text", "") for entry in run.webhooks]
+    mine = [text for text in texts if stack_name in text]
+    ok = len(mine) == 1 and ": success (" in mine[0]
+    report.check(ok, f"notification of {job}", mine[0] if mine else f"none mentions {stack_name} ({len(texts)} received)")
+
+
+# --- flows -----------------------------------------------------------------------------------------
+
+
+def push_first_environment(report, run):
+    """A push to the first environment's branch: build -> validate -> deploy-FIRST, nothing else."""
+    first = run.config["environments"][0]
+    deploy = f"deploy-{first['name']}"
+    jobs = ["build", "validate", deploy]
+    shared_account = next(v["account"] for v in run.context["variable_sources"] if v["name"] == run.config["ciRole"]["variable"])
+    check_jobs(report, run, jobs)
+    check_no_token_refusals(report, run)
+    check_roles(report, run, jobs, {"build": shared_account, "validate": shared_account, deploy: first["account"]})
+    check_environment_gate(report, run, jobs)
+    artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    with open(run.context["template"]) as handle:
+        template_text = handle.read()
+    check_build_artifact(report, run, artifacts, template_text)
+    check_kms(report, run, "build", "GenerateDataKey")
+    for job in ("validate", deploy):
+        check_steps_succeeded(report, run, job, {"Verify the artifact checksums", "Decrypt the artifact (KMS)"},
+                              f"artifact verified by {job}", "checksums and KMS decryption steps succeeded")
+        check_kms(report, run, job, "Decrypt")
+    stack = check_deployed_stack(report, run, first, deploy, template_text)
+    check_stack_outputs_artifact(report, run, artifacts, first, stack)
+    if stack:
+        check_notification(report, run, deploy, stack["StackName"])
+    expected = {env["account"]: [run.context["bootstrap_stack"]] for env in run.config["environments"]}
+    if stack:
+        expected[first["account"]].append(stack["StackName"])
+    check_only_stacks(report, run, expected)
+
+
+FLOWS = {"push-first-environment": push_first_environment}
+
+
+def main(path):
+    with open(path) as handle:
+        context = json.load(handle)
+    report = Report()
+    FLOWS[context["flow"]](report, Run(context))
+    print(f"checks: {report.passed} passed, {report.failed} failed")
+    return 0 if report.failed == 0 else 1
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit("usage: checks.py CONTEXT.json")
+    sys.exit(main(sys.argv[1]))

@@ -1,0 +1,592 @@
+"""Every place where Scripts/act-e2e makes up for moto or act differing from AWS or GitHub, and nothing else.
+
+Each compensation, every time it is used, appends one JSON line {"kind", "message", ...} to the file named by
+ACT_E2E_COMPENSATION_LOG; Scripts/act-e2e prints each as `compensation: MESSAGE`. A compensation adds what the
+stand-in lacks (AWS's or GitHub's behaviour, evaluated on the real inputs); it never supplies an expected result.
+
+moto (applied inside the moto_server process by Scripts/act/moto_server.py, through patch_moto()):
+  oidc-provider      moto's CloudFormation has no AWS::IAM::OIDCProvider (the resource is skipped, and a Ref to
+                     it resolves to nothing, so the roles' trust policies lose their Federated principal). The
+                     resource is created through moto's own IAM API, and Ref gives its ARN, as CloudFormation does.
+  change-set-outputs moto builds a stack's Outputs from the template the stack had when its first change set was
+                     created (none), and does not rebuild them when a change set is executed. They are rebuilt
+                     from the executed template, by moto's own template engine.
+  change-set-list    moto's ListChangeSets ignores StackName and lists the change sets of every stack of the
+                     account; the answer is narrowed to the named stack, as CloudFormation does.
+  trust-policy       moto's STS hands out credentials for any role and any token. AssumeRoleWithWebIdentity is
+                     checked as IAM does: the role exists, a statement allows sts:AssumeRoleWithWebIdentity for
+                     the account's OIDC provider of the token's issuer (which must list the token's audience),
+                     and its conditions on `ISSUER:sub` / `ISSUER:aud` hold (StringEquals, StringLike; any other
+                     operator or key fails closed). Otherwise the call fails with AccessDenied, as on AWS.
+  kms-key-policy     moto's KMS lets any caller use any key of its account. For a caller using an assumed role,
+                     GenerateDataKey, Encrypt and Decrypt are checked against the key policy as KMS does for a
+                     principal the policy names: a statement allows the action for the role's ARN (or "*"), with
+                     StringEquals conditions on kms:EncryptionContext:KEY holding for the request's context;
+                     a statement that only names the account root would defer to the role's IAM policies, which
+                     are not evaluated here, so it fails closed. Otherwise AccessDeniedException, as on AWS.
+  iam-policy         moto does not evaluate the roles' IAM policies. A call made with a role the bootstrap created
+                     (any role that exists in moto's IAM) is refused unless an Allow statement of the role's inline
+                     or managed policies covers its action (Action patterns, or NotAction), or a Deny statement on
+                     every resource names it; CreateChangeSet with a RoleARN also needs iam:PassRole. Resources and
+                     conditions are not evaluated, so this only ever refuses what IAM would refuse too. KMS calls are
+                     left to kms-key-policy, sts:GetCallerIdentity needs no permission. Each allowed role and action
+                     is noted once, each refusal every time.
+
+act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
+  artifact-actions   the pinned upload/download-artifact commits have no offline copy; /work/shared/actions holds
+                     stand-ins that speak act's artifact protocol (see its README). artifact_substitutes() maps
+                     each pin to its stand-in, from the README's table.
+  id-token           act ignores `permissions:`; GitHub gives a job no token request URL unless it is granted
+                     `id-token: write`. The token server refuses such jobs (id_token_refusal()).
+  environments       act ignores environment protection rules. environment_gate() checks each job bound to an
+                     environment against the rules the next steps told the user to create (deployment branches,
+                     required reviewers) and reports what GitHub would have done.
+  retention-days     act sets GITHUB_RETENTION_DAYS=0 (upload-artifact then cuts retention to 0 days); GitHub sets the
+                     repository's setting, 90 by default. act_arguments() passes 90.
+  checkout           act does not run actions/checkout for the repository under test (no github.com here): it
+                     copies the working tree of the scratch repository, a clean clone of one commit. Only noted.
+
+Known differences left as they are (so a passing run does not claim them):
+  - IAM policies are evaluated by action only (iam-policy above): a call a role's policy allows on other
+    resources only still succeeds. The records say which role made which call on which stack.
+  - moto does not verify the OIDC token's signature or expiry; the token server's tokens are unsigned.
+  - KMS across accounts: moto looks a ciphertext's key up in the caller's account only and answers
+    AccessDeniedException, which is what KMS answers while the key policy does not name the other account's
+    role. Once a fix grants it (key by ARN, deploy roles in the key policy), moto would still refuse: that flow
+    will need a compensation that finds the key in its own account and applies kms-key-policy to it.
+  - act ignores `concurrency:`; required reviewers are reported by environment_gate(), never waited for.
+"""
+import fnmatch
+import json
+import os
+import re
+import sys
+
+OIDC_PROVIDER_TYPE = "AWS::IAM::OIDCProvider"
+
+
+def note(kind, message, **details):
+    """Record one use of a compensation (printed by Scripts/act-e2e as `compensation: MESSAGE`)."""
+    path = os.environ.get("ACT_E2E_COMPENSATION_LOG")
+    entry = {"kind": kind, "message": message, **details}
+    if path:
+        with open(path, "a") as handle:
+            handle.write(json.dumps(entry, sort_keys=True) + "\n")
+    else:
+        print(f"compensation: {message}", file=sys.stderr)
+
+
+# --- moto ------------------------------------------------------------------------------------------
+
+
+def patch_moto():
+    """Install the moto compensations; call before moto's server handles its first request."""
+    _add_oidc_provider_resource()
+    _rebuild_outputs_after_change_set()
+    _list_change_sets_of_the_stack()
+    _evaluate_web_identity_trust()
+    _evaluate_key_policies()
+    _evaluate_identity_policies_by_action()
+
+
+def _add_oidc_provider_resource():
+    from moto.cloudformation import parsing
+    from moto.core.common_models import CloudFormationModel
+    from moto.iam.models import iam_backends
+    from moto.utilities.utils import get_partition
+
+    class OIDCProviderResource(CloudFormationModel):
+        __module__ = "moto.iam.models"  # moto files every model under the service its module names
+
+        def __init__(self, provider):
+            self.provider = provider
+
+        @staticmethod
+        def cloudformation_name_type():
+            return ""
+
+        @staticmethod
+        def cloudformation_type():
+            return OIDC_PROVIDER_TYPE
+
+        @classmethod
+        def has_cfn_attr(cls, attr):
+            return attr == "Arn"
+
+        @property
+        def physical_resource_id(self):
+            return self.provider.arn
+
+        def get_cfn_attribute(self, attribute_name):
+            if attribute_name == "Arn":
+                return self.provider.arn
+            from moto.cloudformation.exceptions import UnformattedGetAttTemplateException
+
+            raise UnformattedGetAttTemplateException()
+
+        @classmethod
+        def create_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name, **kwargs):
+            properties = cloudformation_json.get("Properties", {})
+            backend = iam_backends[account_id][get_partition(region_name)]
+            provider = backend.create_open_id_connect_provider(
+                url=properties["Url"],
+                thumbprint_list=properties.get("ThumbprintList", []),
+                client_id_list=properties.get("ClientIdList", []),
+                tags=properties.get("Tags", []),
+            )
+            note("oidc-provider",
+                 f"moto's CloudFormation has no {OIDC_PROVIDER_TYPE}: created {kwargs.get('LogicalId', resource_name)} "
+                 f"({provider.arn}) through moto's IAM", account=account_id)
+            return cls(provider)
+
+        @classmethod
+        def delete_from_cloudformation_json(cls, resource_name, cloudformation_json, account_id, region_name):
+            pass
+
+        def delete(self, account_id, region_name):
+            iam_backends[account_id][get_partition(region_name)].delete_open_id_connect_provider(self.provider.arn)
+
+        def is_created(self):
+            return True
+
+    parsing.get_model_list.cache_clear()
+    parsing.get_model_map.cache_clear()
+    parsing.get_name_type_map.cache_clear()
+    assert OIDC_PROVIDER_TYPE in parsing.get_model_map()
+
+
+def _rebuild_outputs_after_change_set():
+    from moto.cloudformation.models import CloudFormationBackend
+
+    original = CloudFormationBackend.execute_change_set
+
+    def execute_change_set(self, change_set_name, stack_name=None):
+        original(self, change_set_name, stack_name)
+        change_set = self.change_sets.get(change_set_name) or next(
+            (cs for cs in self.change_sets.values() if cs.change_set_name == change_set_name), None)
+        if change_set is None:
+            return
+        stack = self.stacks[change_set.stack_id]
+        before = stack.outputs
+        stack._parse_template()
+        stack.output_map = stack._create_output_map()
+        stack.description = stack.template_dict.get("Description")
+        if stack.outputs != before:
+            keys = ", ".join(output["OutputKey"] for output in stack.outputs or [])
+            note("change-set-outputs",
+                 f"moto keeps no Outputs when it executes a change set: rebuilt {stack.name}'s Outputs ({keys}) "
+                 f"from the executed template", account=self.account_id, stack=stack.name)
+
+    CloudFormationBackend.execute_change_set = execute_change_set
+
+
+def _list_change_sets_of_the_stack():
+    from moto.cloudformation.responses import CloudFormationResponse
+    from moto.core.responses import ActionResult
+
+    def list_change_sets(self):
+        stack = self._get_param("StackName")
+        every = list(self.cloudformation_backend.list_change_sets())
+        mine = [cs for cs in every if stack in (cs.stack_name, cs.stack_id)]
+        if len(mine) != len(every):
+            note("change-set-list", f"moto's ListChangeSets ignores StackName: answered the {len(mine)} change set(s) "
+                                    f"of {stack}, not all {len(every)} of the account", account=self.current_account)
+        return ActionResult({"Summaries": mine})
+
+    CloudFormationResponse.list_change_sets = list_change_sets
+
+
+class _AccessDenied(Exception):
+    pass
+
+
+def token_claims(token):
+    """The claims of a JWT, unverified; None when it is not one."""
+    import base64
+
+    try:
+        payload = token.split(".")[1]
+        return json.loads(base64.urlsafe_b64decode(payload + "=" * (-len(payload) % 4)))
+    except (IndexError, ValueError):
+        return None
+
+
+def _claims(token):
+    claims = token_claims(token)
+    if not isinstance(claims, dict):
+        raise _AccessDenied("the web identity token is not a JWT")
+    return claims
+
+
+def _as_list(value):
+    return value if isinstance(value, list) else [value]
+
+
+def _condition_holds(operator, key_values, claims, issuer_host):
+    supported = {"StringEquals": lambda actual, wanted: actual == wanted,
+                 "StringLike": lambda actual, wanted: fnmatch.fnmatchcase(actual, wanted)}
+    if operator not in supported:
+        return False, f"condition operator {operator} is not evaluated here (fails closed)"
+    for key, wanted in key_values.items():
+        prefix, _, claim = key.partition(":")
+        if prefix != issuer_host or claim not in ("sub", "aud"):
+            return False, f"condition key {key} is not evaluated here (fails closed)"
+        actual = str(claims.get(claim, ""))
+        if not any(supported[operator](actual, str(one)) for one in _as_list(wanted)):
+            return False, f"{operator} {key} {json.dumps(wanted)} does not admit {actual!r}"
+    return True, ""
+
+
+def trust_policy_decision(policy, claims, provider_arn):
+    """Whether a role trust policy lets a web identity with these claims in, and why: (allowed, reason)."""
+    issuer_host = provider_arn.split("oidc-provider/", 1)[1]
+    reasons = []
+    allowed = False
+    for index, statement in enumerate(_as_list(policy.get("Statement", []))):
+        actions = [str(action).lower() for action in _as_list(statement.get("Action", []))]
+        if not any(fnmatch.fnmatchcase("sts:assumerolewithwebidentity", action) for action in actions):
+            continue
+        principal = statement.get("Principal", {})
+        federated = _as_list(principal.get("Federated", [])) if isinstance(principal, dict) else []
+        if principal != "*" and provider_arn not in federated:
+            reasons.append(f"statement {index}: Federated principal {federated or 'missing'} is not {provider_arn}")
+            continue
+        holds, why = True, ""
+        for operator, key_values in (statement.get("Condition") or {}).items():
+            holds, why = _condition_holds(operator, key_values, claims, issuer_host)
+            if not holds:
+                break
+        if not holds:
+            reasons.append(f"statement {index}: {why}")
+            continue
+        if statement.get("Effect") == "Deny":
+            return False, f"statement {index} denies it"
+        if statement.get("Effect") == "Allow":
+            allowed = True
+            reasons.append(f"statement {index} allows it")
+    return allowed, "; ".join(reasons) or "no statement allows sts:AssumeRoleWithWebIdentity"
+
+
+def _evaluate_web_identity_trust():
+    from moto.core.exceptions import ServiceException
+    from moto.iam.models import iam_backends
+    from moto.sts.responses import TokenResponse
+
+    class AccessDenied(ServiceException):
+        code = "AccessDenied"
+
+    original = TokenResponse.assume_role_with_web_identity
+
+    def assume_role_with_web_identity(self):
+        role_arn = self._get_param("RoleArn") or ""
+        token = self._get_param("WebIdentityToken") or ""
+        session_name = self._get_param("RoleSessionName") or ""
+        claims, allowed, reason = {}, False, ""
+        try:
+            claims = _claims(token)
+            match = re.fullmatch(r"arn:(aws[\w-]*):iam::(\d{12}):role/(?:.*/)?([\w+=,.@-]+)", role_arn)
+            if not match:
+                raise _AccessDenied(f"{role_arn!r} is not a role ARN")
+            partition, account = match.group(1), match.group(2)
+            backend = iam_backends[account][partition]
+            try:
+                role = backend.get_role_by_arn(role_arn)
+            except Exception:
+                raise _AccessDenied(f"role {role_arn} does not exist")
+            issuer_host = str(claims.get("iss", "")).removeprefix("https://")
+            provider_arn = f"arn:{partition}:iam::{account}:oidc-provider/{issuer_host}"
+            provider = backend.open_id_providers.get(provider_arn)
+            if provider is None:
+                raise _AccessDenied(f"account {account} has no OIDC provider {issuer_host}")
+            if str(claims.get("aud", "")) not in provider.client_id_list:
+                raise _AccessDenied(f"audience {claims.get('aud')!r} is not a client ID of {provider_arn}")
+            policy = role.assume_role_policy_document
+            policy = json.loads(policy) if isinstance(policy, str) else policy
+            allowed, reason = trust_policy_decision(policy, claims, provider_arn)
+        except _AccessDenied as denial:
+            allowed, reason = False, str(denial)
+        role_name = role_arn.rsplit("/", 1)[-1]
+        verdict = "admits" if allowed else "REFUSES"
+        note("trust-policy",
+             f"moto does not evaluate trust policies: {role_name}'s trust policy {verdict} "
+             f"sub={claims.get('sub')} aud={claims.get('aud')} ({reason})",
+             role=role_arn, sub=claims.get("sub"), aud=claims.get("aud"), jti=claims.get("jti"),
+             session=session_name, allowed=allowed)
+        if not allowed:
+            raise AccessDenied("Not authorized to perform sts:AssumeRoleWithWebIdentity")
+        return original(self)
+
+    TokenResponse.assume_role_with_web_identity = assume_role_with_web_identity
+
+
+def key_policy_decision(policy, role_arn, action, encryption_context):
+    """Whether a key policy itself allows the role this KMS action with this encryption context: (allowed, reason)."""
+    account = role_arn.split(":")[4]
+    roots = {account, f"arn:aws:iam::{account}:root"}
+    reasons, allowed = [], False
+    for index, statement in enumerate(_as_list(policy.get("Statement", []))):
+        label = statement.get("Sid") or f"statement {index}"
+        actions = [str(a).lower() for a in _as_list(statement.get("Action", []))]
+        if not any(fnmatch.fnmatchcase(action.lower(), pattern) for pattern in actions):
+            continue
+        principal = statement.get("Principal", {})
+        named = _as_list(principal.get("AWS", [])) if isinstance(principal, dict) else [principal]
+        if "*" not in named and role_arn not in named:
+            if roots & set(named):
+                reasons.append(f"{label} names the account root: IAM policies not evaluated here (fails closed)")
+            continue
+        holds, why = True, ""
+        for operator, key_values in (statement.get("Condition") or {}).items():
+            for key, wanted in key_values.items():
+                if operator != "StringEquals" or not key.startswith("kms:EncryptionContext:"):
+                    holds, why = False, f"{operator} {key} is not evaluated here (fails closed)"
+                    break
+                actual = encryption_context.get(key.split(":", 2)[2])
+                if actual not in [str(one) for one in _as_list(wanted)]:
+                    holds, why = False, f"{key} is {actual!r}, not {wanted!r}"
+                    break
+            if not holds:
+                break
+        if not holds:
+            reasons.append(f"{label}: {why}")
+            continue
+        if statement.get("Effect") == "Deny":
+            return False, f"{label} denies it"
+        if statement.get("Effect") == "Allow":
+            allowed = True
+            reasons.append(f"{label} allows it")
+    return allowed, "; ".join(reasons) or "no statement names the role for this action"
+
+
+def _evaluate_key_policies():
+    import base64
+
+    from moto.kms.exceptions import AccessDeniedException
+    from moto.kms.responses import KmsResponse
+    from moto.kms.utils import _deserialize_ciphertext_blob
+    from moto.sts.models import sts_backends
+
+    def key_by_id(response):
+        key_id = response._get_param("KeyId")
+        try:
+            return response.kms_backend.keys.get(response.kms_backend.any_id_to_key_id(key_id))
+        except Exception:
+            return None
+
+    def key_by_ciphertext(response):
+        blob = response._get_param("CiphertextBlob")
+        try:
+            blob = base64.b64decode(blob) if isinstance(blob, str) else blob
+            return response.kms_backend.keys.get(_deserialize_ciphertext_blob(blob).key_id)
+        except Exception:
+            return None
+
+    def guard(method_name, action, find_key):
+        original = getattr(KmsResponse, method_name)
+
+        def method(self):
+            assumed = sts_backends[self.current_account]["aws"].get_assumed_role_from_access_key(self.get_access_key())
+            key = find_key(self)
+            if assumed is None or key is None:
+                return original(self)  # not a workflow's role, or a key moto itself will not find
+            policy = key.policy if isinstance(key.policy, dict) else json.loads(key.policy)
+            context = self._get_param("EncryptionContext", {}) or {}
+            allowed, reason = key_policy_decision(policy, assumed.role_arn, action, context)
+            role_name = assumed.role_arn.rsplit("/", 1)[-1]
+            note("kms-key-policy",
+                 f"moto does not evaluate key policies: key {key.id[:8]}…'s policy {'admits' if allowed else 'REFUSES'} "
+                 f"{action} by {role_name} with context {json.dumps(context, sort_keys=True)} ({reason})",
+                 role=assumed.role_arn, action=action, key=key.arn, allowed=allowed)
+            if not allowed:
+                raise AccessDeniedException(
+                    f"User: {assumed.arn} is not authorized to perform: {action} on resource: {key.arn} "
+                    f"because no resource-based policy allows the {action} action")
+            return original(self)
+
+        setattr(KmsResponse, method_name, method)
+
+    guard("generate_data_key", "kms:GenerateDataKey", key_by_id)
+    guard("encrypt", "kms:Encrypt", key_by_id)
+    guard("decrypt", "kms:Decrypt", key_by_ciphertext)
+
+
+def identity_policy_decision(documents, action):
+    """Whether some Allow statement of these policy documents covers the action, ignoring resources and
+    conditions, and no unconditional Deny on every resource names it: (allowed, reason)."""
+    def covers(statement):
+        if "Action" in statement:
+            return any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["Action"]))
+        if "NotAction" in statement:
+            return not any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["NotAction"]))
+        return False
+
+    allowed_by = None
+    for name, document in documents:
+        for index, statement in enumerate(_as_list(document.get("Statement", []))):
+            if not covers(statement):
+                continue
+            label = f"{name}/{statement.get('Sid') or index}"
+            if statement.get("Effect") == "Deny" and _as_list(statement.get("Resource")) == ["*"] and not statement.get("Condition"):
+                return False, f"{label} denies it"
+            if statement.get("Effect") == "Allow" and allowed_by is None:
+                allowed_by = label
+    if allowed_by:
+        return True, f"{allowed_by} allows it"
+    return False, f"no statement of {', '.join(name for name, _ in documents) or 'its (no) policies'} allows it"
+
+
+def _evaluate_identity_policies_by_action():
+    from urllib.parse import unquote
+
+    from moto.core.authorization import ActionAuthenticatorMixin
+    from moto.core.exceptions import AccessDeniedError, JsonRESTError
+    from moto.iam.models import iam_backends
+    from moto.sts.models import sts_backends
+
+    original = ActionAuthenticatorMixin._authenticate_and_authorize_normal_action
+    noted = set()
+
+    def documents_of(role):
+        documents = []
+        for name, text in role.policies.items():
+            documents.append((name, json.loads(unquote(text)) if isinstance(text, str) else text))
+        for policy in role.managed_policies.values():
+            version = next(v for v in policy.versions if v.version_id == policy.default_version_id)
+            text = version.document
+            documents.append((policy.name, json.loads(unquote(text)) if isinstance(text, str) else text))
+        return documents
+
+    def authorize(self, resource="*"):
+        original(self, resource)
+        account = getattr(self, "current_account", None)
+        if not account:
+            return
+        assumed = sts_backends[account]["aws"].get_assumed_role_from_access_key(self.get_access_key())
+        if assumed is None:
+            return
+        try:
+            role = iam_backends[account]["aws"].get_role_by_arn(assumed.role_arn)
+        except Exception:
+            return  # the harness's own administrator role, not one the bootstrap created
+        service, operation = self.service_name, self._get_action()
+        if service == "kms" or (service, operation) == ("sts", "GetCallerIdentity"):
+            return
+        actions = [f"{service}:{operation}"]
+        if service == "cloudformation" and self._get_param("RoleARN"):
+            actions.append("iam:PassRole")
+        documents = documents_of(role)
+        for action in actions:
+            allowed, reason = identity_policy_decision(documents, action)
+            if allowed and (role.name, action) in noted:
+                continue
+            noted.add((role.name, action))
+            note("iam-policy",
+                 f"moto does not evaluate IAM policies: {role.name}'s policies {'allow' if allowed else 'do NOT allow'} "
+                 f"{action} ({reason}; by action only)", role=role.arn, action=action, allowed=allowed)
+            if not allowed:
+                if self.headers.get("X-Amz-Target"):
+                    raise JsonRESTError("AccessDeniedException",
+                                        f"User: {assumed.arn} is not authorized to perform: {action}")
+                raise AccessDeniedError(user_arn=assumed.arn, action=action)
+
+    ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = authorize
+
+
+# --- act -------------------------------------------------------------------------------------------
+
+
+def artifact_substitutes(readme_path, workflow_path):
+    """`uses:` pins of the workflow that /work/shared/actions serves through a stand-in: [(pin, folder)].
+
+    A row of the README's table names a folder (`actions/x@c24449f…`), its full upstream commit, its tag and
+    the pin it "stands for" (`actions/x@b7c566a…`, or "itself"). A pin matches by action and commit prefix.
+    """
+    with open(readme_path) as handle:
+        readme = handle.read()
+    with open(workflow_path) as handle:
+        pins = sorted(set(re.findall(r"uses:\s*([\w.-]+/[\w.-]+@[0-9a-f]{40})", handle.read())))
+    row = re.compile(r"^\|\s*`([\w.-]+/[\w.-]+)@[0-9a-f]+…`\s*\|\s*([0-9a-f]{40})\s*\|\s*([^|]*?)\s*\|"
+                     r"\s*`([\w.-]+/[\w.-]+)@([0-9a-f]+)…`", re.MULTILINE)
+    substitutes = []
+    for match in row.finditer(readme):
+        action, commit, tag, pinned_action, pinned_prefix = match.groups()
+        folder = f"{action}@{commit}"
+        if not os.path.isdir(os.path.join(os.path.dirname(readme_path), folder)):
+            sys.exit(f"compensations: {readme_path} names {folder}, which is not there")
+        for pin in pins:
+            if pin.startswith(f"{pinned_action}@{pinned_prefix}"):
+                substitutes.append((pin, folder))
+                note("artifact-actions",
+                     f"{pin[:pin.index('@') + 8]}… runs as the stand-in {folder[:folder.index('@') + 8]}… ({tag}): "
+                     f"its pinned dist/ is not available offline (shared/actions/README.md); same inputs, "
+                     f"act's artifact protocol")
+    return substitutes
+
+
+def id_token_refusal(job_id, job):
+    """Why GitHub would give this job (an entry of workflow_jobs.py) no OIDC token, or None when it would."""
+    if job["id_token"]:
+        return None
+    reason = "its permissions do not grant id-token: write"
+    note("id-token", f"act ignores permissions: refused an OIDC token to job {job_id}: {reason} "
+                     f"(GitHub gives such a job no token request URL)", job=job_id)
+    return reason
+
+
+def environment_gate(jobs, ran_jobs, rules, ref, default_branch):
+    """For each job that ran and is bound to an environment: would GitHub have let it run? [(job, ok, message)].
+
+    `rules` are the environments the next steps told the user to create (next_steps.py: "environments").
+    """
+    results = []
+    branch = ref.removeprefix("refs/heads/")
+    for job_id in ran_jobs:
+        environment = jobs[job_id]["environment"]
+        if not environment:
+            continue
+        rule = rules.get(environment)
+        if rule is None:
+            message = (f"act ignores environment protection: job {job_id} is bound to environment {environment}, "
+                       f"which the next steps never told the user to create")
+            results.append((job_id, False, message))
+            note("environments", message)
+            continue
+        allowed = [default_branch if b == "the default branch" else b for b in rule["branches"]]
+        ok = ref.startswith("refs/heads/") and any(fnmatch.fnmatchcase(branch, pattern) for pattern in allowed)
+        review = "; GitHub would wait for a required reviewer's approval first" if rule["reviewers"] else ""
+        message = (f"act ignores environment protection: job {job_id} (environment {environment}) ran on {ref}, "
+                   f"which the deployment-branch rule {', '.join(rule['branches'])} "
+                   f"{'admits' if ok else 'does NOT admit'}{review}")
+        note("environments", message)
+        results.append((job_id, ok, message))
+    return results
+
+
+def act_arguments(shared_actions, workflow_path):
+    """The act arguments that carry the act compensations above, one per line, noting each one used.
+
+    - `--local-repository PIN=FOLDER` for each pin served by a stand-in (artifact-actions);
+    - `--env GITHUB_RETENTION_DAYS=90`: act says 0, which makes upload-artifact cut `retention-days` to 0;
+      on GitHub it is the repository's retention setting, 90 days unless changed;
+    - nothing for checkout, which act replaces by a copy of the working tree: only noted.
+    """
+    arguments = []
+    for pin, folder in artifact_substitutes(os.path.join(shared_actions, "README.md"), workflow_path):
+        arguments.append(f"--local-repository={pin}={os.path.join(shared_actions, folder)}")
+    with open(workflow_path) as handle:
+        workflow = handle.read()
+    if re.search(r"retention-days:", workflow):
+        arguments.append("--env=GITHUB_RETENTION_DAYS=90")
+        note("retention-days", "act sets GITHUB_RETENTION_DAYS=0, which makes upload-artifact cut retention-days to 0: "
+                               "set to 90, GitHub's default repository setting")
+    if re.search(r"uses:\s*actions/checkout@", workflow):
+        note("checkout", "act does not run actions/checkout for the repository under test (github.com is not "
+                         "reachable): it copies the scratch repository's working tree, a clean checkout of its one commit")
+    return arguments
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "act-arguments":
+        print("\n".join(act_arguments(sys.argv[2], sys.argv[3])))
+    else:
+        sys.exit("usage: compensations.py act-arguments SHARED_ACTIONS WORKFLOW.yml")
