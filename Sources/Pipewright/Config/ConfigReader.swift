@@ -123,10 +123,6 @@ struct ConfigReader {
         return complete ? result : nil
     }
 
-    mutating func strings(_ value: JSONValue, at path: JSONPath) -> [String]? {
-        array(value, at: path, expected: "an array of strings") { reader, item, itemPath in reader.string(item, at: itemPath) }
-    }
-
     /// An object whose every member is read by `member`, keeping document order.
     mutating func entries<Element>(
         _ value: JSONValue, at path: JSONPath, expected: String, _ member: (inout ConfigReader, String, JSONValue, JSONPath) -> Element?
