@@ -86,7 +86,7 @@ struct ConfigRange: Sendable {
     let unit: String
     let reason: String?
 
-    /// A bounded range: `1...90, unit: "days"`.
+    /// A bounded range, e.g. days from 1 to 90.
     init(_ bounds: ClosedRange<Int>, unit: String, reason: String? = nil) {
         self.bounds = bounds
         self.unit = unit
