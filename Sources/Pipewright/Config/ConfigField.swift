@@ -16,6 +16,8 @@ struct ConfigField<Root>: Sendable {
     let schema: @Sendable (_ defaults: Root) -> JSONValue
     /// Checks the field's rules, then any rule across fields the declaration adds.
     let check: @Sendable (inout ConfigChecker, Root, JSONPath) -> Void
+    /// The objects the field's value holds.
+    let nested: [ConfigShape]
 
     /// What the description says about the default.
     enum Default: Sendable {
@@ -55,7 +57,8 @@ struct ConfigField<Root>: Sendable {
             check: { checker, root, path in
                 typeCheck?(&checker, get(root), path)
                 rule?(&checker, root, path)
-            }
+            },
+            nested: type.nested
         )
     }
 
@@ -136,6 +139,11 @@ struct ConfigObject<Root: Sendable>: Sendable {
         for field in fields { field.check(&checker, root, path.key(field.key)) }
     }
 
+    /// The declarations, for tests.
+    var shape: ConfigShape {
+        ConfigShape(fields: fields.map { ConfigShape.Field(key: $0.key, description: $0.description, range: $0.range, nested: $0.nested) })
+    }
+
     /// The same object with `field` first.
     func prepending(_ field: ConfigField<Root>) -> ConfigObject {
         ConfigObject(initial, nullIsAbsent: nullIsAbsent, schemaTail: schemaTail, finish: finish, [field] + fields)
@@ -164,6 +172,19 @@ extension ConfigReader {
     }
 }
 
+/// What a table declares, without its Swift types: for the tests that check every declared field reaches
+/// the schema, the file and the rules.
+struct ConfigShape: Sendable {
+    struct Field: Sendable {
+        let key: String
+        let description: String?
+        let range: ConfigRange?
+        let nested: [ConfigShape]
+    }
+
+    let fields: [Field]
+}
+
 /// One shape of a tagged union such as `infrastructure`, whose tag member (`kind`) says which fields the
 /// object has.
 struct ConfigVariant<Union>: Sendable {
@@ -173,8 +194,8 @@ struct ConfigVariant<Union>: Sendable {
     let write: @Sendable (Union) -> JSONValue?
     let schema: JSONValue
     let check: @Sendable (inout ConfigChecker, Union, JSONPath) -> Void
-    /// The variant's keys, tag first, for tests.
-    let keys: [String]
+    /// The variant's declarations, tag first.
+    let shape: ConfigShape
 
     /// The variant whose payload `object` describes; `extract` returns `nil` for other variants.
     static func variant<Payload>(
@@ -188,7 +209,7 @@ struct ConfigVariant<Union>: Sendable {
             write: { union in extract(union).map(tagged.write) },
             schema: .object([JSONMember("description", .string(description))] + tagged.schema),
             check: { checker, union, path in if let payload = extract(union) { tagged.check(&checker, payload, at: path) } },
-            keys: tagged.keys
+            shape: tagged.shape
         )
     }
 }
@@ -211,6 +232,6 @@ extension ConfigType {
             write: { union in variants.lazy.compactMap { $0.write(union) }.first! },
             schema: [JSONMember("oneOf", .array(variants.map(\.schema)))],
             check: { checker, union, path in for variant in variants { variant.check(&checker, union, path) } }
-        )
+        ).holding(variants.map(\.shape))
     }
 }

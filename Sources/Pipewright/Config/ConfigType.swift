@@ -7,44 +7,61 @@ struct ConfigType<Value>: Sendable {
     /// The value as JSON.
     let write: @Sendable (Value) -> JSONValue
     /// The schema's members, without a description: a field puts its own first.
-    let schema: [JSONMember]
+    private(set) var schema: [JSONMember]
     /// The rules a value must follow once it is read; DSL pipelines are checked with them too.
-    let check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)?
+    private(set) var check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)?
     /// The allowed range of an integer.
-    let range: ConfigRange?
+    private(set) var range: ConfigRange?
     /// The `$defs` entry a type that is defined once and referenced by `$ref` contributes to the schema.
-    let definition: JSONMember?
+    private(set) var definition: JSONMember?
+    /// The objects the value holds, as their declarations, for tests.
+    private(set) var nested: [ConfigShape] = []
 
     init(
         read: @escaping @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Value?, write: @escaping @Sendable (Value) -> JSONValue,
-        schema: [JSONMember], check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)? = nil, range: ConfigRange? = nil,
-        definition: JSONMember? = nil
+        schema: [JSONMember], check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)? = nil, range: ConfigRange? = nil
     ) {
         self.read = read
         self.write = write
         self.schema = schema
         self.check = check
         self.range = range
-        self.definition = definition
     }
 
     /// The same type with another rule, or none.
     func checked(_ check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)?) -> ConfigType {
-        ConfigType(read: read, write: write, schema: schema, check: check, range: range, definition: definition)
+        var type = self
+        type.check = check
+        return type
     }
 
     /// The same type with another schema.
     func described(_ schema: [JSONMember]) -> ConfigType {
-        ConfigType(read: read, write: write, schema: schema, check: check, range: range, definition: definition)
+        var type = self
+        type.schema = schema
+        return type
     }
 
     /// The type defined once under `$defs/name` and referenced from each field that uses it.
     func defined(_ name: String, _ description: String? = nil) -> ConfigType {
-        let members = (description.map { [JSONMember("description", .string($0))] } ?? []) + schema
-        return ConfigType(
-            read: read, write: write, schema: [JSONMember("$ref", .string("#/$defs/" + name))], check: check, range: range,
-            definition: JSONMember(name, .object(members))
-        )
+        var type = self
+        type.definition = JSONMember(name, .object((description.map { [JSONMember("description", .string($0))] } ?? []) + schema))
+        type.schema = [JSONMember("$ref", .string("#/$defs/" + name))]
+        return type
+    }
+
+    /// The same type holding the objects `nested` declares.
+    func holding(_ nested: [ConfigShape]) -> ConfigType {
+        var type = self
+        type.nested = nested
+        return type
+    }
+
+    /// The same type's schema, range, definition and objects for another Swift type read and written the same way.
+    private func carried<Other>(to other: ConfigType<Other>) -> ConfigType<Other> {
+        var other = other
+        (other.schema, other.range, other.definition, other.nested) = (schema, range, definition, nested)
+        return other
     }
 
     /// The type read and written as another Swift type.
@@ -54,10 +71,9 @@ struct ConfigType<Value>: Sendable {
         if let check {
             mappedCheck = { checker, value, path in check(&checker, backward(value), path) }
         }
-        return ConfigType<Other>(
-            read: { reader, value, path in read(&reader, value, path).map(forward) }, write: { write(backward($0)) }, schema: schema,
-            check: mappedCheck, range: range, definition: definition
-        )
+        return carried(to: ConfigType<Other>(
+            read: { reader, value, path in read(&reader, value, path).map(forward) }, write: { write(backward($0)) }, schema: [], check: mappedCheck
+        ))
     }
 
     /// The value or `null`, which reads as `nil`; `nil` is written as `null` unless the field leaves it out.
@@ -67,16 +83,15 @@ struct ConfigType<Value>: Sendable {
         if let check {
             optionalCheck = { checker, value, path in if let value { check(&checker, value, path) } }
         }
-        return ConfigType<Value?>(
+        let optional = ConfigType<Value?>(
             read: { reader, value, path -> Value?? in
                 if value == .null { return .some(nil) }
                 guard let read = read(&reader, value, path) else { return nil }
                 return .some(read)
             },
-            write: { $0.map(write) ?? .null },
-            schema: [JSONMember("anyOf", .array([.object(schema), .object(["type": .string("null")])]))],
-            check: optionalCheck, range: range, definition: definition
+            write: { $0.map(write) ?? .null }, schema: [], check: optionalCheck
         )
+        return carried(to: optional).described([JSONMember("anyOf", .array([.object(schema), .object(["type": .string("null")])]))])
     }
 }
 
@@ -233,7 +248,7 @@ extension ConfigType {
             }
         }
         let writeAll: @Sendable ([Element]) -> JSONValue = { .array($0.map(write)) }
-        return ConfigType<[Element]>(read: readAll, write: writeAll, schema: schema, check: check)
+        return ConfigType<[Element]>(read: readAll, write: writeAll, schema: schema, check: check).holding(element.nested)
     }
 
     /// An object whose fields are declared in `object`.
@@ -241,6 +256,6 @@ extension ConfigType {
         ConfigType(
             read: { reader, value, path in reader.object(object, value, at: path, expected: expected) }, write: { object.write($0) },
             schema: object.schema, check: { checker, value, path in object.check(&checker, value, at: path) }
-        )
+        ).holding([object.shape])
     }
 }
