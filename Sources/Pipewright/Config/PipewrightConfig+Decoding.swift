@@ -16,7 +16,7 @@ extension PipewrightConfig {
     }
 
     /// Reads an already parsed document; see ``decode(_:fileName:)``.
-    public static func decode(_ value: JSONValue) throws(ConfigError) -> Decoded {
+    package static func decode(_ value: JSONValue) throws(ConfigError) -> Decoded {
         var reader = ConfigReader()
         guard let decoded = reader.document(value), reader.issues.isEmpty else { throw .invalid(reader.issues) }
         let errors = decoded.pipeline.configurationErrors()

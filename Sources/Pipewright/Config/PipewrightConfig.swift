@@ -10,7 +10,7 @@
 /// - Keys are written in the fixed order of the declarations in `PipewrightConfig+Fields.swift`, which also
 ///   drive reading, the schema and the rules; reading accepts any order.
 /// - Unknown keys are errors. `"$schema"` (a string, for editors) is accepted and ignored; `"policy"` (an
-///   object) is passed through untouched as ``Decoded/policy`` for the policy layer.
+///   object) is passed through untouched in the decoded document for the policy layer.
 /// - An absent optional key means the DSL's default; `null` means "none" (for example
 ///   `"cfnLintVersion": null` skips cfn-lint, `"chainedRole": null` chains no role).
 /// - Writing leaves out per-environment values that say nothing (no region, no chained or drift role,
@@ -30,10 +30,10 @@ public enum PipewrightConfig {
         /// The pipeline the document describes; it passed ``Pipeline/configurationErrors()``.
         public var pipeline: Pipeline
         /// The `policy` object as written, for the policy layer to decode.
-        public var policy: JSONValue?
+        package var policy: JSONValue?
 
         /// Creates a decoded document.
-        public init(pipeline: Pipeline, policy: JSONValue? = nil) {
+        package init(pipeline: Pipeline, policy: JSONValue? = nil) {
             self.pipeline = pipeline
             self.policy = policy
         }

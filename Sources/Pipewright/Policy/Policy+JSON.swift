@@ -46,7 +46,7 @@ extension Policy {
 
     /// Decodes the JSON format documented on ``Policy/decode(_:fileName:)`` from a value already read, such
     /// as the `policy` section of `pipewright.json`; paths start at `policy`.
-    public init(json: JSONValue) throws(PolicyDecodingError) {
+    package init(json: JSONValue) throws(PolicyDecodingError) {
         let path = JSONPath.root.key("policy")
         var reader = ConfigReader()
         guard let policy = reader.object(Self.fields, json, at: path), reader.issues.isEmpty else { throw .invalid(reader.issues) }
