@@ -14,8 +14,8 @@ struct ConfigField<Root>: Sendable {
     let write: @Sendable (Root) -> JSONValue?
     /// The member's schema; `defaults` is the object's initial value, whose field value the description may name.
     let schema: @Sendable (_ defaults: Root) -> JSONValue
-    /// Checks the field's rules, then any rule across fields the declaration adds.
-    let check: @Sendable (inout ConfigChecker, Root, JSONPath) -> Void
+    /// Checks the field's rules, then any rule across fields the declaration adds; `nil` when it has none.
+    let check: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)?
     /// The objects the field's value holds.
     let nested: [ConfigShape]
 
@@ -37,6 +37,13 @@ struct ConfigField<Root>: Sendable {
     ) -> ConfigField {
         let (read, write, typeCheck) = (type.read, type.write, type.check)
         let typeSchema = type.schema
+        var check: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)?
+        if typeCheck != nil || rule != nil {
+            check = { checker, root, path in
+                typeCheck?(&checker, get(root), path)
+                rule?(&checker, root, path)
+            }
+        }
         return ConfigField(
             key: key, description: description, isRequired: required, range: type.range,
             read: { reader, value, path, root in
@@ -54,11 +61,7 @@ struct ConfigField<Root>: Sendable {
                 }
                 return .object((text.map { [JSONMember("description", .string($0))] } ?? []) + typeSchema)
             },
-            check: { checker, root, path in
-                typeCheck?(&checker, get(root), path)
-                rule?(&checker, root, path)
-            },
-            nested: type.nested
+            check: check, nested: type.nested
         )
     }
 
@@ -136,7 +139,7 @@ struct ConfigObject<Root: Sendable>: Sendable {
 
     /// Checks every field, in order.
     func check(_ checker: inout ConfigChecker, _ root: Root, at path: JSONPath) {
-        for field in fields { field.check(&checker, root, path.key(field.key)) }
+        for field in fields { field.check?(&checker, root, path.key(field.key)) }
     }
 
     /// The declarations, for tests.
@@ -186,31 +189,36 @@ struct ConfigShape: Sendable {
 }
 
 /// One shape of a tagged union such as `infrastructure`, whose tag member (`kind`) says which fields the
-/// object has.
+/// object has. The union names the tag's key; each variant adds it, first, to its fields.
 struct ConfigVariant<Union>: Sendable {
     let tag: String
-    let read: @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Union?
-    /// The members, or `nil` when the value is another variant.
-    let write: @Sendable (Union) -> JSONValue?
-    let schema: JSONValue
-    let check: @Sendable (inout ConfigChecker, Union, JSONPath) -> Void
-    /// The variant's declarations, tag first.
-    let shape: ConfigShape
+    /// The variant with the tag's key.
+    let tagged: @Sendable (_ tagKey: String) -> Tagged
+
+    struct Tagged: Sendable {
+        let read: @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Union?
+        /// The members, or `nil` when the value is another variant.
+        let write: @Sendable (Union) -> JSONValue?
+        let schema: JSONValue
+        let check: @Sendable (inout ConfigChecker, Union, JSONPath) -> Void
+        let shape: ConfigShape
+    }
 
     /// The variant whose payload `object` describes; `extract` returns `nil` for other variants.
     static func variant<Payload>(
-        _ tag: String, _ description: String, _ object: ConfigObject<Payload>, tagKey: String = "kind",
+        _ tag: String, _ description: String, _ object: ConfigObject<Payload>,
         embed: @escaping @Sendable (Payload) -> Union, extract: @escaping @Sendable (Union) -> Payload?
     ) -> ConfigVariant {
-        let tagged = object.prepending(.field(tagKey, get: { _ in tag }, set: { _, _ in }, .constant(tag), nil, required: true))
-        return ConfigVariant(
-            tag: tag,
-            read: { reader, value, path in reader.object(tagged, value, at: path).map(embed) },
-            write: { union in extract(union).map(tagged.write) },
-            schema: .object([JSONMember("description", .string(description))] + tagged.schema),
-            check: { checker, union, path in if let payload = extract(union) { tagged.check(&checker, payload, at: path) } },
-            shape: tagged.shape
-        )
+        ConfigVariant(tag: tag) { tagKey in
+            let tagged = object.prepending(.field(tagKey, get: { _ in tag }, set: { _, _ in }, .constant(tag), nil, required: true))
+            return Tagged(
+                read: { reader, value, path in reader.object(tagged, value, at: path).map(embed) },
+                write: { union in extract(union).map(tagged.write) },
+                schema: .object([JSONMember("description", .string(description))] + tagged.schema),
+                check: { checker, union, path in if let payload = extract(union) { tagged.check(&checker, payload, at: path) } },
+                shape: tagged.shape
+            )
+        }
     }
 }
 
@@ -219,6 +227,7 @@ extension ConfigType {
     /// which keys are allowed.
     static func tagged(by tagKey: String, _ variants: [ConfigVariant<Value>]) -> ConfigType {
         let tags = variants.map(\.tag)
+        let tagged = variants.map { $0.tagged(tagKey) }
         return ConfigType(
             read: { reader, value, path in
                 guard let members = reader.members(value, at: path) else { return nil }
@@ -227,11 +236,11 @@ extension ConfigType {
                     return nil
                 }
                 guard let tag = reader.oneOf(tagMember.value, at: path.key(tagKey), tags) else { return nil }
-                return variants.first { $0.tag == tag }!.read(&reader, value, path)
+                return tagged[tags.firstIndex(of: tag)!].read(&reader, value, path)
             },
-            write: { union in variants.lazy.compactMap { $0.write(union) }.first! },
-            schema: [JSONMember("oneOf", .array(variants.map(\.schema)))],
-            check: { checker, union, path in for variant in variants { variant.check(&checker, union, path) } }
-        ).holding(variants.map(\.shape))
+            write: { union in tagged.lazy.compactMap { $0.write(union) }.first! },
+            schema: [JSONMember("oneOf", .array(tagged.map(\.schema)))],
+            check: { checker, union, path in for variant in tagged { variant.check(&checker, union, path) } }
+        ).holding(tagged.map(\.shape))
     }
 }
