@@ -7,10 +7,14 @@ extension Pipeline {
     /// cron entries, ranges, and that no free text can inject into a script, the YAML or a JSON `env:` value.
     public func configurationErrors() -> [ValidationError] {
         var checker = ConfigChecker(pipeline: self)
-        PipewrightConfig.root.check(&checker, PipewrightConfig.Decoded(pipeline: self), at: .root)
+        PipewrightConfig.root.check(&checker, PipewrightConfig.Decoded(pipeline: self), at: { .root })
         return checker.errors
     }
 }
+
+/// Where a checked value is, built only when a rule is broken: most values are fine, and a thousand
+/// environments would otherwise build a path for each of their fields.
+typealias LazyPath = () -> JSONPath
 
 /// Collects the rules a value breaks while its fields' declarations are walked, so problems come in the
 /// documented key order. Each field's own rules come with its ``ConfigType``; the rules across fields are here.
@@ -36,15 +40,15 @@ struct ConfigChecker {
         errors.append(ValidationError(path: path(), message: message))
     }
 
-    mutating func fail(_ path: JSONPath, _ message: String) {
-        errors.append(ValidationError(path: path.rendered, message: message))
+    mutating func fail(_ path: LazyPath, _ message: String) {
+        errors.append(ValidationError(path: path().rendered, message: message))
     }
 
     mutating func check(_ text: String, _ rule: TextRule, at path: @autoclosure () -> String) {
         if let problem = rule.problem(text) { fail(path(), problem) }
     }
 
-    mutating func check(_ text: String, _ rule: TextRule, at path: JSONPath) {
+    mutating func check(_ text: String, _ rule: TextRule, at path: LazyPath) {
         if let problem = rule.problem(text) { fail(path, problem) }
     }
 
@@ -58,7 +62,7 @@ struct ConfigChecker {
     }
 
     /// A path inside the repository; `directory` also accepts `.`, the repository root.
-    mutating func checkPath(_ path: String, directory: Bool = false, at location: JSONPath) {
+    mutating func checkPath(_ path: String, directory: Bool = false, at location: LazyPath) {
         if directory, path == "." { return }
         if let problem = TextRule.path.problem(path) {
             fail(location, problem)
@@ -71,7 +75,7 @@ struct ConfigChecker {
 
     /// The longest stack name fits CloudFormation's 128 characters; a manual run may pick any suffix up to
     /// the input's limit, so the longest name uses that.
-    mutating func checkStackNameLength(at path: JSONPath) {
+    mutating func checkStackNameLength(at path: LazyPath) {
         guard let pipeline else { return }
         let naming = pipeline.stackNaming
         let defaultSuffix = naming.suffix?.utf8.count ?? 0
@@ -86,7 +90,7 @@ struct ConfigChecker {
 
     /// Checks the environments one by one, on all cores when there are many, their problems still in
     /// document order.
-    mutating func checkEnvironments(_ environments: [Environment], with object: ConfigObject<Environment>, at path: JSONPath) {
+    mutating func checkEnvironments(_ environments: [Environment], with object: ConfigObject<Environment>, at path: LazyPath) {
         // Where each name first occurs: an environment repeats a name when that is before it, and `after`
         // may only name an environment that occurs before it. Knowing this up front, each environment is
         // checked on its own.
@@ -95,20 +99,20 @@ struct ConfigChecker {
         for (index, environment) in environments.enumerated() where firstIndex[environment.name] == nil {
             firstIndex[environment.name] = index
         }
-        let (pipeline, names) = (pipeline, firstIndex)
+        let (pipeline, names, base) = (pipeline, firstIndex, path())
         errors += ParallelChunks.map(count: environments.count) { range in
             var chunk = ConfigChecker(pipeline: pipeline)
             chunk.firstIndex = names
             for index in range {
                 chunk.environmentIndex = index
-                object.check(&chunk, environments[index], at: path.index(index))
+                object.check(&chunk, environments[index], at: { base.index(index) })
             }
             return chunk.errors
         }.joined()
     }
 
     /// An environment's name is unique and not reserved.
-    mutating func checkEnvironmentName(_ name: String, at path: JSONPath) {
+    mutating func checkEnvironmentName(_ name: String, at path: LazyPath) {
         if let earlier = firstIndex[name], earlier < environmentIndex {
             fail(path, "\(JSONWriter.quoted(name)) is already the name of environments[\(earlier)]; expected a unique name — environment names become job ids and stack names")
         }
@@ -119,7 +123,7 @@ struct ConfigChecker {
 
     /// `after` must name an earlier environment on the same branch: the deploy jobs of one push run in
     /// one workflow run, and a job can only wait for jobs of its own run.
-    mutating func checkAfter(of environment: Environment, at path: JSONPath) {
+    mutating func checkAfter(of environment: Environment, at path: LazyPath) {
         guard let after = environment.after, let pipeline else { return }
         let index = environmentIndex
         // Where names first occur is in `firstIndex`; the whole list is searched only to explain a mistake.
@@ -142,12 +146,12 @@ struct ConfigChecker {
         }
     }
 
-    mutating func checkParameters(_ parameters: [Parameter], at base: JSONPath) {
+    mutating func checkParameters(_ parameters: [Parameter], at base: LazyPath) {
         guard !parameters.isEmpty else { return }
         var seen: Set<String> = []
         for parameter in parameters {
-            func path() -> String { base.rendered + "." + parameter.key }
-            check(parameter.key, .parameterKey, at: base.rendered + "[" + JSONWriter.quoted(parameter.key) + "]")
+            func path() -> String { base().rendered + "." + parameter.key }
+            check(parameter.key, .parameterKey, at: base().rendered + "[" + JSONWriter.quoted(parameter.key) + "]")
             if !seen.insert(parameter.key).inserted {
                 fail(path(), "is set twice; expected each parameter once")
             }
@@ -164,11 +168,11 @@ struct ConfigChecker {
 
     /// A stack's tags: the keys and values, no key twice and no more than AWS allows, counting the
     /// pipeline's tags for an environment's (`pipelineTags`).
-    mutating func checkTags(_ tags: [Tag], at base: JSONPath, pipelineTags: [Tag]? = nil) {
+    mutating func checkTags(_ tags: [Tag], at base: LazyPath, pipelineTags: [Tag]? = nil) {
         guard !tags.isEmpty else { return }
         var seen = Set((pipelineTags ?? []).map(\.key))
         for tag in tags {
-            func path() -> String { base.rendered + (TextRule.parameterKey.matches(tag.key) ? "." + tag.key : "[" + JSONWriter.quoted(tag.key) + "]") }
+            func path() -> String { base().rendered + (TextRule.parameterKey.matches(tag.key) ? "." + tag.key : "[" + JSONWriter.quoted(tag.key) + "]") }
             if let problem = TextRule.tagKey.problem(tag.key) {
                 fail(path(), "key " + problem)
                 continue

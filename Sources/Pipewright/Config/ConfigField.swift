@@ -1,10 +1,12 @@
 /// One member of a config object, declared once: its key, its ``ConfigType``, where it lives in the Swift
 /// value, its description and default for the schema, and when it is left out of the file.
 ///
-/// Decoding, encoding, the JSON Schema and the rule checks all walk the same declarations.
-struct ConfigField<Root>: Sendable {
+/// Decoding, encoding, the JSON Schema and the rule checks all walk the same declarations. A class, so
+/// walking a table of them costs no copies of their closures: a thousand environments walk it many times.
+final class ConfigField<Root>: Sendable {
     let key: String
-    let description: String?
+    /// Builds the description, which only the schema needs.
+    private let describe: @Sendable () -> String?
     let isRequired: Bool
     /// The allowed range of an integer field.
     let range: ConfigRange?
@@ -15,9 +17,21 @@ struct ConfigField<Root>: Sendable {
     /// The member's schema; `defaults` is the object's initial value, whose field value the description may name.
     let schema: @Sendable (_ defaults: Root) -> JSONValue
     /// Checks the field's rules, then any rule across fields the declaration adds; `nil` when it has none.
-    let check: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)?
-    /// The objects the field's value holds.
-    let nested: [ConfigShape]
+    let check: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)?
+    /// What the field is, for the schema.
+    var description: String? { describe() }
+    /// Lists the objects the field's value holds.
+    let nested: @Sendable () -> [ConfigShape]
+
+    private init(
+        key: String, describe: @escaping @Sendable () -> String?, isRequired: Bool, range: ConfigRange?,
+        read: @escaping @Sendable (inout ConfigReader, JSONValue, JSONPath, inout Root) -> Bool, write: @escaping @Sendable (Root) -> JSONValue?,
+        schema: @escaping @Sendable (Root) -> JSONValue, check: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)?,
+        nested: @escaping @Sendable () -> [ConfigShape]
+    ) {
+        (self.key, self.describe, self.isRequired, self.range) = (key, describe, isRequired, range)
+        (self.read, self.write, self.schema, self.check, self.nested) = (read, write, schema, check, nested)
+    }
 
     /// What the description says about the default.
     enum Default: Sendable {
@@ -29,15 +43,18 @@ struct ConfigField<Root>: Sendable {
         case text(String)
     }
 
-    /// A field read and written through `get` and `set`.
+    /// A field whose value `get` reads from the Swift value and `set` writes into it, e.g. `\.name` and
+    /// `{ $0.name = $1 }`. Closures, not a key path: the compiler inlines them, where the runtime builds a key
+    /// path object on first use and interprets it on each, which cost reading a thousand environments half
+    /// again as long and every run a millisecond before reading anything.
     static func field<Value>(
-        _ key: String, get: @escaping @Sendable (Root) -> Value, set: @escaping @Sendable (inout Root, Value) -> Void,
-        _ type: ConfigType<Value>, _ description: String?, required: Bool = false, default note: Default = .unstated,
-        omittedWhen omitted: (@Sendable (Root) -> Bool)? = nil, rule: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)? = nil
+        _ key: String, _ get: @escaping @Sendable (Root) -> Value, _ set: @escaping @Sendable (inout Root, Value) -> Void,
+        _ type: ConfigType<Value>, _ description: @autoclosure @escaping @Sendable () -> String?, required: Bool = false, default note: Default = .unstated,
+        omittedWhen omitted: (@Sendable (Root) -> Bool)? = nil, rule: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)? = nil
     ) -> ConfigField {
         let (read, write, typeCheck) = (type.read, type.write, type.check)
-        let typeSchema = type.schema
-        var check: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)?
+        let typeSchema: @Sendable () -> [JSONMember] = { type.schema }
+        var check: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)?
         if typeCheck != nil || rule != nil {
             check = { checker, root, path in
                 typeCheck?(&checker, get(root), path)
@@ -45,7 +62,7 @@ struct ConfigField<Root>: Sendable {
             }
         }
         return ConfigField(
-            key: key, description: description, isRequired: required, range: type.range,
+            key: key, describe: description, isRequired: required, range: type.range,
             read: { reader, value, path, root in
                 guard let value = read(&reader, value, path) else { return false }
                 set(&root, value)
@@ -53,27 +70,15 @@ struct ConfigField<Root>: Sendable {
             },
             write: { root in omitted?(root) == true ? nil : write(get(root)) },
             schema: { defaults in
-                var text = description
+                var text = description()
                 switch note {
                 case .unstated: break
                 case .value: text = (text ?? "") + " Default: " + Self.inline(write(get(defaults))) + "."
                 case .text(let words): text = (text ?? "") + " Default: " + words + "."
                 }
-                return .object((text.map { [JSONMember("description", .string($0))] } ?? []) + typeSchema)
+                return .object((text.map { [JSONMember("description", .string($0))] } ?? []) + typeSchema())
             },
-            check: check, nested: type.nested
-        )
-    }
-
-    /// A field stored at `keyPath`.
-    static func field<Value>(
-        _ key: String, _ keyPath: WritableKeyPath<Root, Value> & Sendable, _ type: ConfigType<Value>, _ description: String?,
-        required: Bool = false, default note: Default = .unstated, omittedWhen omitted: (@Sendable (Root) -> Bool)? = nil,
-        rule: (@Sendable (inout ConfigChecker, Root, JSONPath) -> Void)? = nil
-    ) -> ConfigField {
-        field(
-            key, get: { $0[keyPath: keyPath] }, set: { $0[keyPath: keyPath] = $1 }, type, description, required: required,
-            default: note, omittedWhen: omitted, rule: rule
+            check: check, nested: { type.nested }
         )
     }
 
@@ -89,8 +94,8 @@ struct ConfigField<Root>: Sendable {
 }
 
 /// The fields of a JSON object and the Swift value they make up, in the order they are written, read back,
-/// listed in the schema and checked.
-struct ConfigObject<Root: Sendable>: Sendable {
+/// listed in the schema and checked. A class, as the walkers' closures hold on to it.
+final class ConfigObject<Root: Sendable>: Sendable {
     /// The value before any member is read: absent members keep its values, the defaults.
     let initial: Root
     let fields: [ConfigField<Root>]
@@ -117,8 +122,12 @@ struct ConfigObject<Root: Sendable>: Sendable {
         self.schemaTail = schemaTail
     }
 
-    func field(_ key: String) -> ConfigField<Root>? {
-        fields.first { $0.key == key }
+    /// The field with `key` and its position, looked for from `start` on and then from the beginning: a file
+    /// written by the encoder has its members in field order, so the next member is usually the next field.
+    func field(_ key: String, from start: Int) -> (field: ConfigField<Root>, position: Int)? {
+        for position in start..<fields.count where fields[position].key == key { return (fields[position], position) }
+        for position in 0..<min(start, fields.count) where fields[position].key == key { return (fields[position], position) }
+        return nil
     }
 
     /// The value as an object, members in field order, left-out fields skipped.
@@ -138,13 +147,13 @@ struct ConfigObject<Root: Sendable>: Sendable {
     }
 
     /// Checks every field, in order.
-    func check(_ checker: inout ConfigChecker, _ root: Root, at path: JSONPath) {
-        for field in fields { field.check?(&checker, root, path.key(field.key)) }
+    func check(_ checker: inout ConfigChecker, _ root: Root, at path: LazyPath) {
+        for field in fields { field.check?(&checker, root, { path().key(field.key) }) }
     }
 
     /// The declarations, for tests.
     var shape: ConfigShape {
-        ConfigShape(fields: fields.map { ConfigShape.Field(key: $0.key, description: $0.description, range: $0.range, nested: $0.nested) })
+        ConfigShape(fields: fields.map { ConfigShape.Field(key: $0.key, description: $0.description, range: $0.range, nested: $0.nested()) })
     }
 
     /// The same object with `field` first.
@@ -159,13 +168,15 @@ extension ConfigReader {
         guard let members = members(value, at: path, expected: expected) else { return nil }
         var result = object.initial
         var complete = true
+        var next = 0
         for member in members {
             let memberPath = path.key(member.key)
-            guard let field = object.field(member.key) else {
+            guard let (field, position) = object.field(member.key, from: next) else {
                 unknownKey(member.key, at: memberPath, allowed: object.keys)
                 complete = false
                 continue
             }
+            next = position + 1
             if object.nullIsAbsent, member.value == .null, !field.isRequired { continue }
             if !field.read(&self, member.value, memberPath, &result) { complete = false }
         }
@@ -199,9 +210,9 @@ struct ConfigVariant<Union>: Sendable {
         let read: @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Union?
         /// The members, or `nil` when the value is another variant.
         let write: @Sendable (Union) -> JSONValue?
-        let schema: JSONValue
-        let check: @Sendable (inout ConfigChecker, Union, JSONPath) -> Void
-        let shape: ConfigShape
+        let schema: @Sendable () -> JSONValue
+        let check: @Sendable (inout ConfigChecker, Union, LazyPath) -> Void
+        let shape: @Sendable () -> ConfigShape
     }
 
     /// The variant whose payload `object` describes; `extract` returns `nil` for other variants.
@@ -210,13 +221,13 @@ struct ConfigVariant<Union>: Sendable {
         embed: @escaping @Sendable (Payload) -> Union, extract: @escaping @Sendable (Union) -> Payload?
     ) -> ConfigVariant {
         ConfigVariant(tag: tag) { tagKey in
-            let tagged = object.prepending(.field(tagKey, get: { _ in tag }, set: { _, _ in }, .constant(tag), nil, required: true))
+            let tagged = object.prepending(.field(tagKey, { _ in tag }, { _, _ in }, .constant(tag), nil, required: true))
             return Tagged(
                 read: { reader, value, path in reader.object(tagged, value, at: path).map(embed) },
                 write: { union in extract(union).map(tagged.write) },
-                schema: .object([JSONMember("description", .string(description))] + tagged.schema),
+                schema: { .object([JSONMember("description", .string(description))] + tagged.schema) },
                 check: { checker, union, path in if let payload = extract(union) { tagged.check(&checker, payload, at: path) } },
-                shape: tagged.shape
+                shape: { tagged.shape }
             )
         }
     }
@@ -239,8 +250,8 @@ extension ConfigType {
                 return tagged[tags.firstIndex(of: tag)!].read(&reader, value, path)
             },
             write: { union in tagged.lazy.compactMap { $0.write(union) }.first! },
-            schema: [JSONMember("oneOf", .array(tagged.map(\.schema)))],
+            schema: [JSONMember("oneOf", .array(tagged.map { $0.schema() }))],
             check: { checker, union, path in for variant in tagged { variant.check(&checker, union, path) } }
-        ).holding(tagged.map(\.shape))
+        ).holding(tagged.map { $0.shape() })
     }
 }

@@ -28,7 +28,7 @@ extension ConfigType where Value == String {
 
     static var githubName: ConfigType {
         string(pattern: TextRule.githubName.pattern, [JSONMember("not", .object(["pattern": .string("^GITHUB_")]))])
-            .checked { checker, name, path in checker.checkName(name, at: path.rendered) }
+            .checked { checker, name, path in checker.checkName(name, at: path().rendered) }
             .defined("githubName", "A GitHub secret or variable name: uppercase letters, digits and _, not starting with a digit or GITHUB_.")
     }
 
@@ -134,7 +134,7 @@ extension ConfigType where Value == [Capability] {
     static var capabilities: ConfigType {
         array(.cases, expected: "an array of capabilities", uniqueItems: true).checked { checker, capabilities, path in
             for (index, capability) in capabilities.enumerated() where capabilities[..<index].contains(capability) {
-                checker.fail(path.index(index), "\"\(capability.rawValue)\" is listed twice; expected each capability once")
+                checker.fail({ path().index(index) }, "\"\(capability.rawValue)\" is listed twice; expected each capability once")
             }
         }
     }
@@ -208,13 +208,19 @@ extension ConfigType where Value == RoleReference {
             },
             write: { role in .object([JSONMember(role.key, .string(role.value))]) },
             schema: [JSONMember("oneOf", .array(keys.map { choice($0) }))],
-            check: { checker, role, path in (role.key == "arn" ? arn : name).check?(&checker, role.value, path.key(role.key)) }
+            check: { checker, role, path in
+                switch role {
+                case .secret(let secret): name.check?(&checker, secret, { path().key("secret") })
+                case .variable(let variable): name.check?(&checker, variable, { path().key("variable") })
+                case .arn(let text): arn.check?(&checker, text, { path().key("arn") })
+                }
+            }
         )
     }
 
     /// The schema of the role given by `key`.
     private static func choice(_ key: String) -> JSONValue {
-        .object(ConfigObject<String>("", [.field(key, \.self, key == "arn" ? .roleARN : .githubName, nil, required: true)]).schema)
+        .object(ConfigObject<String>("", [.field(key, { $0 }, { $0 = $1 }, key == "arn" ? .roleARN : .githubName, nil, required: true)]).schema)
     }
 
     static var role: ConfigType {
@@ -252,8 +258,8 @@ extension ConfigType where Value == DeployStrategy {
     /// `"direct"`, `"changeSet"` (reviewed) or `{"changeSet": {"review": false}}`.
     static var strategy: ConfigType {
         let expectation = "\"direct\", \"changeSet\" or {\"changeSet\": {\"review\": false}}"
-        let options = ConfigObject<Bool>(true, [.field("review", \.self, .bool, nil)])
-        let wrapper = ConfigObject<Bool>(true, [.field("changeSet", \.self, .object(options), nil, required: true)])
+        let options = ConfigObject<Bool>(true, [.field("review", { $0 }, { $0 = $1 }, .bool, nil)])
+        let wrapper = ConfigObject<Bool>(true, [.field("changeSet", { $0 }, { $0 = $1 }, .object(options), nil, required: true)])
         return ConfigType(
             read: { reader, value, path in
                 switch value {
@@ -340,7 +346,7 @@ extension ConfigType where Value == [Parameter] {
                 JSONMember("type", .string("object")),
                 JSONMember("propertyNames", .object(["pattern": .string(TextRule.parameterKey.pattern)])),
                 JSONMember("additionalProperties", .object(["anyOf": .array([.object(ConfigType<String>.string(pattern: TextRule.parameterValue.pattern).schema)] + sources.map { key in
-                    .object(ConfigObject<String>("", [.field(key, \.self, .githubName, nil, required: true)]).schema)
+                    .object(ConfigObject<String>("", [.field(key, { $0 }, { $0 = $1 }, .githubName, nil, required: true)]).schema)
                 })])),
             ],
             check: { checker, parameters, path in checker.checkParameters(parameters, at: path) }

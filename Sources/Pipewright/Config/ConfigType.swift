@@ -1,97 +1,100 @@
 /// A kind of config value — a region, a role, a list of branches — declared once: how it is read from JSON
 /// (reporting every problem), written back, described in the JSON Schema and checked against Pipewright's
 /// rules. Every field of that kind shares the declaration.
-struct ConfigType<Value>: Sendable {
+///
+/// The schema is built only when asked for: reading a file needs none of it. A class, so the many copies
+/// the tables are built from cost a reference each.
+final class ConfigType<Value>: Sendable {
     /// Reads a value, or reports why it cannot and returns `nil`.
     let read: @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Value?
     /// The value as JSON.
     let write: @Sendable (Value) -> JSONValue
-    /// The schema's members, without a description: a field puts its own first.
-    private(set) var schema: [JSONMember]
+    /// Builds the schema's members, without a description: a field puts its own first.
+    private let buildSchema: @Sendable () -> [JSONMember]
     /// The rules a value must follow once it is read; DSL pipelines are checked with them too.
-    private(set) var check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)?
+    let check: (@Sendable (inout ConfigChecker, Value, LazyPath) -> Void)?
     /// The allowed range of an integer.
-    private(set) var range: ConfigRange?
-    /// The `$defs` entry a type that is defined once and referenced by `$ref` contributes to the schema.
-    private(set) var definition: JSONMember?
-    /// The objects the value holds, as their declarations, for tests.
-    private(set) var nested: [ConfigShape] = []
+    let range: ConfigRange?
+    /// Builds the `$defs` entry a type that is defined once and referenced by `$ref` contributes to the schema.
+    private let buildDefinition: (@Sendable () -> JSONMember)?
+    /// Lists the objects the value holds, as their declarations, for tests.
+    private let listNested: @Sendable () -> [ConfigShape]
 
     init(
         read: @escaping @Sendable (inout ConfigReader, JSONValue, JSONPath) -> Value?, write: @escaping @Sendable (Value) -> JSONValue,
-        schema: [JSONMember], check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)? = nil, range: ConfigRange? = nil
+        schema: @autoclosure @escaping @Sendable () -> [JSONMember], check: (@Sendable (inout ConfigChecker, Value, LazyPath) -> Void)? = nil,
+        range: ConfigRange? = nil, definition: (@Sendable () -> JSONMember)? = nil, nested: @escaping @Sendable () -> [ConfigShape] = { [] }
     ) {
         self.read = read
         self.write = write
-        self.schema = schema
+        self.buildSchema = schema
         self.check = check
         self.range = range
+        self.buildDefinition = definition
+        self.listNested = nested
     }
 
+    /// The schema's members, without a description: a field puts its own first.
+    var schema: [JSONMember] { buildSchema() }
+    /// The `$defs` entry of a type that is defined once and referenced by `$ref`.
+    var definition: JSONMember? { buildDefinition?() }
+    /// The objects the value holds, as their declarations.
+    var nested: [ConfigShape] { listNested() }
+
     /// The same type with another rule, or none.
-    func checked(_ check: (@Sendable (inout ConfigChecker, Value, JSONPath) -> Void)?) -> ConfigType {
-        var type = self
-        type.check = check
-        return type
+    func checked(_ check: (@Sendable (inout ConfigChecker, Value, LazyPath) -> Void)?) -> ConfigType {
+        ConfigType(read: read, write: write, schema: self.buildSchema(), check: check, range: range, definition: buildDefinition, nested: listNested)
     }
 
     /// The same type with another schema.
-    func described(_ schema: [JSONMember]) -> ConfigType {
-        var type = self
-        type.schema = schema
-        return type
+    func described(_ schema: @autoclosure @escaping @Sendable () -> [JSONMember]) -> ConfigType {
+        ConfigType(read: read, write: write, schema: schema(), check: check, range: range, definition: buildDefinition, nested: listNested)
     }
 
     /// The type defined once under `$defs/name` and referenced from each field that uses it.
     func defined(_ name: String, _ description: String? = nil) -> ConfigType {
-        var type = self
-        type.definition = JSONMember(name, .object((description.map { [JSONMember("description", .string($0))] } ?? []) + schema))
-        type.schema = [JSONMember("$ref", .string("#/$defs/" + name))]
-        return type
+        let buildSchema = buildSchema
+        return ConfigType(
+            read: read, write: write, schema: [JSONMember("$ref", .string("#/$defs/" + name))], check: check, range: range,
+            definition: { JSONMember(name, .object((description.map { [JSONMember("description", .string($0))] } ?? []) + buildSchema())) },
+            nested: listNested
+        )
     }
 
     /// The same type holding the objects `nested` declares.
-    func holding(_ nested: [ConfigShape]) -> ConfigType {
-        var type = self
-        type.nested = nested
-        return type
-    }
-
-    /// The same type's schema, range, definition and objects for another Swift type read and written the same way.
-    private func carried<Other>(to other: ConfigType<Other>) -> ConfigType<Other> {
-        var other = other
-        (other.schema, other.range, other.definition, other.nested) = (schema, range, definition, nested)
-        return other
+    func holding(_ nested: @autoclosure @escaping @Sendable () -> [ConfigShape]) -> ConfigType {
+        ConfigType(read: read, write: write, schema: self.buildSchema(), check: check, range: range, definition: buildDefinition, nested: nested)
     }
 
     /// The type read and written as another Swift type.
     func map<Other>(_ forward: @escaping @Sendable (Value) -> Other, _ backward: @escaping @Sendable (Other) -> Value) -> ConfigType<Other> {
         let (read, write) = (read, write)
-        var mappedCheck: (@Sendable (inout ConfigChecker, Other, JSONPath) -> Void)?
+        var mappedCheck: (@Sendable (inout ConfigChecker, Other, LazyPath) -> Void)?
         if let check {
             mappedCheck = { checker, value, path in check(&checker, backward(value), path) }
         }
-        return carried(to: ConfigType<Other>(
-            read: { reader, value, path in read(&reader, value, path).map(forward) }, write: { write(backward($0)) }, schema: [], check: mappedCheck
-        ))
+        return ConfigType<Other>(
+            read: { reader, value, path in read(&reader, value, path).map(forward) }, write: { write(backward($0)) }, schema: self.buildSchema(),
+            check: mappedCheck, range: range, definition: buildDefinition, nested: listNested
+        )
     }
 
     /// The value or `null`, which reads as `nil`; `nil` is written as `null` unless the field leaves it out.
     var orNull: ConfigType<Value?> {
         let (read, write) = (read, write)
-        var optionalCheck: (@Sendable (inout ConfigChecker, Value?, JSONPath) -> Void)?
+        var optionalCheck: (@Sendable (inout ConfigChecker, Value?, LazyPath) -> Void)?
         if let check {
             optionalCheck = { checker, value, path in if let value { check(&checker, value, path) } }
         }
-        let optional = ConfigType<Value?>(
+        return ConfigType<Value?>(
             read: { reader, value, path -> Value?? in
                 if value == .null { return .some(nil) }
                 guard let read = read(&reader, value, path) else { return nil }
                 return .some(read)
             },
-            write: { $0.map(write) ?? .null }, schema: [], check: optionalCheck
+            write: { $0.map(write) ?? .null }, schema: [JSONMember("anyOf", .array([.object(self.schema), .object(["type": .string("null")])]))],
+            check: optionalCheck, range: range, definition: buildDefinition, nested: listNested
         )
-        return carried(to: optional).described([JSONMember("anyOf", .array([.object(schema), .object(["type": .string("null")])]))])
     }
 }
 
@@ -137,10 +140,10 @@ struct ConfigRange: Sendable {
 
 extension ConfigType where Value == String {
     /// Any string; `pattern` is for the schema alone.
-    static func string(pattern: String? = nil, _ extra: [JSONMember] = []) -> ConfigType {
+    static func string(pattern: @autoclosure @escaping @Sendable () -> String? = nil, _ extra: [JSONMember] = []) -> ConfigType {
         ConfigType(
             read: { reader, value, path in reader.string(value, at: path) }, write: { .string($0) },
-            schema: [JSONMember("type", .string("string"))] + (pattern.map { [JSONMember("pattern", .string($0))] } ?? []) + extra
+            schema: [JSONMember("type", .string("string"))] + (pattern().map { [JSONMember("pattern", .string($0))] } ?? []) + extra
         )
     }
 
@@ -151,9 +154,9 @@ extension ConfigType where Value == String {
 
     /// A string that must be `isValid`; `problem` says why one is not.
     static func format(
-        pattern: String, _ isValid: @escaping @Sendable (String) -> Bool, _ problem: @escaping @Sendable (String) -> String
+        pattern: @autoclosure @escaping @Sendable () -> String, _ isValid: @escaping @Sendable (String) -> Bool, _ problem: @escaping @Sendable (String) -> String
     ) -> ConfigType {
-        string(pattern: pattern).checked { checker, text, path in
+        string(pattern: pattern()).checked { checker, text, path in
             if !isValid(text) { checker.fail(path, problem(text)) }
         }
     }
@@ -213,17 +216,20 @@ extension ConfigType {
     /// message: `at least one environment`.
     static func array<Element: Sendable>(
         _ element: ConfigType<Element>, expected: String = "an array of strings", uniqueItems: Bool = false, noun: String? = nil,
-        parallel: Bool = false, checkElements: (@Sendable (inout ConfigChecker, [Element], JSONPath) -> Void)? = nil
+        parallel: Bool = false, checkElements: (@Sendable (inout ConfigChecker, [Element], LazyPath) -> Void)? = nil
     ) -> ConfigType where Value == [Element] {
         let (read, write) = (element.read, element.write)
-        var schema = [JSONMember("type", .string("array"))]
-        if noun != nil { schema.append(JSONMember("minItems", .int(1))) }
-        if uniqueItems { schema.append(JSONMember("uniqueItems", .bool(true))) }
-        schema.append(JSONMember("items", .object(element.schema)))
+        let schema: @Sendable () -> [JSONMember] = {
+            var schema = [JSONMember("type", .string("array"))]
+            if noun != nil { schema.append(JSONMember("minItems", .int(1))) }
+            if uniqueItems { schema.append(JSONMember("uniqueItems", .bool(true))) }
+            schema.append(JSONMember("items", .object(element.schema)))
+            return schema
+        }
         var checkEach = checkElements
         if checkEach == nil, let check = element.check {
             checkEach = { checker, elements, path in
-                for (index, element) in elements.enumerated() { check(&checker, element, path.index(index)) }
+                for (index, element) in elements.enumerated() { check(&checker, element, { path().index(index) }) }
             }
         }
         let checkAll = checkEach
@@ -237,7 +243,7 @@ extension ConfigType {
                 reader.array(value, at: path, expected: expected) { reader, item, itemPath in read(&reader, item, itemPath) }
             }
         }
-        var check: (@Sendable (inout ConfigChecker, [Element], JSONPath) -> Void)?
+        var check: (@Sendable (inout ConfigChecker, [Element], LazyPath) -> Void)?
         if noun != nil || checkAll != nil {
             check = { checker, elements, path in
                 if let noun, elements.isEmpty {
@@ -248,7 +254,7 @@ extension ConfigType {
             }
         }
         let writeAll: @Sendable ([Element]) -> JSONValue = { .array($0.map(write)) }
-        return ConfigType<[Element]>(read: readAll, write: writeAll, schema: schema, check: check).holding(element.nested)
+        return ConfigType<[Element]>(read: readAll, write: writeAll, schema: schema(), check: check).holding(element.nested)
     }
 
     /// An object whose fields are declared in `object`.

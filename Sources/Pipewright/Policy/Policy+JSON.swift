@@ -51,30 +51,30 @@ extension Policy {
         var reader = ConfigReader()
         guard let policy = reader.object(Self.fields, json, at: path), reader.issues.isEmpty else { throw .invalid(reader.issues) }
         var checker = ConfigChecker(pipeline: nil)
-        Self.fields.check(&checker, policy, at: path)
+        Self.fields.check(&checker, policy, at: { path })
         guard checker.errors.isEmpty else { throw .invalid(checker.errors.map(ConfigIssue.invalid)) }
         self = policy
     }
 
     /// The policy's fields, in documentation order; absent and `null` keep the default.
     static let fields = ConfigObject(Policy.default, nullIsAbsent: true, [
-        .field("requiredTags", \.requiredTags, .lists(of: .string(), expected: "an object of tag keys to arrays of allowed values"), nil),
-        .field("allowedRegions", \.allowedRegions, .array(.string()), nil),
-        .field("allowedAccounts", \.allowedAccounts, .lists(of: .accountID, expected: "an object of environment names to arrays of account ids"), nil),
-        .field("reviewedChangeSetEnvironments", \.reviewedChangeSetEnvironments, .array(.string()), nil),
-        .field("neverDestroyEnvironments", \.neverDestroyEnvironments, .array(.string()), nil),
-        .optional("minimumRetentionDays", \.minimumRetentionDays, .int(.artifactRetention), nil),
-        .field("requireArtifactEncryption", \.requireArtifactEncryption, .bool, nil),
-        .optional("hardenRunner", \.hardenRunner, .object(ConfigObject(HardenRunnerRequirement(egressPolicy: .audit), nullIsAbsent: true, [
-            .field("egressPolicy", \.egressPolicy, .egressPolicy, nil, required: true),
+        .field("requiredTags", \.requiredTags, { $0.requiredTags = $1 }, .lists(of: .string(), expected: "an object of tag keys to arrays of allowed values"), nil),
+        .field("allowedRegions", \.allowedRegions, { $0.allowedRegions = $1 }, .array(.string()), nil),
+        .field("allowedAccounts", \.allowedAccounts, { $0.allowedAccounts = $1 }, .lists(of: .accountID, expected: "an object of environment names to arrays of account ids"), nil),
+        .field("reviewedChangeSetEnvironments", \.reviewedChangeSetEnvironments, { $0.reviewedChangeSetEnvironments = $1 }, .array(.string()), nil),
+        .field("neverDestroyEnvironments", \.neverDestroyEnvironments, { $0.neverDestroyEnvironments = $1 }, .array(.string()), nil),
+        .optional("minimumRetentionDays", \.minimumRetentionDays, { $0.minimumRetentionDays = $1 }, .int(.artifactRetention), nil),
+        .field("requireArtifactEncryption", \.requireArtifactEncryption, { $0.requireArtifactEncryption = $1 }, .bool, nil),
+        .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(ConfigObject(HardenRunnerRequirement(egressPolicy: .audit), nullIsAbsent: true, [
+            .field("egressPolicy", \.egressPolicy, { $0.egressPolicy = $1 }, .egressPolicy, nil, required: true),
             .field(
-                "allowedEndpoints", \.allowedEndpoints, .endpoints, nil,
+                "allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil,
                 rule: { checker, harden, path in checker.checkBlockEndpoints(harden.egressPolicy, harden.allowedEndpoints, at: path) }
             ),
         ])), nil),
-        .field("allowedRunnerLabels", \.allowedRunnerLabels, .array(.string()), nil),
-        .field("actionPins", \.actionPins, .actionPins, nil),
-        .optional("maxJobTimeoutMinutes", \.maxJobTimeoutMinutes, .int(ConfigRange(atLeast: 1, unit: "minutes")), nil),
+        .field("allowedRunnerLabels", \.allowedRunnerLabels, { $0.allowedRunnerLabels = $1 }, .array(.string()), nil),
+        .field("actionPins", \.actionPins, { $0.actionPins = $1 }, .actionPins, nil),
+        .optional("maxJobTimeoutMinutes", \.maxJobTimeoutMinutes, { $0.maxJobTimeoutMinutes = $1 }, .int(ConfigRange(atLeast: 1, unit: "minutes")), nil),
     ])
 }
 
@@ -86,10 +86,10 @@ extension ConfigType where Value == [String: [String]] {
     static func lists(of element: ConfigType<String>, expected: String) -> ConfigType {
         let list = ConfigType<[String]>.array(element)
         let (read, write) = (list.read, list.write)
-        var checkLists: (@Sendable (inout ConfigChecker, [String: [String]], JSONPath) -> Void)?
+        var checkLists: (@Sendable (inout ConfigChecker, [String: [String]], LazyPath) -> Void)?
         if let check = list.check {
             checkLists = { checker, lists, path in
-                for key in lists.keys.sorted() { check(&checker, lists[key]!, path.key(key)) }
+                for key in lists.keys.sorted() { check(&checker, lists[key]!, { path().key(key) }) }
             }
         }
         return ConfigType(
@@ -112,8 +112,8 @@ extension ConfigType where Value == [PinTable.Pin] {
             "\(JSONWriter.quoted($0)) is not a commit; expected 40 lowercase hex digits"
         }
         let pin = ConfigObject(Pin(repository: "", version: "", commit: ""), [
-            .field("version", get: \.version, set: { $0 = Pin(repository: $0.repository, version: $1, commit: $0.commit) }, .string(), nil, required: true),
-            .field("sha", get: \.commit, set: { $0 = Pin(repository: $0.repository, version: $0.version, commit: $1) }, commit, nil, required: true),
+            .field("version", \.version, { $0 = Pin(repository: $0.repository, version: $1, commit: $0.commit) }, .string(), nil, required: true),
+            .field("sha", \.commit, { $0 = Pin(repository: $0.repository, version: $0.version, commit: $1) }, commit, nil, required: true),
         ])
         return ConfigType(
             read: { reader, value, path in
@@ -127,9 +127,9 @@ extension ConfigType where Value == [PinTable.Pin] {
                 for entry in pins {
                     let parts = entry.repository.split(separator: "/", omittingEmptySubsequences: false)
                     if parts.count != 2 || parts.contains(where: \.isEmpty) {
-                        checker.fail(path.key(entry.repository), "\(JSONWriter.quoted(entry.repository)) is not a repository; expected owner/repo")
+                        checker.fail({ path().key(entry.repository) }, "\(JSONWriter.quoted(entry.repository)) is not a repository; expected owner/repo")
                     }
-                    pin.check(&checker, entry, at: path.key(entry.repository))
+                    pin.check(&checker, entry, at: { path().key(entry.repository) })
                 }
             }
         )
