@@ -128,6 +128,9 @@ extension ConfigType where Value == [String] {
     static var commands: ConfigType {
         array(.command).defined("commands")
     }
+
+    /// The `host:port` endpoints harden-runner's block policy allows.
+    static var endpoints: ConfigType { array(.endpoint) }
 }
 
 extension ConfigType where Value == [Capability] {

@@ -197,34 +197,10 @@ extension PipewrightConfig {
 }
 
 extension ConfigField {
-    /// An optional field: `null` or absent is `nil`, which the file leaves out.
-    static func optional<Value>(
-        _ key: String, _ get: @escaping @Sendable (Root) -> Value?, _ set: @escaping @Sendable (inout Root, Value?) -> Void,
-        _ type: ConfigType<Value>, _ description: @autoclosure @escaping @Sendable () -> String?, default note: Default = .unstated,
-        rule: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)? = nil
-    ) -> ConfigField {
-        field(key, get, set, type.orNull, description(), default: note, omittedWhen: { get($0) == nil }, rule: rule)
-    }
-
-    /// The CloudFormation capabilities of a template.
+    /// The CloudFormation capabilities of a template: one declaration for both kinds that take a template.
     static func capabilities(
         _ get: @escaping @Sendable (Root) -> [Capability], _ set: @escaping @Sendable (inout Root, [Capability]) -> Void
     ) -> ConfigField {
         field("capabilities", get, set, .capabilities, "Capabilities the template needs.", default: .value)
-    }
-}
-
-extension ConfigType where Value == [String] {
-    /// The `host:port` endpoints harden-runner's block policy allows.
-    static var endpoints: ConfigType { array(.endpoint) }
-}
-
-extension ConfigChecker {
-    /// harden-runner's block policy with no endpoint refuses every connection, GitHub's included: refused in
-    /// `pipewright.json` and in a policy alike.
-    mutating func checkBlockEndpoints(_ policy: HardenRunner.Policy, _ endpoints: [String], at path: LazyPath) {
-        if policy == .block, endpoints.isEmpty {
-            fail(path, "[] is empty; expected at least one host:port — the block policy refuses every other connection, GitHub's included")
-        }
     }
 }
