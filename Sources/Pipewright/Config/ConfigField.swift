@@ -22,15 +22,17 @@ final class ConfigField<Root>: Sendable {
     var description: String? { describe() }
     /// Lists the objects the field's value holds.
     let nested: @Sendable () -> [ConfigShape]
+    /// Sets the default when the member is absent or `null`, for a default that depends on other fields.
+    let whenAbsent: (@Sendable (inout Root) -> Void)?
 
     private init(
         key: String, describe: @escaping @Sendable () -> String?, isRequired: Bool, range: ConfigRange?,
         read: @escaping @Sendable (inout ConfigReader, JSONValue, JSONPath, inout Root) -> Bool, write: @escaping @Sendable (Root) -> JSONValue?,
         schema: @escaping @Sendable (Root) -> JSONValue, check: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)?,
-        nested: @escaping @Sendable () -> [ConfigShape]
+        nested: @escaping @Sendable () -> [ConfigShape], whenAbsent: (@Sendable (inout Root) -> Void)?
     ) {
         (self.key, self.describe, self.isRequired, self.range) = (key, describe, isRequired, range)
-        (self.read, self.write, self.schema, self.check, self.nested) = (read, write, schema, check, nested)
+        (self.read, self.write, self.schema, self.check, self.nested, self.whenAbsent) = (read, write, schema, check, nested, whenAbsent)
     }
 
     /// What the description says about the default.
@@ -50,7 +52,8 @@ final class ConfigField<Root>: Sendable {
     static func field<Value>(
         _ key: String, _ get: @escaping @Sendable (Root) -> Value, _ set: @escaping @Sendable (inout Root, Value) -> Void,
         _ type: ConfigType<Value>, _ description: @autoclosure @escaping @Sendable () -> String?, required: Bool = false, default note: Default = .unstated,
-        omittedWhen omitted: (@Sendable (Root) -> Bool)? = nil, rule: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)? = nil
+        omittedWhen omitted: (@Sendable (Root) -> Bool)? = nil, whenAbsent: (@Sendable (inout Root) -> Void)? = nil,
+        rule: (@Sendable (inout ConfigChecker, Root, LazyPath) -> Void)? = nil
     ) -> ConfigField {
         let (read, write, typeCheck) = (type.read, type.write, type.check)
         let typeSchema: @Sendable () -> [JSONMember] = { type.schema }
@@ -78,7 +81,7 @@ final class ConfigField<Root>: Sendable {
                 }
                 return .object((text.map { [JSONMember("description", .string($0))] } ?? []) + typeSchema())
             },
-            check: check, nested: { type.nested }
+            check: check, nested: { type.nested }, whenAbsent: whenAbsent
         )
     }
 

@@ -11,6 +11,8 @@ final class ConfigObject<Root: Sendable>: Sendable {
     let nullIsAbsent: Bool
     /// Fills what depends on other members once all are read, e.g. a default taken from another field.
     let finish: (@Sendable (inout Root, [JSONMember]) -> Void)?
+    /// The positions of the fields that set a default of their own when absent.
+    let absentDefaults: [Int]
     /// Schema members after `additionalProperties`, e.g. `if`/`then`.
     let schemaTail: [JSONMember]
 
@@ -25,6 +27,9 @@ final class ConfigObject<Root: Sendable>: Sendable {
         self.nullIsAbsent = nullIsAbsent
         self.finish = finish
         self.schemaTail = schemaTail
+        self.absentDefaults = fields.indices.filter { fields[$0].whenAbsent != nil }
+        // Which members were read is kept in 64 bits.
+        precondition(absentDefaults.isEmpty || fields.count <= 64, "an object with defaults set when absent has at most 64 fields")
     }
 
     /// The field with `key` and its position, looked for from `start` on and then from the beginning: a file
@@ -74,6 +79,7 @@ extension ConfigReader {
         var result = object.initial
         var complete = true
         var next = 0
+        var read: UInt64 = 0
         for member in members {
             let memberPath = path.key(member.key)
             guard let (field, position) = object.field(member.key, from: next) else {
@@ -82,10 +88,12 @@ extension ConfigReader {
                 continue
             }
             next = position + 1
-            if object.nullIsAbsent, member.value == .null, !field.isRequired { continue }
+            if object.nullIsAbsent || field.whenAbsent != nil, member.value == .null, !field.isRequired { continue }
             if !field.read(&self, member.value, memberPath, &result) { complete = false }
+            if position < 64 { read |= 1 << UInt64(position) }
         }
         guard require(object.requiredKeys, in: members, at: path), complete else { return nil }
+        for position in object.absentDefaults where read & (1 << UInt64(position)) == 0 { object.fields[position].whenAbsent?(&result) }
         object.finish?(&result, members)
         return result
     }

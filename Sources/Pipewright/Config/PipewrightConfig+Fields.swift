@@ -110,12 +110,7 @@ extension PipewrightConfig {
         .field("commands", \.commands, { $0.commands = $1 }, .commands, "Extra commands, run from the repository root after the built-in checks."),
     ])
 
-    static let environment = ConfigObject<Environment>(Environment("", account: "", role: .variable(""), branch: ""), finish: { environment, members in
-        // Named like the environment unless given, wherever the name is written; "" given stays, for the rule to refuse.
-        if environment.githubEnvironment.isEmpty, (members.first { $0.key == "githubEnvironment" }?.value ?? .null) == .null {
-            environment.githubEnvironment = environment.name
-        }
-    }, [
+    static let environment = ConfigObject<Environment>(Environment("", account: "", role: .variable(""), branch: ""), [
         .field(
             "name", \.name, { $0.name = $1 }, .text(.environmentName), "The environment's name: part of job ids and stack names.", required: true,
             rule: { checker, environment, path in checker.checkEnvironmentName(environment.name, at: path) }
@@ -127,7 +122,8 @@ extension PipewrightConfig {
         .optional("driftRole", \.driftRole, { $0.driftRole = $1 }, .role, "The read-only role drift detection assumes; absent or null uses role."),
         .field(
             "githubEnvironment", { $0.githubEnvironment }, { if let name = $1 { $0.githubEnvironment = name } }, ConfigType.githubEnvironment.orNull,
-            "The GitHub environment guarding the deploy.", default: .text("the environment's name"), omittedWhen: { $0.githubEnvironment == $0.name }
+            "The GitHub environment guarding the deploy.", default: .text("the environment's name"), omittedWhen: { $0.githubEnvironment == $0.name },
+            whenAbsent: { $0.githubEnvironment = $0.name }
         ),
         .field("branch", \.branch, { $0.branch = $1 }, .branch, "The branch whose pushes deploy this environment.", required: true),
         // Checked against the other environments, not as text: "is not an environment" says more.
