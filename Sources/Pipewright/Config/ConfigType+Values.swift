@@ -182,7 +182,7 @@ extension ConfigType where Value == RoleReference {
     private static var anyRole: ConfigType {
         let keys = ["secret", "variable", "arn"]
         let listed = "\"secret\", \"variable\" or \"arn\""
-        let (name, arn) = (ConfigType<String>.githubName, ConfigType<String>.roleARN)
+        let (githubName, roleARN) = (ConfigType<String>.githubName, ConfigType<String>.roleARN)
         return ConfigType(
             read: { reader, value, path in
                 guard let members = reader.members(value, at: path, expected: "an object with one of " + listed) else { return nil }
@@ -209,13 +209,19 @@ extension ConfigType where Value == RoleReference {
                 }
                 return result
             },
-            write: { role in .object([JSONMember(role.key, .string(role.value))]) },
+            write: { role in
+                switch role {
+                case .secret(let name): .object(["secret": .string(name)])
+                case .variable(let name): .object(["variable": .string(name)])
+                case .arn(let arn): .object(["arn": .string(arn)])
+                }
+            },
             schema: [JSONMember("oneOf", .array(keys.map { choice($0) }))],
             check: { checker, role, path in
                 switch role {
-                case .secret(let secret): name.check?(&checker, secret, { path().key("secret") })
-                case .variable(let variable): name.check?(&checker, variable, { path().key("variable") })
-                case .arn(let text): arn.check?(&checker, text, { path().key("arn") })
+                case .secret(let name): githubName.check?(&checker, name, { path().key("secret") })
+                case .variable(let name): githubName.check?(&checker, name, { path().key("variable") })
+                case .arn(let arn): roleARN.check?(&checker, arn, { path().key("arn") })
                 }
             }
         )
@@ -236,23 +242,6 @@ extension ConfigType where Value == RoleReference {
         return role.described([JSONMember("oneOf", .array([choice("variable"), choice("arn")]))]).checked { checker, reference, path in
             guard case .secret(let name) = reference else { return role.check!(&checker, reference, path) }
             checker.fail(path, "{\"secret\": \(JSONWriter.quoted(name))} is a secret; expected {\"variable\": NAME} or {\"arn\": ARN} — build and validate jobs are not bound to a GitHub environment, so a secret there would be exposed outside any environment's protection")
-        }
-    }
-}
-
-extension RoleReference {
-    /// The key of `pipewright.json`'s role object, and its value.
-    fileprivate var key: String {
-        switch self {
-        case .secret: "secret"
-        case .variable: "variable"
-        case .arn: "arn"
-        }
-    }
-
-    fileprivate var value: String {
-        switch self {
-        case .secret(let text), .variable(let text), .arn(let text): text
         }
     }
 }

@@ -17,10 +17,14 @@ extension PipewrightConfig {
         .field("project", \.pipeline.project, { $0.pipeline.project = $1 }, .text(.project), "The project: the Project tag and the default stack-name prefix.", required: true),
         .field("region", \.pipeline.region, { $0.pipeline.region = $1 }, .region, "The region used where an environment names none.", default: .value),
         .field(
-            "stackNaming", \.pipeline.stackNaming, { $0.pipeline.stackNaming = $1 }, .object(stackNaming), "How stack names are formed: <prefix>-<environment>-<suffix>.",
+            "stackNaming", \.pipeline.stackNaming, { $0.pipeline.stackNaming = $1 }, .object(stackNaming),
+            "How stack names are formed: <prefix>-<environment>-<suffix>.",
             rule: { checker, _, path in checker.checkStackNameLength(at: { path().key("prefix") }) }
         ),
-        .field("infrastructure", \.pipeline.infrastructure, { $0.pipeline.infrastructure = $1 }, infrastructure, "What is built and deployed; kind selects the other keys.", required: true),
+        .field(
+            "infrastructure", \.pipeline.infrastructure, { $0.pipeline.infrastructure = $1 }, infrastructure,
+            "What is built and deployed; kind selects the other keys.", required: true
+        ),
         .optional(
             "ciRole", \.pipeline.ciRole, { $0.pipeline.ciRole = $1 }, .ciRole,
             "The role the build and validate jobs assume. Never a secret: those jobs are not bound to a GitHub environment."
@@ -29,16 +33,22 @@ extension PipewrightConfig {
         .field("validation", \.pipeline.validation, { $0.pipeline.validation = $1 }, .object(validation), "Checks run on the artifact before any deploy."),
         .field("environments", \.pipeline.environments, { $0.pipeline.environments = $1 }, environments, "Target environments, in promotion order.", required: true),
         .optional(
-            "pullRequestBranches", \.pipeline.pullRequestBranches, { $0.pipeline.pullRequestBranches = $1 }, .array(.branch), "Branches whose pull requests are built and validated.",
+            "pullRequestBranches", \.pipeline.pullRequestBranches, { $0.pipeline.pullRequestBranches = $1 }, .array(.branch),
+            "Branches whose pull requests are built and validated.",
             default: .text("the deploy branches")
         ),
-        .field("manualDispatch", \.pipeline.manualDispatch, { $0.pipeline.manualDispatch = $1 }, .bool, "Whether a manual deploy or destroy of one environment is offered.", default: .value),
+        .field(
+            "manualDispatch", \.pipeline.manualDispatch, { $0.pipeline.manualDispatch = $1 }, .bool,
+            "Whether a manual deploy or destroy of one environment is offered.", default: .value
+        ),
         .optional(
-            "drift", \.pipeline.drift, { $0.pipeline.drift = $1 }, .object(drift), "Scheduled and manual drift detection with read-only roles; absent or null turns it off."
+            "drift", \.pipeline.drift, { $0.pipeline.drift = $1 }, .object(drift),
+            "Scheduled and manual drift detection with read-only roles; absent or null turns it off."
         ),
         .optional("destroy", \.pipeline.destroy, { $0.pipeline.destroy = $1 }, .object(destroy), "Guarded manual destroy; absent or null turns it off."),
         .optional(
-            "notify", \.pipeline.notification, { $0.pipeline.notification = $1 }, .object(notify, expected: "an object such as {\"slack\": {\"webhookSecret\": NAME}}"),
+            "notify", \.pipeline.notification, { $0.pipeline.notification = $1 },
+            .object(notify, expected: "an object such as {\"slack\": {\"webhookSecret\": NAME}}"),
             "Where deploy results are posted."
         ),
         .field(
@@ -46,7 +56,10 @@ extension PipewrightConfig {
             "Tags added to every stack, besides \(ConfigChecker.builtInTags.dropLast().joined(separator: ", ")) and \(ConfigChecker.builtInTags.last!), in this order.",
             omittedWhen: { $0.pipeline.tags.isEmpty }, rule: { checker, decoded, path in checker.checkTags(decoded.pipeline.tags, at: path) }
         ),
-        .optional("artifactEncryption", \.pipeline.artifactEncryption, { $0.pipeline.artifactEncryption = $1 }, .object(artifactEncryption), "KMS encryption of the artifact between jobs."),
+        .optional(
+            "artifactEncryption", \.pipeline.artifactEncryption, { $0.pipeline.artifactEncryption = $1 }, .object(artifactEncryption),
+            "KMS encryption of the artifact between jobs."
+        ),
         .field("runtime", \.pipeline.runtime, { $0.pipeline.runtime = $1 }, .object(runtime), "Runner, timeouts and egress control shared by every job."),
         .field("policy", \.policy, { $0.policy = $1 }, .anyObject, "Policy settings, read by Pipewright's policy layer.", omittedWhen: { $0.policy == nil }),
     ])
@@ -81,7 +94,10 @@ extension PipewrightConfig {
         ]), embed: Infrastructure.cdk) { if case .cdk(let app) = $0 { app } else { nil } },
         .variant("sam", "A SAM application: sam build, then sam package.", ConfigObject(SAMApp(packageBucket: ""), [
             .field("template", \.template, { $0.template = $1 }, .path, "The SAM template's path.", default: .value),
-            .field("packageBucket", \.packageBucket, { $0.packageBucket = $1 }, .packageBucket, "The S3 bucket sam package uploads to: a bucket name or a variable NAME.", required: true),
+            .field(
+                "packageBucket", \.packageBucket, { $0.packageBucket = $1 }, .packageBucket,
+                "The S3 bucket sam package uploads to: a bucket name or a variable NAME.", required: true
+            ),
             .field("samCLIVersion", \.samCLIVersion, { $0.samCLIVersion = $1 }, .version, "The SAM CLI version.", default: .value),
         ]), embed: Infrastructure.sam) { if case .sam(let app) = $0 { app } else { nil } },
         .variant(
@@ -91,9 +107,15 @@ extension PipewrightConfig {
                 .field("context", \.context, { $0.context = $1 }, .directory, "The build context.", default: .value),
                 .field("dockerfile", \.dockerfile, { $0.dockerfile = $1 }, .path, "The Dockerfile's path.", default: .value),
                 .field("repository", \.repository, { $0.repository = $1 }, .ecrRepository, "The ECR repository name.", required: true),
-                .field("template", \.template.path, { $0.template.path = $1 }, .path, "The template that runs the service; it receives the image in the imageParameter parameter.", required: true),
+                .field(
+                    "template", \.template.path, { $0.template.path = $1 }, .path,
+                    "The template that runs the service; it receives the image in the imageParameter parameter.", required: true
+                ),
                 .capabilities(\.template.capabilities, { $0.template.capabilities = $1 }),
-                .field("imageParameter", \.imageParameter, { $0.imageParameter = $1 }, .text(.parameterKey), "The template parameter that receives the image reference (registry/repository@sha256:digest).", default: .value),
+                .field(
+                    "imageParameter", \.imageParameter, { $0.imageParameter = $1 }, .text(.parameterKey),
+                    "The template parameter that receives the image reference (registry/repository@sha256:digest).", default: .value
+                ),
             ]),
             embed: Infrastructure.containerService
         ) { if case .containerService(let service) = $0 { service } else { nil } },
@@ -106,7 +128,10 @@ extension PipewrightConfig {
 
     static let validation = ConfigObject<ValidationSettings>(ValidationSettings(), [
         .field("validateTemplate", \.validateTemplate, { $0.validateTemplate = $1 }, .bool, "Whether aws cloudformation validate-template runs.", default: .value),
-        .field("cfnLintVersion", \.cfnLintVersion, { $0.cfnLintVersion = $1 }, ConfigType.version.orNull, "The cfn-lint version installed from PyPI; null skips cfn-lint.", default: .value),
+        .field(
+            "cfnLintVersion", \.cfnLintVersion, { $0.cfnLintVersion = $1 }, ConfigType.version.orNull,
+            "The cfn-lint version installed from PyPI; null skips cfn-lint.", default: .value
+        ),
         .field("commands", \.commands, { $0.commands = $1 }, .commands, "Extra commands, run from the repository root after the built-in checks."),
     ])
 
@@ -132,8 +157,14 @@ extension PipewrightConfig {
             "An earlier environment on the same branch that must deploy successfully first, in the same run.",
             rule: { checker, environment, path in checker.checkAfter(of: environment, at: path) }
         ),
-        .field("parameters", \.parameters, { $0.parameters = $1 }, .parameters, "Template parameters: a literal string, {\"secret\": NAME} or {\"variable\": NAME}.", omittedWhen: { $0.parameters.isEmpty }),
-        .field("strategy", \.strategy, { $0.strategy = $1 }, .strategy, "direct: create and execute a change set in one job. changeSet: plan in one job, execute after approval in another; {\"changeSet\": {\"review\": false}} skips the approval."),
+        .field(
+            "parameters", \.parameters, { $0.parameters = $1 }, .parameters,
+            "Template parameters: a literal string, {\"secret\": NAME} or {\"variable\": NAME}.", omittedWhen: { $0.parameters.isEmpty }
+        ),
+        .field(
+            "strategy", \.strategy, { $0.strategy = $1 }, .strategy,
+            "direct: create and execute a change set in one job. changeSet: plan in one job, execute after approval in another; {\"changeSet\": {\"review\": false}} skips the approval."
+        ),
         .field("production", \.production, { $0.production = $1 }, .bool, "Whether this is production: destroy is refused unless destroy.allowProduction.", default: .value),
         .field(
             "tags", \.tags, { $0.tags = $1 }, .tags, "Tags added to this environment's stacks only.", omittedWhen: { $0.tags.isEmpty },
@@ -151,7 +182,10 @@ extension PipewrightConfig {
 
     static let drift = ConfigObject<DriftDetection>(DriftDetection(schedule: []), [
         .field("schedule", \.schedule, { $0.schedule = $1 }, .array(.cron), "Cron entries, in UTC: minute hour day-of-month month day-of-week."),
-        .field("githubEnvironment", \.githubEnvironment, { $0.githubEnvironment = $1 }, .githubEnvironment, "The unprotected GitHub environment drift jobs are bound to.", default: .value),
+        .field(
+            "githubEnvironment", \.githubEnvironment, { $0.githubEnvironment = $1 }, .githubEnvironment,
+            "The unprotected GitHub environment drift jobs are bound to.", default: .value
+        ),
     ])
 
     static let destroy = ConfigObject<DestroySettings>(DestroySettings(), [
@@ -171,14 +205,20 @@ extension PipewrightConfig {
     ])
 
     static let runtime = ConfigObject<RuntimeSettings>(RuntimeSettings(), [
-        .field("runner", \.runner, { $0.runner = $1 }, ConfigType.text(.runnerLabel).map(RunnerLabel.init(rawValue:)) { $0.rawValue }, "The runner label every job uses.", default: .value),
+        .field(
+            "runner", \.runner, { $0.runner = $1 }, ConfigType.text(.runnerLabel).map(RunnerLabel.init(rawValue:)) { $0.rawValue },
+            "The runner label every job uses.", default: .value
+        ),
         .field("jobTimeoutMinutes", \.jobTimeoutMinutes, { $0.jobTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of ordinary jobs.", default: .value),
         .field("deployTimeoutMinutes", \.deployTimeoutMinutes, { $0.deployTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of deploy and destroy jobs.", default: .value),
         .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(hardenRunner), "Egress control with harden-runner; absent or null leaves it off."),
     ])
 
     static let hardenRunner: ConfigObject<HardenRunner> = {
-        let policy = ConfigField<HardenRunner>.field("policy", \.policy, { $0.policy = $1 }, .egressPolicy, "audit logs outbound traffic; block refuses all but allowedEndpoints.", required: true)
+        let policy = ConfigField<HardenRunner>.field(
+            "policy", \.policy, { $0.policy = $1 }, .egressPolicy,
+            "audit logs outbound traffic; block refuses all but allowedEndpoints.", required: true
+        )
         let endpoints = ConfigField<HardenRunner>.field(
             "allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, "host:port endpoints allowed when blocking.",
             rule: { checker, harden, path in checker.checkBlockEndpoints(harden.policy, harden.allowedEndpoints, at: path) }
