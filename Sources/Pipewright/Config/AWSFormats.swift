@@ -13,6 +13,9 @@ enum AWSFormats {
         "north", "south", "east", "west", "central", "northeast", "southeast", "northwest", "southwest",
     ]
 
+    /// ``isRegion(_:)`` as a regular expression, for the schema.
+    static let regionPattern = "((" + regionAreas.joined(separator: "|") + ")|us-gov)-(" + regionDirections.joined(separator: "|") + ")-[1-9]"
+
     /// `^(us|eu|ap|sa|ca|me|af|il|mx|cn)(-gov)?-(north|…|southwest)-[1-9]$`: us-east-1, cn-north-1, us-gov-west-1.
     static func isRegion(_ text: String) -> Bool {
         var parts = text.split(separator: "-", omittingEmptySubsequences: false)

@@ -49,8 +49,8 @@ public enum ConfigIssue: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String { path + ": " + message }
 }
 
-/// Why a `pipewright.json` document was refused: a JSON syntax error, or every problem found in a
-/// well-formed document.
+/// Why a `pipewright.json` document or a policy was refused: a JSON syntax error, or every problem found
+/// in a well-formed document.
 public enum ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The text is not JSON; decoding stopped at the first syntax error.
     case syntax(JSONSyntaxError)

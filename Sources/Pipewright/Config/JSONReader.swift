@@ -29,12 +29,12 @@ public struct JSONSyntaxError: Error, Sendable, Hashable, CustomStringConvertibl
 /// objects keep their order. Strict: no comments, no trailing commas, no leading zeros, no control
 /// characters inside strings. A leading byte-order mark is skipped.
 ///
-/// ```swift
+/// ```
 /// try JSONReader.read("{\"a\": [1, true]}")   // .object([JSONMember("a", .array([.number("1"), .bool(true)]))])
 /// ```
-public struct JSONReader {
+package struct JSONReader {
     /// How deep arrays and objects may nest; deeper input is refused instead of exhausting the stack.
-    public static let maximumDepth = 64
+    package static let maximumDepth = 64
 
     /// What a read tolerates beyond strict RFC 8259. Configs are read strictly; `fromJSON` in the local
     /// runner keeps the leniency it had when it was backed by Foundation's `JSONSerialization`.
@@ -66,7 +66,7 @@ public struct JSONReader {
     }
 
     /// Parses a whole JSON text.
-    public static func read(_ text: String, fileName: String = "pipewright.json") throws(JSONSyntaxError) -> JSONValue {
+    package static func read(_ text: String, fileName: String = "pipewright.json") throws(JSONSyntaxError) -> JSONValue {
         try read(text, fileName: fileName, leniency: .strict)
     }
 

@@ -3,11 +3,11 @@
 /// Ordered members (never a bare `Dictionary`) let `pipewright.json` round-trip in a fixed key order and
 /// let decoding report problems in the order they appear in the file.
 ///
-/// ```swift
+/// ```
 /// let value = try JSONReader.read("{\"version\": 1}")
 /// value["version"]   // .number("1")
 /// ```
-public enum JSONValue: Sendable, Hashable {
+package enum JSONValue: Sendable, Hashable {
     /// An object's members, in document order; keys are unique.
     case object([JSONMember])
     /// An array's elements.
@@ -22,27 +22,27 @@ public enum JSONValue: Sendable, Hashable {
     case null
 
     /// An integer number.
-    public static func int(_ value: Int) -> JSONValue { .number(String(value)) }
+    package static func int(_ value: Int) -> JSONValue { .number(String(value)) }
 
     /// An object from key-value pairs, in the given order.
-    public static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
+    package static func object(_ pairs: KeyValuePairs<String, JSONValue>) -> JSONValue {
         .object(pairs.map { JSONMember($0.key, $0.value) })
     }
 
     /// The value of an object's member, if this is an object that has it.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         guard case .object(let members) = self else { return nil }
         return members.first { $0.key == key }?.value
     }
 
     /// The number as an `Int`, if it is an integer literal that fits.
-    public var intValue: Int? {
+    package var intValue: Int? {
         guard case .number(let text) = self else { return nil }
         return Int(text)
     }
 
     /// The kind of value with an article, for messages: `an object`, `a string`, `null`.
-    public var kindDescription: String {
+    package var kindDescription: String {
         switch self {
         case .object: "an object"
         case .array: "an array"
@@ -54,7 +54,7 @@ public enum JSONValue: Sendable, Hashable {
     }
 
     /// The value as compact JSON for messages: scalars in full, containers as `{…}` and `[…]`.
-    public var excerpt: String {
+    package var excerpt: String {
         switch self {
         case .object(let members): members.isEmpty ? "{}" : "{…}"
         case .array(let elements): elements.isEmpty ? "[]" : "[…]"
@@ -64,14 +64,14 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 /// One member of a JSON object.
-public struct JSONMember: Sendable, Hashable {
+package struct JSONMember: Sendable, Hashable {
     /// The member's key.
-    public var key: String
+    package var key: String
     /// The member's value.
-    public var value: JSONValue
+    package var value: JSONValue
 
     /// Creates a member.
-    public init(_ key: String, _ value: JSONValue) {
+    package init(_ key: String, _ value: JSONValue) {
         self.key = key
         self.value = value
     }

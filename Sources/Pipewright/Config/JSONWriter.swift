@@ -5,9 +5,9 @@
 /// - Strings escape `"`, `\` and control characters (`\n`, `\r`, `\t`, the rest as `\u00XX`); everything else,
 ///   non-ASCII included, is written as UTF-8.
 /// - The text ends with one line break unless asked otherwise.
-public enum JSONWriter {
+package enum JSONWriter {
     /// Renders `value` as indented JSON.
-    public static func write(_ value: JSONValue, trailingNewline: Bool = true) -> String {
+    package static func write(_ value: JSONValue, trailingNewline: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(256)
         append(value, indent: 0, to: &out)
@@ -16,7 +16,7 @@ public enum JSONWriter {
     }
 
     /// A string as a JSON string literal, quotes included.
-    public static func quoted(_ text: String) -> String {
+    package static func quoted(_ text: String) -> String {
         var out = ""
         appendString(text, to: &out)
         return out

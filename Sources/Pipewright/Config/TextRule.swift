@@ -16,7 +16,8 @@ enum ASCII {
 ///
 /// Text that reaches a workflow's YAML, a `run:` script or a JSON document in an `env:` value is checked
 /// with one of these, so a quote, `$`, backtick, backslash, line break or `${{` can never get there.
-/// The message names the first offending character and what is allowed.
+/// The message names the first offending character and what is allowed. `pattern` says the same as a
+/// regular expression, for the JSON Schema.
 struct TextRule: Sendable {
     /// The characters allowed anywhere, as a 128-bit set of ASCII bytes (non-ASCII is always refused).
     private let allowedBits: ByteSet
@@ -27,14 +28,17 @@ struct TextRule: Sendable {
     let expected: String
     /// Why, or how to fix it, appended after ` — `.
     let hint: String?
+    /// The rule as the schema's regular expression.
+    let pattern: String
 
     /// Creates a rule; the predicates are evaluated once, for the 128 ASCII bytes.
     init(
-        _ expected: String, lengths: ClosedRange<Int>, hint: String? = nil, first: ((UInt8) -> Bool)? = nil,
+        _ expected: String, lengths: ClosedRange<Int>, pattern: String, hint: String? = nil, first: ((UInt8) -> Bool)? = nil,
         allowed: (UInt8) -> Bool
     ) {
         self.expected = expected
         self.lengths = lengths
+        self.pattern = pattern
         self.hint = hint
         let allowedBits = ByteSet(allowed)
         self.allowedBits = allowedBits
@@ -104,63 +108,60 @@ struct ByteSet: Sendable {
 }
 
 extension TextRule {
-    static let pipelineName = TextRule("1-100 letters, digits, spaces and - _ . ( )", lengths: 1...100) {
+    static let pipelineName = TextRule("1-100 letters, digits, spaces and - _ . ( )", lengths: 1...100, pattern: "^[A-Za-z0-9 ._()-]{1,100}$") {
         ASCII.isAlphanumeric($0) || ASCII.isOne(of: " -_.()", $0)
     }
     static let project = TextRule(
-        "1-40 letters, digits or '-', starting with a letter", lengths: 1...40,
+        "1-40 letters, digits or '-', starting with a letter", lengths: 1...40, pattern: "^[A-Za-z][A-Za-z0-9-]{0,39}$",
         hint: "it becomes the Project tag and the default stack-name prefix", first: ASCII.isLetter
     ) { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     static let stackPrefix = TextRule(
-        "letters, digits or '-', starting with a letter", lengths: 1...128, hint: "it starts every stack name", first: ASCII.isLetter
+        "letters, digits or '-', starting with a letter", lengths: 1...128, pattern: "^[A-Za-z][A-Za-z0-9-]{0,127}$", hint: "it starts every stack name", first: ASCII.isLetter
     ) { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     static let stackSuffix = TextRule(
-        "1-20 lowercase letters, digits or '-', not starting with '-'", lengths: 1...20, hint: "it ends every stack name",
+        "1-20 lowercase letters, digits or '-', not starting with '-'", lengths: 1...20, pattern: "^[a-z0-9][a-z0-9-]{0,19}$", hint: "it ends every stack name",
         first: { ASCII.isLower($0) || ASCII.isDigit($0) }
     ) { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     static let environmentName = TextRule(
-        "1-20 lowercase letters, digits or '-', starting with a letter", lengths: 1...20,
+        "1-20 lowercase letters, digits or '-', starting with a letter", lengths: 1...20, pattern: "^[a-z][a-z0-9-]{0,19}$",
         hint: "environment names become job ids and stack-name parts", first: ASCII.isLower
     ) { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     static let githubName = TextRule(
-        "uppercase letters, digits and '_', not starting with a digit", lengths: 1...100,
+        "uppercase letters, digits and '_', not starting with a digit", lengths: 1...100, pattern: "^[A-Z_][A-Z0-9_]{0,99}$",
         first: { ASCII.isUpper($0) || $0 == UInt8(ascii: "_") }
     ) { ASCII.isUpper($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "_") }
     static let githubEnvironment = TextRule(
-        "1-100 letters, digits and . _ -, starting with a letter or digit", lengths: 1...100, first: ASCII.isAlphanumeric
+        "1-100 letters, digits and . _ -, starting with a letter or digit", lengths: 1...100, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", first: ASCII.isAlphanumeric
     ) { ASCII.isAlphanumeric($0) || ASCII.isOne(of: "._-", $0) }
     static let branch = TextRule(
-        "a branch name of 1-100 letters, digits and . _ / -, starting with a letter or digit", lengths: 1...100, first: ASCII.isAlphanumeric
+        "a branch name of 1-100 letters, digits and . _ / -, starting with a letter or digit", lengths: 1...100, pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]{0,99}$", first: ASCII.isAlphanumeric
     ) { ASCII.isAlphanumeric($0) || ASCII.isOne(of: "._/-", $0) }
     static let path = TextRule(
-        "a relative path of letters, digits and _ . / -, starting with a letter, digit or '_'", lengths: 1...255,
+        "a relative path of letters, digits and _ . / -, starting with a letter, digit or '_'", lengths: 1...255, pattern: "^[A-Za-z0-9_][A-Za-z0-9_./-]{0,254}$",
         first: { ASCII.isAlphanumeric($0) || $0 == UInt8(ascii: "_") }
     ) { ASCII.isAlphanumeric($0) || ASCII.isOne(of: "_./-", $0) }
-    static let parameterKey = TextRule("1-255 letters or digits", lengths: 1...255, allowed: ASCII.isAlphanumeric)
+    static let parameterKey = TextRule("1-255 letters or digits", lengths: 1...255, pattern: "^[A-Za-z0-9]{1,255}$", allowed: ASCII.isAlphanumeric)
     static let parameterValue = TextRule(
-        "letters, digits, spaces and _ . : / = + - @ ,", lengths: 0...4096, hint: "pass secrets with {\"secret\": NAME}"
+        "letters, digits, spaces and _ . : / = + - @ ,", lengths: 0...4096, pattern: "^[A-Za-z0-9 _.:/=+@,-]{0,4096}$", hint: "pass secrets with {\"secret\": NAME}"
     ) { ASCII.isAlphanumeric($0) || ASCII.isOne(of: " _.:/=+-@,", $0) }
-    static let tagKey = TextRule("1-128 letters, digits, spaces and _ . : / = + - @", lengths: 1...128) {
+    static let tagKey = TextRule("1-128 letters, digits, spaces and _ . : / = + - @", lengths: 1...128, pattern: "^[A-Za-z0-9 _.:/=+@-]{1,128}$") {
         ASCII.isAlphanumeric($0) || ASCII.isOne(of: " _.:/=+-@", $0)
     }
-    static let tagValue = TextRule("0-256 letters, digits, spaces and _ . : / = + - @", lengths: 0...256) {
+    static let tagValue = TextRule("0-256 letters, digits, spaces and _ . : / = + - @", lengths: 0...256, pattern: "^[A-Za-z0-9 _.:/=+@-]{0,256}$") {
         ASCII.isAlphanumeric($0) || ASCII.isOne(of: " _.:/=+-@", $0)
     }
-    static let version = TextRule("a version such as 1.51.0", lengths: 5...30, first: ASCII.isDigit) {
-        ASCII.isDigit($0) || $0 == UInt8(ascii: ".")
-    }
-    static let nodeVersion = TextRule("a Node.js version such as 22 or 22.11.0", lengths: 1...20, first: ASCII.isDigit) {
+    static let nodeVersion = TextRule("a Node.js version such as 22 or 22.11.0", lengths: 1...20, pattern: "^[0-9][0-9.]{0,19}$", first: ASCII.isDigit) {
         ASCII.isDigit($0) || $0 == UInt8(ascii: ".")
     }
     static let runnerLabel = TextRule(
-        "1-100 letters, digits and . _ -, starting with a letter or digit", lengths: 1...100, first: ASCII.isAlphanumeric
+        "1-100 letters, digits and . _ -, starting with a letter or digit", lengths: 1...100, pattern: "^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$", first: ASCII.isAlphanumeric
     ) { ASCII.isAlphanumeric($0) || ASCII.isOne(of: "._-", $0) }
     static let ecrRepository = TextRule(
-        "2-256 lowercase letters, digits and . _ / -, starting with a letter or digit", lengths: 2...256,
+        "2-256 lowercase letters, digits and . _ / -, starting with a letter or digit", lengths: 2...256, pattern: "^[a-z0-9][a-z0-9._/-]{1,255}$",
         first: { ASCII.isLower($0) || ASCII.isDigit($0) }
     ) { ASCII.isLower($0) || ASCII.isDigit($0) || ASCII.isOne(of: "._/-", $0) }
     static let bucket = TextRule(
-        "an S3 bucket name (3-63 lowercase letters, digits, '.' or '-') or a variable NAME", lengths: 3...63,
+        "an S3 bucket name (3-63 lowercase letters, digits, '.' or '-') or a variable NAME", lengths: 3...63, pattern: "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$",
         first: { ASCII.isLower($0) || ASCII.isDigit($0) }
     ) { ASCII.isLower($0) || ASCII.isDigit($0) || ASCII.isOne(of: ".-", $0) }
 }

@@ -1,7 +1,9 @@
-/// Reading a ``Policy`` from JSON, with the same reader as `pipewright.json`: one parser, and a `policy`
-/// section is decoded from the tree already read, never written back to text and parsed again.
+/// Reading a ``Policy`` from JSON with the reader of `pipewright.json` and its contract: every problem is
+/// reported, each naming its JSON path (`policy.hardenRunner.egressPolicy`), the bad value and what is
+/// expected — the shape first, in document order, then the rules. A `policy` section is decoded from the
+/// tree already read, never written back to text and parsed again.
 ///
-/// The format, every key optional (a missing key keeps ``Policy/default``'s value):
+/// The format, every key optional (a missing or `null` key keeps ``Policy/default``'s value):
 ///
 /// ```json
 /// {
@@ -19,187 +21,117 @@
 /// }
 /// ```
 extension Policy {
-    /// Reads a policy file's text; unknown keys and bad values are errors that name their JSON path.
-    public static func decode(_ text: String) throws(PolicyDecodingError) -> Policy {
-        try Policy(json: read(text))
+    /// Reads a policy file's text; `fileName` names it in a JSON syntax error.
+    public static func decode(_ text: String, fileName: String = "policy") throws(PolicyDecodingError) -> Policy {
+        try Policy(json: read(text, fileName: fileName))
     }
 
     /// Reads the `policy` section of a `pipewright.json` text, ``Policy/default`` when there is none.
     /// Other keys of the file belong to the configuration reader and are not checked here.
     public static func decode(configSection text: String) throws(PolicyDecodingError) -> Policy {
-        let root = try read(text)
-        guard case .object = root else { throw PolicyDecodingError(path: "", message: "has the wrong type: expected an object") }
+        let root = try read(text, fileName: "pipewright.json")
+        var reader = ConfigReader()
+        guard reader.members(root, at: .root) != nil else { throw .invalid(reader.issues) }
         guard let section = root["policy"], section != .null else { return .default }
-        return try Policy(json: section, path: "policy")
+        return try Policy(json: section)
     }
 
-    private static func read(_ text: String) throws(PolicyDecodingError) -> JSONValue {
+    private static func read(_ text: String, fileName: String) throws(PolicyDecodingError) -> JSONValue {
         do {
-            return try JSONReader.read(text, fileName: "policy")
+            return try JSONReader.read(text, fileName: fileName)
         } catch {
-            throw PolicyDecodingError(path: "", message: "is not valid JSON")
+            throw .syntax(error)
         }
     }
 
-    /// Decodes the JSON format documented on ``Policy/decode(_:)`` from a value already read, such as the
-    /// `policy` section of `pipewright.json`. A missing or `null` key keeps ``Policy/default``'s value.
-    public init(json: JSONValue) throws(PolicyDecodingError) {
-        try self.init(json: json, path: "")
+    /// Decodes the JSON format documented on ``Policy/decode(_:fileName:)`` from a value already read, such
+    /// as the `policy` section of `pipewright.json`; paths start at `policy`.
+    package init(json: JSONValue) throws(PolicyDecodingError) {
+        let path = JSONPath.root.key("policy")
+        var reader = ConfigReader()
+        guard let policy = reader.object(Self.fields, json, at: path), reader.issues.isEmpty else { throw .invalid(reader.issues) }
+        var checker = ConfigChecker(pipeline: nil)
+        Self.fields.check(&checker, policy, at: { path })
+        guard checker.errors.isEmpty else { throw .invalid(checker.errors.map(ConfigIssue.invalid)) }
+        self = policy
     }
 
-    init(json: JSONValue, path: String) throws(PolicyDecodingError) {
-        let root = try PolicyJSON(json, path: path).object(keys: Policy.jsonKeys)
-        self = .default
-        if let tags = try root["requiredTags"]?.stringLists() { requiredTags = tags }
-        if let regions = try root["allowedRegions"]?.strings() { allowedRegions = regions }
-        if let accounts = try root["allowedAccounts"]?.stringLists() {
-            for (environment, ids) in accounts.sorted(by: { $0.key < $1.key }) {
-                for (index, id) in ids.enumerated() where !(id.utf8.count == 12 && id.utf8.allSatisfy { (48...57).contains($0) }) {
-                    throw root.error("allowedAccounts.\(environment)[\(index)]", "\"\(id)\" is not an AWS account id: expected 12 digits")
-                }
-            }
-            allowedAccounts = accounts
-        }
-        if let names = try root["reviewedChangeSetEnvironments"]?.strings() { reviewedChangeSetEnvironments = names }
-        if let names = try root["neverDestroyEnvironments"]?.strings() { neverDestroyEnvironments = names }
-        if let days = try root["minimumRetentionDays"]?.int() {
-            guard (1...90).contains(days) else { throw root.error("minimumRetentionDays", "\(days) is out of range: GitHub keeps artifacts 1 to 90 days") }
-            minimumRetentionDays = days
-        }
-        if let required = try root["requireArtifactEncryption"]?.bool() { requireArtifactEncryption = required }
-        if let harden = try root["hardenRunner"]?.object(keys: ["egressPolicy", "allowedEndpoints"]) {
-            let mode = try harden.required("egressPolicy").string()
-            guard let egress = HardenRunner.Policy(rawValue: mode) else {
-                throw harden.error("egressPolicy", "\"\(mode)\" is not an egress policy; expected audit or block" + Suggestion.hint(for: mode, in: ["audit", "block"]))
-            }
-            hardenRunner = HardenRunnerRequirement(egressPolicy: egress, allowedEndpoints: try harden["allowedEndpoints"]?.strings() ?? [])
-        }
-        if let labels = try root["allowedRunnerLabels"]?.strings() { allowedRunnerLabels = labels }
-        if let pinsObject = try root["actionPins"]?.object(keys: nil) {
-            var pins: [PinTable.Pin] = []
-            for repository in pinsObject.keys.sorted() {
-                let parts = repository.split(separator: "/", omittingEmptySubsequences: false)
-                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw pinsObject.error(repository, "\"\(repository)\" is not a repository: expected owner/repo")
-                }
-                let pin = try pinsObject.required(repository).object(keys: ["version", "sha"])
-                let version = try pin.required("version").string()
-                let sha = try pin.required("sha").string()
-                guard ActionReference(repository, ref: sha).isPinnedToCommit else {
-                    throw pin.error("sha", "\"\(sha)\" is not a commit: expected 40 lowercase hex digits")
-                }
-                pins.append(PinTable.Pin(repository: repository, version: version, commit: sha))
-            }
-            actionPins = pins
-        }
-        if let minutes = try root["maxJobTimeoutMinutes"]?.int() {
-            guard minutes >= 1 else { throw root.error("maxJobTimeoutMinutes", "\(minutes) is out of range: expected at least 1 minute") }
-            maxJobTimeoutMinutes = minutes
-        }
-    }
-
-    /// The keys a policy object may have, in documentation order.
-    static let jsonKeys = [
-        "requiredTags", "allowedRegions", "allowedAccounts", "reviewedChangeSetEnvironments", "neverDestroyEnvironments",
-        "minimumRetentionDays", "requireArtifactEncryption", "hardenRunner", "allowedRunnerLabels", "actionPins",
-        "maxJobTimeoutMinutes",
-    ]
+    /// The policy's fields, in documentation order; absent and `null` keep the default.
+    static let fields = ConfigObject(Policy.default, nullIsAbsent: true, [
+        .field("requiredTags", \.requiredTags, { $0.requiredTags = $1 }, .lists(of: .string(), expected: "an object of tag keys to arrays of allowed values"), nil),
+        .field("allowedRegions", \.allowedRegions, { $0.allowedRegions = $1 }, .array(.string()), nil),
+        .field("allowedAccounts", \.allowedAccounts, { $0.allowedAccounts = $1 }, .lists(of: .accountID, expected: "an object of environment names to arrays of account ids"), nil),
+        .field("reviewedChangeSetEnvironments", \.reviewedChangeSetEnvironments, { $0.reviewedChangeSetEnvironments = $1 }, .array(.string()), nil),
+        .field("neverDestroyEnvironments", \.neverDestroyEnvironments, { $0.neverDestroyEnvironments = $1 }, .array(.string()), nil),
+        .optional("minimumRetentionDays", \.minimumRetentionDays, { $0.minimumRetentionDays = $1 }, .int(.artifactRetention), nil),
+        .field("requireArtifactEncryption", \.requireArtifactEncryption, { $0.requireArtifactEncryption = $1 }, .bool, nil),
+        .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(ConfigObject(HardenRunnerRequirement(egressPolicy: .audit), nullIsAbsent: true, [
+            .field("egressPolicy", \.egressPolicy, { $0.egressPolicy = $1 }, .egressPolicy, nil, required: true),
+            .field(
+                "allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil,
+                rule: { checker, harden, path in checker.checkBlockEndpoints(harden.egressPolicy, harden.allowedEndpoints, at: path) }
+            ),
+        ])), nil),
+        .field("allowedRunnerLabels", \.allowedRunnerLabels, { $0.allowedRunnerLabels = $1 }, .array(.string()), nil),
+        .field("actionPins", \.actionPins, { $0.actionPins = $1 }, .actionPins, nil),
+        .optional("maxJobTimeoutMinutes", \.maxJobTimeoutMinutes, { $0.maxJobTimeoutMinutes = $1 }, .int(ConfigRange(atLeast: 1, unit: "minutes")), nil),
+    ])
 }
 
-/// A JSON value of a policy with its path, and the typed reads the policy format needs.
-private struct PolicyJSON {
-    let value: JSONValue
-    let path: String
+/// A policy that cannot be read: a JSON syntax error, or every problem in it, as for `pipewright.json`.
+public typealias PolicyDecodingError = ConfigError
 
-    init(_ value: JSONValue, path: String) {
-        self.value = value
-        self.path = path
-    }
-
-    func child(_ key: String) -> String { path.isEmpty ? key : path + "." + key }
-
-    func error(_ key: String, _ message: String) -> PolicyDecodingError {
-        PolicyDecodingError(path: child(key), message: message)
-    }
-
-    private func wrongType(_ expected: String) -> PolicyDecodingError {
-        PolicyDecodingError(path: path, message: value == .null ? "is null: expected \(expected)" : "has the wrong type: expected \(expected)")
-    }
-
-    /// The member under a key; a missing or `null` member reads as absent.
-    subscript(key: String) -> PolicyJSON? {
-        guard let member = value[key], member != .null else { return nil }
-        return PolicyJSON(member, path: child(key))
-    }
-
-    func required(_ key: String) throws(PolicyDecodingError) -> PolicyJSON {
-        guard let member = value[key] else { throw error(key, "is missing") }
-        return PolicyJSON(member, path: child(key))
-    }
-
-    var keys: [String] {
-        if case .object(let members) = value { members.map(\.key) } else { [] }
-    }
-
-    /// This value as an object; with `keys`, the first unknown key (in sorted order) is an error.
-    func object(keys known: [String]?) throws(PolicyDecodingError) -> PolicyJSON {
-        guard case .object(let members) = value else { throw wrongType("an object") }
-        if let known {
-            for key in members.map(\.key).sorted() where !known.contains(key) {
-                throw error(key, "is not a policy key; expected one of \(known.joined(separator: ", "))" + Suggestion.hint(for: key, in: known))
+extension ConfigType where Value == [String: [String]] {
+    /// An object of names to arrays, such as `{"prod": ["333333333333"]}`; checked in name order.
+    static func lists(of element: ConfigType<String>, expected: String) -> ConfigType {
+        let list = ConfigType<[String]>.array(element)
+        let (read, write) = (list.read, list.write)
+        var checkLists: (@Sendable (inout ConfigChecker, [String: [String]], LazyPath) -> Void)?
+        if let check = list.check {
+            checkLists = { checker, lists, path in
+                for key in lists.keys.sorted() { check(&checker, lists[key]!, { path().key(key) }) }
             }
         }
-        return self
-    }
-
-    func string() throws(PolicyDecodingError) -> String {
-        guard case .string(let text) = value else { throw wrongType("a string") }
-        return text
-    }
-
-    func int() throws(PolicyDecodingError) -> Int {
-        guard let number = value.intValue else { throw wrongType("an integer") }
-        return number
-    }
-
-    func bool() throws(PolicyDecodingError) -> Bool {
-        guard case .bool(let flag) = value else { throw wrongType("true or false") }
-        return flag
-    }
-
-    func strings() throws(PolicyDecodingError) -> [String] {
-        guard case .array(let elements) = value else { throw wrongType("an array") }
-        var result: [String] = []
-        for (index, element) in elements.enumerated() {
-            result.append(try PolicyJSON(element, path: path + "[\(index)]").string())
-        }
-        return result
-    }
-
-    /// An object whose members are arrays of strings, such as `requiredTags`.
-    func stringLists() throws(PolicyDecodingError) -> [String: [String]] {
-        guard case .object(let members) = value else { throw wrongType("an object") }
-        var result: [String: [String]] = [:]
-        for member in members {
-            result[member.key] = try PolicyJSON(member.value, path: child(member.key)).strings()
-        }
-        return result
+        return ConfigType(
+            read: { reader, value, path in
+                let entries = reader.entries(value, at: path, expected: expected) { reader, key, value, path in read(&reader, value, path).map { (key, $0) } }
+                return entries.map { Dictionary(uniqueKeysWithValues: $0) }
+            },
+            write: { lists in .object(lists.keys.sorted().map { JSONMember($0, write(lists[$0]!)) }) },
+            schema: [JSONMember("type", .string("object")), JSONMember("additionalProperties", .object(list.schema))],
+            check: checkLists
+        )
     }
 }
 
-/// A policy that cannot be read: where (a JSON path such as `hardenRunner.egressPolicy`), and what is wrong.
-public struct PolicyDecodingError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The JSON path, empty for the whole document.
-    public let path: String
-    /// What is wrong and what is expected.
-    public let message: String
-
-    /// Creates an error.
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
+extension ConfigType where Value == [PinTable.Pin] {
+    /// Pins by repository, `{"owner/repo": {"version": …, "sha": <40 hex>}}`, kept sorted by repository.
+    static var actionPins: ConfigType {
+        typealias Pin = PinTable.Pin
+        let commit = ConfigType<String>.format(pattern: "^[0-9a-f]{40}$", { ActionReference("", ref: $0).isPinnedToCommit }) {
+            "\(JSONWriter.quoted($0)) is not a commit; expected 40 lowercase hex digits"
+        }
+        let pin = ConfigObject(Pin(repository: "", version: "", commit: ""), [
+            .field("version", \.version, { $0 = Pin(repository: $0.repository, version: $1, commit: $0.commit) }, .string(), nil, required: true),
+            .field("sha", \.commit, { $0 = Pin(repository: $0.repository, version: $0.version, commit: $1) }, commit, nil, required: true),
+        ])
+        return ConfigType(
+            read: { reader, value, path in
+                reader.entries(value, at: path, expected: "an object of owner/repo names to pins") { reader, repository, value, path in
+                    reader.object(pin, value, at: path).map { Pin(repository: repository, version: $0.version, commit: $0.commit) }
+                }?.sorted { $0.repository < $1.repository }
+            },
+            write: { pins in .object(pins.map { JSONMember($0.repository, pin.write($0)) }) },
+            schema: [JSONMember("type", .string("object")), JSONMember("additionalProperties", .object(pin.schema))],
+            check: { checker, pins, path in
+                for entry in pins {
+                    let parts = entry.repository.split(separator: "/", omittingEmptySubsequences: false)
+                    if parts.count != 2 || parts.contains(where: \.isEmpty) {
+                        checker.fail({ path().key(entry.repository) }, "\(JSONWriter.quoted(entry.repository)) is not a repository; expected owner/repo")
+                    }
+                    pin.check(&checker, entry, at: { path().key(entry.repository) })
+                }
+            }
+        )
     }
-
-    /// `policy: path: message`.
-    public var description: String { "policy: " + (path.isEmpty ? "" : path + ": ") + message }
 }

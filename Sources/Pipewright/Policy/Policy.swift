@@ -1,7 +1,7 @@
 /// An organization's rules for every pipeline: what the lowering must default to and what the audit checks.
 ///
 /// Read from `pipewright-policy.json`, a `policy` section of `pipewright.json`, or a shared file given
-/// with `--policy` (see ``Policy/decode(_:)``). It feeds the lowering through ``Policy/apply(to:)`` and
+/// with `--policy` (see ``Policy/decode(_:fileName:)``). It feeds the lowering through ``Policy/apply(to:)`` and
 /// ``Policy/pinTable(base:)``, and the audit through ``Auditor``.
 ///
 /// ```swift
@@ -71,7 +71,9 @@ public struct Policy: Sendable, Hashable {
 public struct HardenRunnerRequirement: Sendable, Hashable {
     /// `audit` accepts audit or block; `block` accepts only block.
     public var egressPolicy: HardenRunner.Policy
-    /// The `host:port` endpoints a blocking job may allow; empty allows any list.
+    /// The `host:port` endpoints a blocking job may allow; empty allows any list. A policy file that requires
+    /// `block` must list at least one, as `pipewright.json` must: the lowering gives them to a pipeline that
+    /// has none, and a block with none refuses every connection, GitHub's included.
     public var allowedEndpoints: [String]
 
     /// Creates a requirement.

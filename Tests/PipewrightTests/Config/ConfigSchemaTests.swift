@@ -17,10 +17,10 @@ import Testing
     @Test func schemaPropertiesMatchTheDecoder() throws {
         let schema = try JSONReader.read(PipewrightConfig.jsonSchema())
         guard case .object(let properties)? = schema["properties"] else { Issue.record("no properties"); return }
-        #expect(properties.map(\.key) == PipewrightConfig.Keys.document)
+        #expect(properties.map(\.key) == PipewrightConfig.root.keys)
         #expect(schema["additionalProperties"] == .bool(false))
         guard case .object(let environment)? = schema["$defs"]?["environment"]?["properties"] else { Issue.record("no environment"); return }
-        #expect(environment.map(\.key) == PipewrightConfig.Keys.environment)
+        #expect(environment.map(\.key) == PipewrightConfig.environment.keys)
         var unclosed: [String] = []
         func visit(_ value: JSONValue, _ path: String) {
             switch value {

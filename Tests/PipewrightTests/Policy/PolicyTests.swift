@@ -38,21 +38,74 @@ import PipewrightBlueprints
         #expect(try Policy.decode(configSection: #"{"name": "x", "policy": {"minimumRetentionDays": 10}}"#).minimumRetentionDays == 10)
     }
 
+    /// Policy files are read with `pipewright.json`'s reader and contract: every problem, each naming its
+    /// JSON path (from `policy`), the bad value and what is expected, in the config errors' words.
     @Test(arguments: [
-        (#"{"requiredTag": {}}"#, "policy: requiredTag: is not a policy key; expected one of requiredTags, allowedRegions, allowedAccounts, reviewedChangeSetEnvironments, neverDestroyEnvironments, minimumRetentionDays, requireArtifactEncryption, hardenRunner, allowedRunnerLabels, actionPins, maxJobTimeoutMinutes — did you mean \"requiredTags\"?"),
-        (#"{"hardenRunner": {"egressPolicy": "blok"}}"#, "policy: hardenRunner.egressPolicy: \"blok\" is not an egress policy; expected audit or block — did you mean \"block\"?"),
-        (#"{"hardenRunner": {"egressPolicy": "block", "allowedEndpoint": []}}"#, "policy: hardenRunner.allowedEndpoint: is not a policy key; expected one of egressPolicy, allowedEndpoints — did you mean \"allowedEndpoints\"?"),
-        (#"{"allowedAccounts": {"prod": ["3333"]}}"#, "policy: allowedAccounts.prod[0]: \"3333\" is not an AWS account id: expected 12 digits"),
-        (#"{"actionPins": {"actions/checkout": {"version": "v6", "sha": "v6"}}}"#, "policy: actionPins.actions/checkout.sha: \"v6\" is not a commit: expected 40 lowercase hex digits"),
-        (#"{"actionPins": {"checkout": {"version": "v6", "sha": "v6"}}}"#, "policy: actionPins.checkout: \"checkout\" is not a repository: expected owner/repo"),
-        (#"{"minimumRetentionDays": 400}"#, "policy: minimumRetentionDays: 400 is out of range: GitHub keeps artifacts 1 to 90 days"),
-        (#"{"minimumRetentionDays": "30"}"#, "policy: minimumRetentionDays: has the wrong type: expected an integer"),
-        (#"{"allowedRegions": "us-east-1"}"#, "policy: allowedRegions: has the wrong type: expected an array"),
-        ("{", "policy: is not valid JSON"),
+        (#"{"requiredTag": {}}"#, ["policy.requiredTag: unknown key — did you mean \"requiredTags\"?"]),
+        (#"{"hardenRunner": {"egressPolicy": "blok"}}"#, ["policy.hardenRunner.egressPolicy: \"blok\" is not one of audit, block — did you mean \"block\"?"]),
+        (#"{"hardenRunner": {"egressPolicy": "block", "allowedEndpoint": []}}"#, ["policy.hardenRunner.allowedEndpoint: unknown key — did you mean \"allowedEndpoints\"?"]),
+        (#"{"hardenRunner": {"allowedEndpoints": []}}"#, ["policy.hardenRunner: missing required key \"egressPolicy\""]),
+        (#"{"allowedAccounts": {"prod": ["3333"]}}"#, ["policy.allowedAccounts.prod[0]: \"3333\" is not an AWS account id; expected exactly 12 digits"]),
+        (#"{"actionPins": {"actions/checkout": {"version": "v6", "sha": "v6"}}}"#, ["policy.actionPins[\"actions/checkout\"].sha: \"v6\" is not a commit; expected 40 lowercase hex digits"]),
+        (#"{"actionPins": {"checkout": {"version": "v6", "sha": "v6"}}}"#, [
+            "policy.actionPins.checkout: \"checkout\" is not a repository; expected owner/repo",
+            "policy.actionPins.checkout.sha: \"v6\" is not a commit; expected 40 lowercase hex digits",
+        ]),
+        (#"{"minimumRetentionDays": 400}"#, ["policy.minimumRetentionDays: 400 is out of range; expected 1-90 days — GitHub keeps artifacts at most 90 days"]),
+        (#"{"maxJobTimeoutMinutes": 0}"#, ["policy.maxJobTimeoutMinutes: 0 is out of range; expected at least 1 minute"]),
+        (#"{"minimumRetentionDays": "30"}"#, ["policy.minimumRetentionDays: \"30\" is a string; expected an integer"]),
+        (#"{"allowedRegions": "us-east-1"}"#, ["policy.allowedRegions: \"us-east-1\" is a string; expected an array of strings"]),
+        ("[]", ["policy: [] is an array; expected an object"]),
+        ("{", ["policy:1:2: expected a string key or '}', found the end of the file"]),
     ])
-    func errorsNameThePathAndTheFix(_ text: String, _ message: String) {
+    func errorsNameThePathAndTheFix(_ text: String, _ messages: [String]) {
         #expect(throws: PolicyDecodingError.self) { try Policy.decode(text) }
-        do { _ = try Policy.decode(text) } catch { #expect(error.description == message) }
+        do { _ = try Policy.decode(text) } catch { #expect(error.messages == messages) }
+    }
+
+    /// Every problem is reported, not just the first: the shape in document order, then the rules in key order.
+    @Test func reportsEveryProblem() {
+        let text = #"""
+        {
+          "minimumRetentionDays": 0,
+          "allowedRegions": ["us-east-1", 2],
+          "hardenRunner": {"egressPolicy": "block", "allowedEndpoints": ["github.com"], "mode": "strict"},
+          "requireArtifactEncryption": "yes",
+          "maxJobTimeoutMinutes": null
+        }
+        """#
+        let shape = [
+            "policy.allowedRegions[1]: 2 is a number; expected a string",
+            "policy.hardenRunner.mode: unknown key; expected one of egressPolicy, allowedEndpoints",
+            "policy.requireArtifactEncryption: \"yes\" is a string; expected true or false",
+        ]
+        do { _ = try Policy.decode(text); Issue.record("decoded") } catch { #expect(error.messages == shape) }
+        let rules = text.replacing(", 2]", with: "]").replacing(#", "mode": "strict""#, with: "").replacing(#""yes""#, with: "true")
+        do {
+            _ = try Policy.decode(rules)
+            Issue.record("decoded")
+        } catch {
+            #expect(error.messages == [
+                "policy.minimumRetentionDays: 0 is out of range; expected 1-90 days — GitHub keeps artifacts at most 90 days",
+                "policy.hardenRunner.allowedEndpoints[0]: \"github.com\" is not a host:port endpoint; expected a host name and a port such as github.com:443 or *.amazonaws.com:443",
+            ])
+        }
+    }
+
+    /// A block with no endpoint would refuse every connection, GitHub's included: a policy file is refused
+    /// for it with the rule and the words `pipewright.json` is refused with.
+    @Test func blockWithoutEndpointsIsRefusedAsInTheConfig() throws {
+        let config = ConfigFixtures.base(adding: #""runtime": {"hardenRunner": {"policy": "block"}}"#)
+        let message = "[] is empty; expected at least one host:port — the block policy refuses every other connection, GitHub's included"
+        #expect(throws: ConfigError.invalid([.invalid(ValidationError(path: "runtime.hardenRunner.allowedEndpoints", message: message))])) {
+            try PipewrightConfig.decode(config)
+        }
+        for text in [#"{"hardenRunner": {"egressPolicy": "block"}}"#, #"{"hardenRunner": {"egressPolicy": "block", "allowedEndpoints": null}}"#, #"{"hardenRunner": {"egressPolicy": "block", "allowedEndpoints": []}}"#] {
+            #expect(throws: PolicyDecodingError.invalid([.invalid(ValidationError(path: "policy.hardenRunner.allowedEndpoints", message: message))]), "\(text)") {
+                try Policy.decode(text)
+            }
+        }
+        #expect(try Policy.decode(#"{"hardenRunner": {"egressPolicy": "audit"}}"#).hardenRunner == HardenRunnerRequirement(egressPolicy: .audit))
     }
 }
 

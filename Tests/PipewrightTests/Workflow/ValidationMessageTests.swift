@@ -183,7 +183,7 @@ import Testing
     }
 }
 
-/// From 64 jobs on, jobs are checked in parallel chunks; the errors must still come in document order.
+/// The errors of many jobs come in document order.
 @Test func manyJobsAreCheckedInDocumentOrder() {
     let jobs = (0..<200).map { index in
         ValidationMessageTests.job(index % 50 == 7 ? "\(index)bad" : "job\(index)",
