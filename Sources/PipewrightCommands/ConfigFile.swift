@@ -42,11 +42,11 @@ package enum ConfigFile {
         }
         if let explicit {
             guard let text = try workspace.read(explicit) else { throw .invalidInput("--policy: \(explicit): no such file") }
-            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text) }
+            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: explicit) }
         }
         let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) + "/" : ""
         if let text = try workspace.read(folder + policyName) {
-            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text) }
+            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: folder + policyName) }
         }
         if let section {
             return try decoded { () throws(PolicyDecodingError) in try Policy(json: section) }
