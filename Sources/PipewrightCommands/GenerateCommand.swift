@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Pipewright
 
 /// `pipewright generate`: renders every workflow from the config, or checks that the committed ones are current.
@@ -49,7 +54,7 @@ struct GenerateCommand {
         var editedByHand: [String] = []
         for file in files {
             let current = try workspace.read(file.path)
-            if let current, current.utf8.elementsEqual(file.contents.utf8) { continue }
+            if let current, Self.sameBytes(current, file.contents) { continue }
             stale.append(file.path)
             if let current {
                 if GeneratedHeader.provenance(of: current) != .generated { editedByHand.append(file.path) }
@@ -99,7 +104,7 @@ struct GenerateCommand {
                 changed.append(file)
                 continue
             }
-            if current.utf8.elementsEqual(file.contents.utf8) { continue }
+            if Self.sameBytes(current, file.contents) { continue }
             changed.append(file)
             mayReplace(file.path, current, "")
         }
@@ -119,5 +124,16 @@ struct GenerateCommand {
         }
         tool.console.err("\(changed.count) written, \(files.count - changed.count) unchanged\(orphans.isEmpty ? "" : ", \(orphans.count) removed").\n")
         return .ok
+    }
+
+    /// Whether two texts are the same bytes: `==` on strings compares canonical equivalence, and going
+    /// through `utf8` element by element cost more than rendering the workflows.
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var (first, second) = (first, second)
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
+        }
     }
 }
