@@ -144,6 +144,24 @@ struct ConfigChecker {
         }
     }
 
+    /// Each deploy role trusts one GitHub environment (`pipewright bootstrap` makes one per environment), so
+    /// a role an earlier environment already deploys with would refuse this one. A repository variable or
+    /// an ARN names the same role everywhere; a secret may differ per environment, so it is not compared.
+    mutating func checkRoleIsOwn(of environment: Environment, at path: LazyPath) {
+        guard let pipeline, !environment.role.isSecret else { return }
+        let index = environmentIndex
+        guard let earlier = pipeline.environments[..<index].firstIndex(where: {
+            $0.role == environment.role && $0.githubEnvironment != environment.githubEnvironment
+        }) else { return }
+        let other = pipeline.environments[earlier]
+        let role = switch environment.role {
+        case .variable(let name): "{\"variable\": \(JSONWriter.quoted(name))}"
+        case .arn(let arn): "{\"arn\": \(JSONWriter.quoted(arn))}"
+        case .secret(let name): "{\"secret\": \(JSONWriter.quoted(name))}"
+        }
+        fail(path, "\(role) is also the role of environments[\(earlier)] (\(JSONWriter.quoted(other.name))), whose trust admits only GitHub environment \(JSONWriter.quoted(other.githubEnvironment)), so this environment's deploy would be refused; expected a role of its own — pipewright bootstrap creates one per environment")
+    }
+
     mutating func checkParameters(_ parameters: [Parameter], at base: LazyPath) {
         guard !parameters.isEmpty else { return }
         var seen: Set<String> = []

@@ -142,7 +142,10 @@ extension PipewrightConfig {
         ),
         .field("account", \.account, { $0.account = $1 }, .accountID, "The 12-digit AWS account id.", required: true),
         .optional("region", \.region, { $0.region = $1 }, .region, "The region; absent or null uses the pipeline's."),
-        .field("role", \.role, { $0.role = $1 }, .role, "The role deploy jobs assume through OIDC.", required: true),
+        .field(
+            "role", \.role, { $0.role = $1 }, .role, "The role deploy jobs assume through OIDC.", required: true,
+            rule: { checker, environment, path in checker.checkRoleIsOwn(of: environment, at: path) }
+        ),
         .optional("chainedRole", \.chainedRole, { $0.chainedRole = $1 }, .role, "A second role to chain into, for cross-account deploys."),
         .optional("driftRole", \.driftRole, { $0.driftRole = $1 }, .role, "The read-only role drift detection assumes; absent or null uses role."),
         .field(

@@ -94,6 +94,10 @@ extension ConfigFixtures {
         Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, stackNaming, infrastructure, ciRole, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
+            base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),
+            "environments[2].role: {\"variable\": \"AWS_ROLE_ARN_STAGING\"} is also the role of environments[1] (\"staging\"), whose trust admits only GitHub environment \"staging\", so this environment's deploy would be refused; expected a role of its own — pipewright bootstrap creates one per environment"
+        ),
+        Case(
             base(replacing: "\"after\": \"staging\"", with: "\"after\": \"qa\""),
             "environments[2].after: \"qa\" is not an environment; expected one of dev, staging"
         ),

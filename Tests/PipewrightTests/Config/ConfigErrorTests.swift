@@ -43,7 +43,7 @@ import Testing
         ]
         let environments = (0..<200).map { index in
             let account = broken[index].map { $0.hasPrefix("\"account\"") ? $0 : "\"account\": \"111111111111\", " + $0 } ?? "\"account\": \"111111111111\""
-            return "{\"name\": \"env\(index)\", \(account), \"role\": {\"variable\": \"AWS_ROLE_ARN\"}, \"branch\": \"main\"}"
+            return "{\"name\": \"env\(index)\", \(account), \"role\": {\"variable\": \"AWS_ROLE_ARN_\(index)\"}, \"branch\": \"main\"}"
         }
         let messages = Self.problems(ofEnvironments: environments)
         #expect(Self.paths(messages) == ["environments[3].production", "environments[64].colour", "environments[65].strategy", "environments[199].account"], "\(messages)")
@@ -83,7 +83,7 @@ import Testing
             case 199: branch = "a..b"
             default: break
             }
-            return "{\"name\": \"\(name)\", \"account\": \"\(account)\", \"role\": {\"variable\": \"AWS_ROLE_ARN\"}, \"branch\": \"\(branch)\"\(after)}"
+            return "{\"name\": \"\(name)\", \"account\": \"\(account)\", \"role\": {\"variable\": \"AWS_ROLE_ARN_\(index)\"}, \"branch\": \"\(branch)\"\(after)}"
         }
         let messages = Self.problems(ofEnvironments: environments)
         #expect(Self.paths(messages) == ["environments[5].name", "environments[70].account", "environments[100].after",
