@@ -237,34 +237,49 @@ def _condition_holds(operator, key_values, claims, issuer_host):
     return True, ""
 
 
+def _policy_decision(policy, label, applies, condition_holds, nobody):
+    """IAM's verdict over a policy's statements, and why: (allowed, reason). `applies(statement)` returns
+    (True, None) for a statement about this request, (False, reason or None) otherwise; `condition_holds(operator,
+    key_values)` returns (holds, why). An explicit Deny wins; anything not understood fails closed."""
+    reasons, allowed = [], False
+    for index, statement in enumerate(_as_list(policy.get("Statement", []))):
+        name = label(statement, index)
+        relevant, why = applies(statement)
+        if not relevant:
+            if why:
+                reasons.append(f"{name}: {why}")
+            continue
+        for operator, key_values in (statement.get("Condition") or {}).items():
+            holds, why = condition_holds(operator, key_values)
+            if not holds:
+                reasons.append(f"{name}: {why}")
+                break
+        else:
+            if statement.get("Effect") == "Deny":
+                return False, f"{name} denies it"
+            if statement.get("Effect") == "Allow":
+                allowed = True
+                reasons.append(f"{name} allows it")
+    return allowed, "; ".join(reasons) or nobody
+
+
 def trust_policy_decision(policy, claims, provider_arn):
     """Whether a role trust policy lets a web identity with these claims in, and why: (allowed, reason)."""
     issuer_host = provider_arn.split("oidc-provider/", 1)[1]
-    reasons = []
-    allowed = False
-    for index, statement in enumerate(_as_list(policy.get("Statement", []))):
+
+    def applies(statement):
         actions = [str(action).lower() for action in _as_list(statement.get("Action", []))]
         if not any(fnmatch.fnmatchcase("sts:assumerolewithwebidentity", action) for action in actions):
-            continue
+            return False, None
         principal = statement.get("Principal", {})
         federated = _as_list(principal.get("Federated", [])) if isinstance(principal, dict) else []
         if principal != "*" and provider_arn not in federated:
-            reasons.append(f"statement {index}: Federated principal {federated or 'missing'} is not {provider_arn}")
-            continue
-        holds, why = True, ""
-        for operator, key_values in (statement.get("Condition") or {}).items():
-            holds, why = _condition_holds(operator, key_values, claims, issuer_host)
-            if not holds:
-                break
-        if not holds:
-            reasons.append(f"statement {index}: {why}")
-            continue
-        if statement.get("Effect") == "Deny":
-            return False, f"statement {index} denies it"
-        if statement.get("Effect") == "Allow":
-            allowed = True
-            reasons.append(f"statement {index} allows it")
-    return allowed, "; ".join(reasons) or "no statement allows sts:AssumeRoleWithWebIdentity"
+            return False, f"Federated principal {federated or 'missing'} is not {provider_arn}"
+        return True, None
+
+    return _policy_decision(policy, lambda _, index: f"statement {index}", applies,
+                            lambda operator, key_values: _condition_holds(operator, key_values, claims, issuer_host),
+                            "no statement allows sts:AssumeRoleWithWebIdentity")
 
 
 def _evaluate_web_identity_trust():
@@ -323,39 +338,28 @@ def key_policy_decision(policy, role_arn, action, encryption_context):
     """Whether a key policy itself allows the role this KMS action with this encryption context: (allowed, reason)."""
     account = role_arn.split(":")[4]
     roots = {account, f"arn:aws:iam::{account}:root"}
-    reasons, allowed = [], False
-    for index, statement in enumerate(_as_list(policy.get("Statement", []))):
-        label = statement.get("Sid") or f"statement {index}"
+
+    def applies(statement):
         actions = [str(a).lower() for a in _as_list(statement.get("Action", []))]
         if not any(fnmatch.fnmatchcase(action.lower(), pattern) for pattern in actions):
-            continue
+            return False, None
         principal = statement.get("Principal", {})
         named = _as_list(principal.get("AWS", [])) if isinstance(principal, dict) else [principal]
         if "*" not in named and role_arn not in named:
-            if roots & set(named):
-                reasons.append(f"{label} names the account root: IAM policies not evaluated here (fails closed)")
-            continue
-        holds, why = True, ""
-        for operator, key_values in (statement.get("Condition") or {}).items():
-            for key, wanted in key_values.items():
-                if operator != "StringEquals" or not key.startswith("kms:EncryptionContext:"):
-                    holds, why = False, f"{operator} {key} is not evaluated here (fails closed)"
-                    break
-                actual = encryption_context.get(key.split(":", 2)[2])
-                if actual not in [str(one) for one in _as_list(wanted)]:
-                    holds, why = False, f"{key} is {actual!r}, not {wanted!r}"
-                    break
-            if not holds:
-                break
-        if not holds:
-            reasons.append(f"{label}: {why}")
-            continue
-        if statement.get("Effect") == "Deny":
-            return False, f"{label} denies it"
-        if statement.get("Effect") == "Allow":
-            allowed = True
-            reasons.append(f"{label} allows it")
-    return allowed, "; ".join(reasons) or "no statement names the role for this action"
+            return False, "names the account root: IAM policies not evaluated here (fails closed)" if roots & set(named) else None
+        return True, None
+
+    def condition_holds(operator, key_values):
+        for key, wanted in key_values.items():
+            if operator != "StringEquals" or not key.startswith("kms:EncryptionContext:"):
+                return False, f"{operator} {key} is not evaluated here (fails closed)"
+            actual = encryption_context.get(key.split(":", 2)[2])
+            if actual not in [str(one) for one in _as_list(wanted)]:
+                return False, f"{key} is {actual!r}, not {wanted!r}"
+        return True, ""
+
+    return _policy_decision(policy, lambda statement, index: statement.get("Sid") or f"statement {index}", applies,
+                            condition_holds, "no statement names the role for this action")
 
 
 def _evaluate_key_policies():

@@ -45,11 +45,11 @@ struct GenerateCommand {
             }
             return .ok
         }
-        if arguments.has("--check") { return try check(files, orphans: orphans, in: workspace) }
+        if arguments.has("--check") { return try check(files, orphans: orphans, source: source, in: workspace) }
         return try write(files, removing: orphans, in: workspace)
     }
 
-    private func check(_ files: [RenderedFile], orphans: [String], in workspace: Workspace) throws(CommandFailure) -> ExitCode {
+    private func check(_ files: [RenderedFile], orphans: [String], source: String, in workspace: Workspace) throws(CommandFailure) -> ExitCode {
         var stale: [String] = []
         var editedByHand: [String] = []
         for file in files {
@@ -74,7 +74,7 @@ struct GenerateCommand {
             tool.console.err("\(stale.count) of \(files.count) workflows are stale: \(stale.joined(separator: ", ")).\n")
         }
         if !orphans.isEmpty {
-            tool.console.err("\(orphans.joined(separator: ", ")) \(orphans.count == 1 ? "was" : "were") generated from \(workspace.relative(arguments["--config"] ?? ConfigFile.defaultName)) but it no longer produces \(orphans.count == 1 ? "it" : "them") (a renamed or removed pipeline); 'pipewright generate' removes \(orphans.count == 1 ? "it" : "them").\n")
+            tool.console.err("\(orphans.joined(separator: ", ")) \(orphans.count == 1 ? "was" : "were") generated from \(source) but it no longer produces \(orphans.count == 1 ? "it" : "them") (a renamed or removed pipeline); 'pipewright generate' removes \(orphans.count == 1 ? "it" : "them").\n")
         }
         if editedByHand.isEmpty {
             tool.console.err("Run 'pipewright generate' to update them.\n")

@@ -180,7 +180,7 @@ extension PipewrightConfig {
     static let environmentType = ConfigType.object(environment)
         .defined("environment", "A deployment target: an AWS account and region, guarded by a GitHub environment.")
 
-    /// The environments: many are read and checked on all cores.
+    /// The environments, checked together: names are unique and `after` names an earlier one.
     static let environments = ConfigType<[Environment]>.array(
         environmentType, expected: "an array of environments", noun: "environment"
     ) { checker, environments, path in checker.checkEnvironments(environments, with: environment, at: path) }

@@ -28,90 +28,54 @@ enum ContentDigest {
     }
 }
 
-/// XXH64 as specified in xxHash's `doc/xxhash_spec.md`, seed 0, little-endian reads; fed in any number of
-/// pieces, so a text written in parts is digested without joining them.
-struct XXH64 {
+/// XXH64 as specified in xxHash's `doc/xxhash_spec.md`, seed 0, little-endian reads, over one buffer.
+enum XXH64 {
     private static let prime1: UInt64 = 0x9E37_79B1_85EB_CA87
     private static let prime2: UInt64 = 0xC2B2_AE3D_27D4_EB4F
     private static let prime3: UInt64 = 0x1656_67B1_9E37_79F9
     private static let prime4: UInt64 = 0x85EB_CA77_C2B2_AE63
     private static let prime5: UInt64 = 0x27D4_EB2F_1656_67C5
 
-    private var lane1 = prime1 &+ prime2
-    private var lane2 = prime2
-    private var lane3: UInt64 = 0
-    private var lane4 = 0 &- prime1
-    /// Bytes of an unfinished 32-byte stripe, carried to the next piece.
-    private var pending: [UInt8] = []
-    private var totalCount = 0
-
-    /// The digest of one buffer.
+    /// The digest of `input`.
     static func hash(_ input: UnsafeRawBufferPointer) -> UInt64 {
-        var state = XXH64()
-        state.update(input)
-        return state.finalize()
-    }
-
-    /// Feeds the next piece of the input.
-    mutating func update(_ input: UnsafeRawBufferPointer) {
-        totalCount += input.count
         var offset = 0
-        if !pending.isEmpty {
-            let taken = min(32 - pending.count, input.count)
-            pending += input[0..<taken]
-            offset = taken
-            guard pending.count == 32 else { return }
-            pending.withUnsafeBytes { consumeStripe($0, at: 0) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        while offset + 32 <= input.count {
-            consumeStripe(input, at: offset)
-            offset += 32
-        }
-        pending += input[offset...]
-    }
-
-    /// The digest of everything fed.
-    func finalize() -> UInt64 {
         var hash: UInt64
-        if totalCount >= 32 {
-            hash = Self.rotate(lane1, 1) &+ Self.rotate(lane2, 7) &+ Self.rotate(lane3, 12) &+ Self.rotate(lane4, 18)
-            for lane in [lane1, lane2, lane3, lane4] {
-                hash = (hash ^ Self.round(0, lane)) &* Self.prime1 &+ Self.prime4
+        if input.count >= 32 {
+            var lanes = (prime1 &+ prime2, prime2, UInt64(0), 0 &- prime1)
+            while offset + 32 <= input.count {
+                lanes.0 = round(lanes.0, word(input, offset))
+                lanes.1 = round(lanes.1, word(input, offset + 8))
+                lanes.2 = round(lanes.2, word(input, offset + 16))
+                lanes.3 = round(lanes.3, word(input, offset + 24))
+                offset += 32
+            }
+            hash = rotate(lanes.0, 1) &+ rotate(lanes.1, 7) &+ rotate(lanes.2, 12) &+ rotate(lanes.3, 18)
+            for lane in [lanes.0, lanes.1, lanes.2, lanes.3] {
+                hash = (hash ^ round(0, lane)) &* prime1 &+ prime4
             }
         } else {
-            hash = Self.prime5
+            hash = prime5
         }
-        hash &+= UInt64(totalCount)
-        return pending.withUnsafeBytes { tail in
-            var offset = 0
-            while offset + 8 <= tail.count {
-                hash = Self.rotate(hash ^ Self.round(0, Self.word(tail, offset)), 27) &* Self.prime1 &+ Self.prime4
-                offset += 8
-            }
-            if offset + 4 <= tail.count {
-                let half = UInt64(UInt32(littleEndian: tail.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-                hash = Self.rotate(hash ^ (half &* Self.prime1), 23) &* Self.prime2 &+ Self.prime3
-                offset += 4
-            }
-            while offset < tail.count {
-                hash = Self.rotate(hash ^ (UInt64(tail[offset]) &* Self.prime5), 11) &* Self.prime1
-                offset += 1
-            }
-            hash ^= hash >> 33
-            hash &*= Self.prime2
-            hash ^= hash >> 29
-            hash &*= Self.prime3
-            hash ^= hash >> 32
-            return hash
+        hash &+= UInt64(input.count)
+        while offset + 8 <= input.count {
+            hash = rotate(hash ^ round(0, word(input, offset)), 27) &* prime1 &+ prime4
+            offset += 8
         }
-    }
-
-    @inline(__always) private mutating func consumeStripe(_ input: UnsafeRawBufferPointer, at offset: Int) {
-        lane1 = Self.round(lane1, Self.word(input, offset))
-        lane2 = Self.round(lane2, Self.word(input, offset + 8))
-        lane3 = Self.round(lane3, Self.word(input, offset + 16))
-        lane4 = Self.round(lane4, Self.word(input, offset + 24))
+        if offset + 4 <= input.count {
+            let half = UInt64(UInt32(littleEndian: input.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            hash = rotate(hash ^ (half &* prime1), 23) &* prime2 &+ prime3
+            offset += 4
+        }
+        while offset < input.count {
+            hash = rotate(hash ^ (UInt64(input[offset]) &* prime5), 11) &* prime1
+            offset += 1
+        }
+        hash ^= hash >> 33
+        hash &*= prime2
+        hash ^= hash >> 29
+        hash &*= prime3
+        hash ^= hash >> 32
+        return hash
     }
 
     @inline(__always) private static func word(_ input: UnsafeRawBufferPointer, _ offset: Int) -> UInt64 {

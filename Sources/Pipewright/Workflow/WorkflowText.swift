@@ -79,8 +79,7 @@ public struct WorkflowText: Sendable, Hashable, ExpressibleByStringInterpolation
 
     /// The rendered text, with each expression as `${{ source }}`.
     public var rendered: String {
-        // Plain text is returned as it is, sharing its storage: the emitter recognises a script it has
-        // already laid out by that storage.
+        // Plain text is returned as it is, sharing its storage: every deploy job repeats the same scripts.
         if let literalValue { return literalValue }
         var out = ByteBuffer(capacity: 128)
         render(into: &out)
