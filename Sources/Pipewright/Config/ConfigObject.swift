@@ -11,8 +11,6 @@ final class ConfigObject<Root: Sendable>: Sendable {
     let nullIsAbsent: Bool
     /// Fills what depends on other members once all are read, e.g. a default taken from another field.
     let finish: (@Sendable (inout Root, [JSONMember]) -> Void)?
-    /// The positions of the fields that set a default of their own when absent.
-    let absentDefaults: [Int]
     /// Schema members after `additionalProperties`, e.g. `if`/`then`.
     let schemaTail: [JSONMember]
 
@@ -27,17 +25,6 @@ final class ConfigObject<Root: Sendable>: Sendable {
         self.nullIsAbsent = nullIsAbsent
         self.finish = finish
         self.schemaTail = schemaTail
-        self.absentDefaults = fields.indices.filter { fields[$0].whenAbsent != nil }
-        // Which members were read is kept in 64 bits.
-        precondition(absentDefaults.isEmpty || fields.count <= 64, "an object with defaults set when absent has at most 64 fields")
-    }
-
-    /// The field with `key` and its position, looked for from `start` on and then from the beginning: a file
-    /// written by the encoder has its members in field order, so the next member is usually the next field.
-    func field(_ key: String, from start: Int) -> (field: ConfigField<Root>, position: Int)? {
-        for position in start..<fields.count where fields[position].key == key { return (fields[position], position) }
-        for position in 0..<min(start, fields.count) where fields[position].key == key { return (fields[position], position) }
-        return nil
     }
 
     /// The value as an object, members in field order, left-out fields skipped.
@@ -78,22 +65,20 @@ extension ConfigReader {
         guard let members = members(value, at: path, expected: expected) else { return nil }
         var result = object.initial
         var complete = true
-        var next = 0
-        var read: UInt64 = 0
+        var read: [String] = []
         for member in members {
             let memberPath = path.key(member.key)
-            guard let (field, position) = object.field(member.key, from: next) else {
+            guard let field = object.fields.first(where: { $0.key == member.key }) else {
                 unknownKey(member.key, at: memberPath, allowed: object.keys)
                 complete = false
                 continue
             }
-            next = position + 1
             if object.nullIsAbsent || field.whenAbsent != nil, member.value == .null, !field.isRequired { continue }
             if !field.read(&self, member.value, memberPath, &result) { complete = false }
-            if position < 64 { read |= 1 << UInt64(position) }
+            read.append(member.key)
         }
         guard require(object.requiredKeys, in: members, at: path), complete else { return nil }
-        for position in object.absentDefaults where read & (1 << UInt64(position)) == 0 { object.fields[position].whenAbsent?(&result) }
+        for field in object.fields where field.whenAbsent != nil && !read.contains(field.key) { field.whenAbsent?(&result) }
         object.finish?(&result, members)
         return result
     }
