@@ -61,6 +61,7 @@ public struct BlueprintOptions: Sendable, Hashable {
             StackNaming(prefix: project, suffix: "main"),
             Region(region),
             CIRole(.variable("AWS_CI_ROLE_ARN")),
+            PipelineAccount(placeholderPipelineAccount),
             BuildSettings(retentionDays: 30),
         ] + promotedEnvironments(parameters: parameters, chained: chained) + [
             DriftDetection(schedule: [driftSchedule]),
@@ -81,6 +82,8 @@ public struct BlueprintOptions: Sendable, Hashable {
                 role: .variable(roleVariable(name)),
                 chainedRole: chained ? .variable(roleVariable(name, kind: "TARGET_ROLE_ARN")) : nil,
                 driftRole: .variable(roleVariable(name, kind: "DRIFT_ROLE_ARN")),
+                planRole: isProduction(index) ? .variable(roleVariable(name, kind: "PLAN_ROLE_ARN")) : nil,
+                destroyRole: isProduction(index) ? nil : .variable(roleVariable(name, kind: "DESTROY_ROLE_ARN")),
                 branch: branch(index),
                 after: predecessor(index),
                 parameters: parameters ? [.value("EnvironmentName", name)] : [],
@@ -89,6 +92,9 @@ public struct BlueprintOptions: Sendable, Hashable {
             )
         }
     }
+
+    /// The placeholder of the dedicated pipeline account: unlike every environment's.
+    var placeholderPipelineAccount: String { "000000000000" }
 
     /// Placeholder account ids, one per environment, to replace with real ones.
     func placeholderAccount(_ index: Int) -> String {

@@ -1,4 +1,16 @@
 /// The bootstrap stack's resources and outputs.
+///
+/// Who reaches what is decided here, in IAM, and not by the workflow's YAML, which anyone who can push a branch
+/// can rewrite. Each GitHub subject reaches only its own role:
+///
+/// - pushes to a deploy branch (`ref:refs/heads/<branch>`) reach the CI role; pull requests and other
+///   branches reach nothing;
+/// - `environment:<E>` reaches E's deploy role: create and execute change sets for a direct deploy, only
+///   execute (and describe) for a reviewed one;
+/// - `environment:<E>-plan` reaches E's plan role: create, describe and delete change sets, pass the execution
+///   role, never execute;
+/// - `environment:<E>-destroy` reaches E's destroy role; the drift environment reaches the drift roles,
+///   which read configuration and are denied data reads.
 extension BootstrapBuilder {
     func resources() -> YAMLNode {
         var entries = [YAMLEntry("GitHubOIDCProvider", map([
@@ -10,14 +22,13 @@ extension BootstrapBuilder {
             ])),
         ]))]
         for environment in pipeline.environments {
-            entries.append(YAMLEntry("DeployRole" + envID(environment), deployRole(environment)))
-            if environment.chainedRole != nil {
-                entries.append(YAMLEntry("TargetRole" + envID(environment), targetRole(environment)))
+            for purpose in purposes(environment) {
+                entries.append(YAMLEntry(roleID(purpose, environment), firstHopRole(purpose, environment)))
+                if chains(purpose, environment) {
+                    entries.append(YAMLEntry(targetID(purpose, environment), targetRole(purpose, environment)))
+                }
             }
             entries.append(YAMLEntry("ExecutionRole" + envID(environment), executionRole(environment)))
-            if usesDriftRole(environment) {
-                entries.append(YAMLEntry("DriftRole" + envID(environment), driftRole(environment)))
-            }
         }
         if let ciRole = pipeline.ciRole {
             entries.append(YAMLEntry("CIRole", ciRoleResource(ciRole)))
@@ -29,7 +40,7 @@ extension BootstrapBuilder {
             entries.append(YAMLEntry("ArtifactKey", artifactKey()))
             entries.append(YAMLEntry("ArtifactKeyAlias", map([
                 ("Type", .string("AWS::KMS::Alias")),
-                ("Condition", .string(Self.sharedCondition)),
+                ("Condition", .string(Self.pipelineCondition)),
                 ("Properties", map([("AliasName", .string(encryption.kmsKey)), ("TargetKeyId", ref("ArtifactKey"))])),
             ])))
         }
@@ -57,19 +68,19 @@ extension BootstrapBuilder {
         ])])
     }
 
-    /// The GitHub subjects that may assume an environment's deploy role: the jobs bound to its GitHub
-    /// environment, the plan job of a reviewed deploy, and drift jobs when they use this role.
-    func deploySubjects(_ environment: Environment) -> [String] {
-        var subjects = ["environment:" + environment.githubEnvironment]
-        if environment.strategy.isReviewed { subjects.append("environment:" + environment.planEnvironment) }
-        if deployRoleRunsDrift(environment), let drift = pipeline.drift { subjects.append("environment:" + drift.githubEnvironment) }
-        var seen: Set<String> = []
-        return subjects.filter { seen.insert($0).inserted }
+    /// The one GitHub environment whose jobs may assume the role of a purpose.
+    func githubEnvironment(_ purpose: RolePurpose, _ environment: Environment) -> String {
+        switch purpose {
+        case .deploy: environment.githubEnvironment
+        case .plan: environment.planEnvironment
+        case .destroy: environment.destroyEnvironment
+        case .drift: pipeline.drift?.githubEnvironment ?? "drift-detection"
+        }
     }
 
-    /// Build and validate run on pushes to the deploy branches and on pull requests; no environment.
+    /// Build runs on pushes to the deploy branches only; pull requests validate offline.
     var ciSubjects: [String] {
-        pipeline.deployBranches.map { "ref:refs/heads/" + $0 } + ["pull_request"]
+        pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
     }
 
     // MARK: - Roles
@@ -84,56 +95,86 @@ extension BootstrapBuilder {
         sub("arn:${AWS::Partition}:cloudformation:\(region(environment)):${AWS::AccountId}:changeSet/pw-*/*")
     }
 
-    /// The role a deploy job assumes through OIDC. With a chained role it lives in the shared account and may
-    /// only chain into the environment's target role (and decrypt the artifact); otherwise it deploys itself.
-    func deployRole(_ environment: Environment) -> YAMLNode {
-        guard environment.chainedRole != nil else {
+    /// The role a job assumes through OIDC, trusted only by the purpose's GitHub environment. It changes the
+    /// stacks itself, or, when the environment chains, lives in the pipeline account and may only chain into
+    /// its target role (and decrypt the artifact first).
+    func firstHopRole(_ purpose: RolePurpose, _ environment: Environment) -> YAMLNode {
+        let name = BootstrapNaming.roleName(pipeline, environment, purpose: purpose)
+        let trust = githubTrust(subjects: ["environment:" + githubEnvironment(purpose, environment)])
+        guard chains(purpose, environment) else {
+            var statements = purposeStatements(purpose, environment)
+            if decrypts(purpose, environment) { statements.append(decryptStatement()) }
             return role(
-                name: BootstrapNaming.deployRoleName(pipeline, environment), condition: envCondition(environment),
-                description: "Pipewright: deploys \(pipeline.project) \(environment.name) through CloudFormation change sets",
-                trust: githubTrust(subjects: deploySubjects(environment)), policyName: "deploy-stacks",
-                statements: stackStatements(environment), managed: deployRoleRunsDrift(environment) ? [sub(Self.readOnlyAccess)] : []
+                name: name, condition: envCondition(environment), description: description(purpose, environment),
+                trust: trust, policyName: purpose.rawValue, statements: statements,
+                managed: purpose == .drift ? [sub(Self.readOnlyAccess)] : []
             )
         }
-        var statements = [statement("ChainIntoTheTargetRole", actions: ["sts:AssumeRole", "sts:TagSession"], resources: [targetRoleARN(environment)])]
-        if let key = decryptStatement(sid: "DecryptTheArtifact", actions: ["kms:Decrypt"]) { statements.append(key) }
+        let target = BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose)
+        var statements = [statement("ChainIntoTheTargetRole", actions: ["sts:AssumeRole", "sts:TagSession"],
+                                    resources: [sub("arn:${AWS::Partition}:iam::\(environment.account):role/" + target)])]
+        if decrypts(purpose, environment) { statements.append(decryptStatement()) }
         return role(
-            name: BootstrapNaming.deployRoleName(pipeline, environment), condition: Self.sharedCondition,
-            description: "Pipewright: first hop of \(pipeline.project) \(environment.name) deploys; chains into \(BootstrapNaming.targetRoleName(pipeline, environment))",
-            trust: githubTrust(subjects: deploySubjects(environment)), policyName: "chain-to-target", statements: statements, managed: []
+            name: name, condition: Self.pipelineCondition,
+            description: "Pipewright: first hop of \(pipeline.project) \(environment.name) \(purpose.rawValue) jobs; chains into \(target)",
+            trust: trust, policyName: "chain-to-target", statements: statements, managed: []
         )
     }
 
-    /// The role in the environment's account that changes its stacks, assumed only by chaining from the deploy role.
-    func targetRole(_ environment: Environment) -> YAMLNode {
+    /// The role in the environment's account that a chained first hop assumes: trusted only by that role, named
+    /// through the pipeline account's root with `aws:PrincipalArn`, so the trust holds whichever stack is
+    /// deployed first.
+    func targetRole(_ purpose: RolePurpose, _ environment: Environment) -> YAMLNode {
+        let firstHop = "arn:${AWS::Partition}:iam::\(pipelineAccount):role/" + BootstrapNaming.roleName(pipeline, environment, purpose: purpose)
         let trust = policyDocument([map([
             ("Effect", .string("Allow")),
-            ("Principal", map([("AWS", sub("arn:${AWS::Partition}:iam::${\(Self.sharedAccountParameter)}:role/" + BootstrapNaming.deployRoleName(pipeline, environment)))])),
+            ("Principal", map([("AWS", sub("arn:${AWS::Partition}:iam::\(pipelineAccount):root"))])),
             ("Action", .sequence([.string("sts:AssumeRole"), .string("sts:TagSession")])),
+            ("Condition", map([("ArnEquals", map([("aws:PrincipalArn", sub(firstHop))]))])),
         ])])
         return role(
-            name: BootstrapNaming.targetRoleName(pipeline, environment), condition: envCondition(environment),
-            description: "Pipewright: deploys \(pipeline.project) \(environment.name) through CloudFormation change sets, chained from the shared account",
-            trust: trust, policyName: "deploy-stacks",
-            statements: stackStatements(environment), managed: deployRoleRunsDrift(environment) ? [sub(Self.readOnlyAccess)] : []
+            name: BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose), condition: envCondition(environment),
+            description: description(purpose, environment) + ", chained from the pipeline account",
+            trust: trust, policyName: purpose.rawValue, statements: purposeStatements(purpose, environment), managed: []
         )
     }
 
-    func targetRoleARN(_ environment: Environment) -> YAMLNode {
-        sub("arn:${AWS::Partition}:iam::\(environment.account):role/" + BootstrapNaming.targetRoleName(pipeline, environment))
+    func description(_ purpose: RolePurpose, _ environment: Environment) -> String {
+        let stacks = "the \(pipeline.project) \(environment.name) stacks"
+        switch purpose {
+        case .deploy where environment.strategy.isReviewed: return "Pipewright: executes reviewed change sets of \(stacks)"
+        case .deploy: return "Pipewright: deploys \(stacks) through CloudFormation change sets"
+        case .plan: return "Pipewright: creates change sets of \(stacks) for review; never executes them"
+        case .destroy: return "Pipewright: deletes \(stacks) on a manual destroy"
+        case .drift: return "Pipewright: read-only drift detection of \(stacks)"
+        }
     }
 
-    /// What deploying an environment takes: change sets on the project's stacks and passing the execution role.
-    func stackStatements(_ environment: Environment) -> [YAMLNode] {
-        var stackActions = [
-            "cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DescribeChangeSet",
-            "cloudformation:ExecuteChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents",
-            "cloudformation:ContinueUpdateRollback",
-        ]
-        if pipeline.destroy != nil, !environment.production || (pipeline.destroy?.allowProduction ?? false) {
-            stackActions.append("cloudformation:DeleteStack")
+    /// What each purpose may do with the environment's stacks, and nothing more.
+    func purposeStatements(_ purpose: RolePurpose, _ environment: Environment) -> [YAMLNode] {
+        let stacks = stackARNs(environment) + [changeSetARN(environment)]
+        let describe = ["cloudformation:DescribeChangeSet", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents"]
+        let create = ["cloudformation:CreateChangeSet", "cloudformation:DeleteChangeSet"]
+        let execute = ["cloudformation:ExecuteChangeSet", "cloudformation:ContinueUpdateRollback"]
+        switch purpose {
+        case .deploy where environment.strategy.isReviewed:
+            // CloudFormation executes with the role the change set names: executing passes no role.
+            return [statement("ExecuteReviewedChangeSets", actions: describe + execute, resources: stacks)]
+        case .deploy:
+            return [statement("ManageProjectStacks", actions: create + describe + execute, resources: stacks)] + creationStatements(environment)
+        case .plan:
+            return [statement("PlanChangeSets", actions: create + describe, resources: stacks)] + creationStatements(environment)
+        case .destroy:
+            return [statement("DeleteProjectStacks", actions: ["cloudformation:DeleteStack", "cloudformation:DescribeStacks", "cloudformation:DescribeStackEvents"],
+                              resources: stackARNs(environment))]
+        case .drift:
+            return driftStatements(environment)
         }
-        var statements = [statement("ManageProjectStacks", actions: stackActions, resources: stackARNs(environment) + [changeSetARN(environment)])]
+    }
+
+    /// What creating a change set needs besides the stack: expanding transforms, and passing the execution role.
+    func creationStatements(_ environment: Environment) -> [YAMLNode] {
+        var statements: [YAMLNode] = []
         if pipeline.infrastructure.capabilities.contains(.autoExpand) {
             statements.append(statement("ExpandTransforms", actions: ["cloudformation:CreateChangeSet"],
                                         resources: [sub("arn:${AWS::Partition}:cloudformation:\(region(environment)):aws:transform/*")]))
@@ -141,13 +182,12 @@ extension BootstrapBuilder {
         statements.append(statement("PassOnlyTheExecutionRole", actions: ["iam:PassRole"],
                                     resources: [getAtt("ExecutionRole" + envID(environment), "Arn")],
                                     condition: map([("StringEquals", map([("iam:PassedToService", .string("cloudformation.amazonaws.com"))]))])))
-        if environment.chainedRole == nil, let key = decryptStatement(sid: "DecryptTheArtifact", actions: ["kms:Decrypt"]) {
-            statements.append(key)
-        }
-        if deployRoleRunsDrift(environment) { statements += driftStatements(environment) }
         return statements
     }
 
+    /// The role CloudFormation itself uses. Whatever the templates may create, it may never touch the pipeline's
+    /// own roles, the OIDC provider or the bootstrap stack: an unreviewed template must not rewrite the trust
+    /// that guards another environment.
     func executionRole(_ environment: Environment) -> YAMLNode {
         map([
             ("Type", .string("AWS::IAM::Role")),
@@ -162,8 +202,33 @@ extension BootstrapBuilder {
                     ("Condition", map([("StringEquals", map([("aws:SourceAccount", ref("AWS::AccountId"))]))])),
                 ])])),
                 ("ManagedPolicyArns", ref("ExecutionPolicyArns")),
+                ("Policies", .sequence([map([("PolicyName", .string("protect-the-pipeline")), ("PolicyDocument", policyDocument(protectionStatements))])])),
             ])),
         ])
+    }
+
+    /// Every role name the bootstrap creates, in any account.
+    var pipelineRoleNames: [String] {
+        var names: [String] = []
+        if pipeline.ciRole != nil { names.append(BootstrapNaming.ciRoleName(pipeline)) }
+        for environment in pipeline.environments {
+            for purpose in purposes(environment) {
+                names.append(BootstrapNaming.roleName(pipeline, environment, purpose: purpose))
+                if chains(purpose, environment) { names.append(BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose)) }
+            }
+            names.append(BootstrapNaming.executionRoleName(pipeline, environment))
+        }
+        return names
+    }
+
+    var protectionStatements: [YAMLNode] {
+        let roles = pipelineRoleNames.map { sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + $0) }
+        return [
+            deny("NeverChangeThePipelineRoles", actions: ["iam:*"],
+                 resources: roles + [sub("arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/" + BootstrapNaming.githubIssuer)]),
+            deny("NeverChangeTheBootstrapStack", actions: ["cloudformation:*"],
+                 resources: [sub("arn:${AWS::Partition}:cloudformation:*:${AWS::AccountId}:stack/\(BootstrapNaming.bootstrapStackName(pipeline))/*")]),
+        ]
     }
 
     func driftStatements(_ environment: Environment) -> [YAMLNode] {
@@ -174,31 +239,29 @@ extension BootstrapBuilder {
             ], resources: stackARNs(environment)),
             // DescribeStackDriftDetectionStatus has no resource type: IAM only accepts `*` for it.
             statement("ReadDriftDetectionStatus", actions: ["cloudformation:DescribeStackDriftDetectionStatus"], resources: [.string("*")]),
+            // Drift detection reads every resource's configuration with the caller's permissions, hence
+            // ReadOnlyAccess; what it grants beyond configuration (stored data, secrets, code) is denied. The
+            // drift of an SSM parameter's value or a Lambda function's code is therefore not read.
+            deny("NeverReadData", actions: [
+                "dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:GetRecords", "dynamodb:Query", "dynamodb:Scan",
+                "kms:Decrypt", "lambda:GetFunction", "s3:GetObject", "s3:GetObjectVersion",
+                "secretsmanager:GetSecretValue", "ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters",
+                "ssm:GetParametersByPath",
+            ], resources: [.string("*")]),
         ]
-    }
-
-    func driftRole(_ environment: Environment) -> YAMLNode {
-        guard let drift = pipeline.drift else { preconditionFailure("drift role without drift detection") }
-        // Drift detection reads every resource of the stack with the caller's permissions, so the role needs
-        // read access to every resource type the template may hold: AWS's ReadOnlyAccess, nothing that writes.
-        return role(
-            name: BootstrapNaming.driftRoleName(pipeline, environment), condition: envCondition(environment),
-            description: "Pipewright: read-only drift detection of the \(pipeline.project) \(environment.name) stacks",
-            trust: githubTrust(subjects: ["environment:" + drift.githubEnvironment]), policyName: "detect-drift",
-            statements: driftStatements(environment), managed: [sub(Self.readOnlyAccess)]
-        )
     }
 
     func ciRoleResource(_ reference: RoleReference) -> YAMLNode {
         // ValidateTemplate has no resource type: IAM only accepts `*` for it.
         var statements = [statement("ValidateTemplates", actions: ["cloudformation:ValidateTemplate"], resources: [.string("*")])]
-        if let key = decryptStatement(sid: "EncryptAndDecryptTheArtifact", actions: ["kms:GenerateDataKey", "kms:Decrypt"]) {
-            statements.append(key)
+        if encrypts {
+            statements.append(statement("EncryptAndDecryptTheArtifact", actions: ["kms:GenerateDataKey", "kms:Decrypt"],
+                                        resources: [keyResource], condition: encryptionContextCondition(branches: pipeline.deployBranches)))
         }
         statements += packagingStatements
         return role(
-            name: BootstrapNaming.ciRoleName(pipeline), condition: Self.sharedCondition,
-            description: "Pipewright: build and validate jobs of \(pipeline.project)",
+            name: BootstrapNaming.ciRoleName(pipeline), condition: Self.pipelineCondition,
+            description: "Pipewright: build and validate jobs of \(pipeline.project), on pushes to the deploy branches",
             trust: githubTrust(subjects: ciSubjects), policyName: "build-and-validate", statements: statements, managed: []
         )
     }
@@ -209,9 +272,11 @@ extension BootstrapBuilder {
         switch pipeline.infrastructure {
         case .sam(let app):
             return [
+                // s3:ResourceAccount: a bucket of the same name in another account is never written to.
                 statement("UploadSAMPackages", actions: ["s3:PutObject", "s3:GetObject"],
-                          resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)/\(pipeline.fileSlug)/*")]),
-                statement("LocateTheSAMBucket", actions: ["s3:GetBucketLocation"], resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)")]),
+                          resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)/\(pipeline.fileSlug)/*")], condition: inThisAccount),
+                statement("LocateTheSAMBucket", actions: ["s3:GetBucketLocation"], resources: [sub("arn:${AWS::Partition}:s3:::\(app.packageBucket)")],
+                          condition: inThisAccount),
             ]
         case .containerService:
             return [
@@ -227,6 +292,8 @@ extension BootstrapBuilder {
         }
     }
 
+    var inThisAccount: YAMLNode { map([("StringEquals", map([("s3:ResourceAccount", ref("AWS::AccountId"))]))]) }
+
     /// The image repository: tags can never be overwritten, and every push is scanned; the environments'
     /// accounts may pull.
     func imageRepository(_ service: ContainerService) -> YAMLNode {
@@ -234,7 +301,7 @@ extension BootstrapBuilder {
         for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
         return map([
             ("Type", .string("AWS::ECR::Repository")),
-            ("Condition", .string(Self.sharedCondition)),
+            ("Condition", .string(Self.pipelineCondition)),
             ("DeletionPolicy", .string("Retain")),
             ("UpdateReplacePolicy", .string("Retain")),
             ("Properties", map([
@@ -251,21 +318,39 @@ extension BootstrapBuilder {
         ])
     }
 
-    /// KMS use of the artifact key, bound to this repository by the encryption context the scripts send.
-    ///
-    /// Only for a key the pipeline names by ARN: a key created here grants the roles in its key policy, which
-    /// is enough within one account, and an identity policy naming the key would make the roles and the key
-    /// depend on each other.
-    func decryptStatement(sid: String, actions: [String]) -> YAMLNode? {
-        guard encrypts, !createsKey, let keyARN else { return nil }
-        return statement(sid, actions: actions, resources: [keyARN], condition: encryptionContextCondition)
-    }
-
-    var encryptionContextCondition: YAMLNode {
-        map([("StringEquals", map([("kms:EncryptionContext:repository", ref(Self.repositoryParameter))]))])
-    }
-
     // MARK: - Key
+
+    /// The keys the pipeline's roles may use: the pipeline account's, in the pipeline's region. The key's own
+    /// policy decides which roles may use it; naming keys by pattern keeps the roles and the key independent of
+    /// each other, within this stack and across accounts.
+    var keyResource: YAMLNode {
+        if let encryption = pipeline.artifactEncryption, !createsKey { return .string(encryption.kmsKey) }
+        return sub("arn:${AWS::Partition}:kms:\(pipeline.region):\(pipelineAccount):key/*")
+    }
+
+    /// Decrypting the artifact, for the role that creates an environment's change set.
+    func decryptStatement() -> YAMLNode {
+        statement("DecryptTheArtifact", actions: ["kms:Decrypt"], resources: [keyResource], condition: encryptionContextCondition(branches: nil))
+    }
+
+    /// The encryption context binds the artifact to this repository, and, where given, to the branches whose
+    /// runs may use it; the run id in the context ties each data key to one run.
+    func encryptionContextCondition(branches: [String]?) -> YAMLNode {
+        var pairs: [(String, YAMLNode)] = [("kms:EncryptionContext:repository", ref(Self.repositoryParameter))]
+        if let branches {
+            pairs.append(("kms:EncryptionContext:ref", .sequence(branches.map { .string("refs/heads/" + $0) })))
+        }
+        return map([("StringEquals", map(pairs))])
+    }
+
+    /// The role that reads an environment's artifact, and its account as the key's stack names it: the deploy
+    /// role (direct) or the plan role (reviewed), in the pipeline account when it chains.
+    func decryptingRole(_ environment: Environment) -> (account: String, arn: String)? {
+        guard let purpose = purposes(environment).first(where: { decrypts($0, environment) }) else { return nil }
+        // The key lives in the pipeline account: its stack knows that account as AWS::AccountId.
+        let account = chains(purpose, environment) ? "${AWS::AccountId}" : environment.account
+        return (account, "arn:${AWS::Partition}:iam::\(account):role/" + BootstrapNaming.roleName(pipeline, environment, purpose: purpose))
+    }
 
     func artifactKey() -> YAMLNode {
         var statements = [
@@ -283,37 +368,20 @@ extension BootstrapBuilder {
                 ].map(YAMLNode.string))),
                 ("Resource", .string("*")),
             ]),
-            map([
-                ("Sid", .string("BuildEncryptsAndValidateDecrypts")),
-                ("Effect", .string("Allow")),
-                ("Principal", map([("AWS", getAtt("CIRole", "Arn"))])),
-                ("Action", .sequence([.string("kms:GenerateDataKey"), .string("kms:Decrypt")])),
-                ("Resource", .string("*")),
-                ("Condition", encryptionContextCondition),
-            ]),
+            keyUse("BuildEncryptsAndValidates", account: "${AWS::AccountId}",
+                   roles: ["arn:${AWS::Partition}:iam::${AWS::AccountId}:role/" + BootstrapNaming.ciRoleName(pipeline)],
+                   actions: ["kms:GenerateDataKey", "kms:Decrypt"], branches: pipeline.deployBranches),
         ]
-        // A chained environment's deploy role lives here, beside the key, whatever account it deploys to.
-        let deployRoles = pipeline.environments.map {
-            $0.chainedRole != nil
-                ? getAtt("DeployRole" + envID($0), "Arn")
-                : ifCondition(envCondition($0), getAtt("DeployRole" + envID($0), "Arn"), noValue)
-        }
-        let deploysDecrypt = map([
-            ("Sid", .string("DeploysDecrypt")),
-            ("Effect", .string("Allow")),
-            ("Principal", map([("AWS", .sequence(deployRoles))])),
-            ("Action", .string("kms:Decrypt")),
-            ("Resource", .string("*")),
-            ("Condition", encryptionContextCondition),
-        ])
-        if chains {
-            statements.append(deploysDecrypt)
-        } else if let any = anyEnvironmentConditionName {
-            statements.append(ifCondition(any, deploysDecrypt, noValue))
+        // Each environment's reader, through its account's root narrowed to the role's ARN: a key policy that
+        // named another account's role directly would fail while that account's stack is not yet deployed.
+        for environment in pipeline.environments {
+            guard let reader = decryptingRole(environment) else { continue }
+            statements.append(keyUse(envID(environment) + "Decrypts", account: reader.account, roles: [reader.arn],
+                                     actions: ["kms:Decrypt"], branches: [environment.branch]))
         }
         return map([
             ("Type", .string("AWS::KMS::Key")),
-            ("Condition", .string(Self.sharedCondition)),
+            ("Condition", .string(Self.pipelineCondition)),
             ("DeletionPolicy", .string("Retain")),
             ("UpdateReplacePolicy", .string("Retain")),
             ("Properties", map([
@@ -321,6 +389,24 @@ extension BootstrapBuilder {
                 ("EnableKeyRotation", .bool(true)),
                 ("KeyPolicy", policyDocument(statements)),
             ])),
+        ])
+    }
+
+    /// A key-policy grant to named roles of one account, for artifacts of this repository built on the given
+    /// branches.
+    func keyUse(_ sid: String, account: String, roles: [String], actions: [String], branches: [String]) -> YAMLNode {
+        var condition = encryptionContextCondition(branches: branches)
+        if case .mapping(var operators) = condition {
+            operators.append(YAMLEntry("ArnEquals", map([("aws:PrincipalArn", roles.count == 1 ? sub(roles[0]) : .sequence(roles.map(sub)))])))
+            condition = .mapping(operators)
+        }
+        return map([
+            ("Sid", .string(sid)),
+            ("Effect", .string("Allow")),
+            ("Principal", map([("AWS", sub("arn:${AWS::Partition}:iam::\(account):root"))])),
+            ("Action", actions.count == 1 ? .string(actions[0]) : .sequence(actions.map(YAMLNode.string))),
+            ("Resource", .string("*")),
+            ("Condition", condition),
         ])
     }
 
@@ -334,8 +420,7 @@ extension BootstrapBuilder {
             entries.append(YAMLEntry(key, map([("Description", .string(description)), ("Condition", .string(condition)), ("Value", value)])))
         }
         for setting in githubSettings() {
-            add(setting.outputKey, condition: outputCondition(for: setting),
-                value: getAtt(resourceID(for: setting), "Arn"),
+            add(setting.outputKey, condition: setting.condition, value: getAtt(setting.resource, "Arn"),
                 description: "Set GitHub \(setting.kind.rawValue) \(setting.name) to this value (\(setting.purpose))")
         }
         for environment in pipeline.environments {
@@ -344,29 +429,16 @@ extension BootstrapBuilder {
                 description: "The CloudFormation execution role of \(environment.name); the deploy scripts pass it by name")
         }
         if createsKey, let encryption = pipeline.artifactEncryption {
-            add("ArtifactKeyArn", condition: Self.sharedCondition, value: getAtt("ArtifactKey", "Arn"),
+            add("ArtifactKeyArn", condition: Self.pipelineCondition, value: getAtt("ArtifactKey", "Arn"),
                 description: "The artifact key; the workflows name it \(encryption.kmsKey)")
         }
         return .mapping(entries)
     }
 
-    func resourceID(for setting: BootstrapGitHubSetting) -> String {
-        guard let name = setting.environment, let environment = pipeline.environment(named: name) else { return "CIRole" }
-        if setting.purpose.hasPrefix("drift") { return "DriftRole" + envID(environment) }
-        if setting.purpose.hasPrefix("target") { return "TargetRole" + envID(environment) }
-        return "DeployRole" + envID(environment)
-    }
-
-    /// The condition under which a setting's role exists in this account.
-    func outputCondition(for setting: BootstrapGitHubSetting) -> String {
-        guard let name = setting.environment, let environment = pipeline.environment(named: name) else { return Self.sharedCondition }
-        if environment.chainedRole != nil, resourceID(for: setting).hasPrefix("DeployRole") { return Self.sharedCondition }
-        return envCondition(environment)
-    }
-
     func githubSettings() -> [BootstrapGitHubSetting] {
         var settings: [BootstrapGitHubSetting] = []
-        func add(_ reference: RoleReference, environment: Environment?, githubEnvironments: [String], purpose: String) {
+        func add(_ reference: RoleReference, environment: Environment?, githubEnvironment: String?, purpose: String,
+                 resource: String, condition: String) {
             let name: String, kind: BootstrapGitHubSetting.Kind
             switch reference {
             case .variable(let variable): (name, kind) = (variable, .variable)
@@ -374,20 +446,28 @@ extension BootstrapBuilder {
             case .arn: return
             }
             guard !settings.contains(where: { $0.name == name }) else { return }
-            settings.append(BootstrapGitHubSetting(name: name, kind: kind, outputKey: BootstrapNaming.outputKey(forGitHubName: name),
-                                                   githubEnvironments: kind == .secret ? githubEnvironments : [],
-                                                   environment: environment?.name, purpose: purpose))
+            settings.append(BootstrapGitHubSetting(
+                name: name, kind: kind, outputKey: BootstrapNaming.outputKey(forGitHubName: name),
+                githubEnvironments: kind == .secret ? githubEnvironment.map { [$0] } ?? [] : [],
+                environment: environment?.name, purpose: purpose, resource: resource, condition: condition
+            ))
         }
-        if let ciRole = pipeline.ciRole { add(ciRole, environment: nil, githubEnvironments: [], purpose: "CI role of build and validate") }
+        if let ciRole = pipeline.ciRole {
+            add(ciRole, environment: nil, githubEnvironment: nil, purpose: "CI role of build and validate",
+                resource: "CIRole", condition: Self.pipelineCondition)
+        }
         for environment in pipeline.environments {
-            add(environment.role, environment: environment, githubEnvironments: deploySubjects(environment).map { String($0.dropFirst("environment:".count)) },
-                purpose: "deploy role of \(environment.name)")
-            if let chained = environment.chainedRole {
-                add(chained, environment: environment, githubEnvironments: deploySubjects(environment).map { String($0.dropFirst("environment:".count)) },
-                    purpose: "target role of \(environment.name), chained into from its deploy role")
-            }
-            if usesDriftRole(environment), let driftRole = environment.driftRole, let drift = pipeline.drift {
-                add(driftRole, environment: environment, githubEnvironments: [drift.githubEnvironment], purpose: "drift role of \(environment.name)")
+            for purpose in purposes(environment) {
+                let github = githubEnvironment(purpose, environment)
+                let chained = chains(purpose, environment)
+                add(environment.role(for: purpose), environment: environment, githubEnvironment: github,
+                    purpose: "\(purpose.rawValue) role of \(environment.name)\(chained ? ", in the pipeline account" : "")",
+                    resource: roleID(purpose, environment), condition: chained ? Self.pipelineCondition : envCondition(environment))
+                if chained, let target = environment.chainedRole(for: purpose) {
+                    add(target, environment: environment, githubEnvironment: github,
+                        purpose: "\(purpose.rawValue) target role of \(environment.name), chained into from the pipeline account",
+                        resource: targetID(purpose, environment), condition: envCondition(environment))
+                }
             }
         }
         return settings
@@ -408,6 +488,15 @@ extension BootstrapBuilder {
         ]
         if let condition { pairs.append(("Condition", condition)) }
         return map(pairs)
+    }
+
+    func deny(_ sid: String, actions: [String], resources: [YAMLNode]) -> YAMLNode {
+        map([
+            ("Sid", .string(sid)),
+            ("Effect", .string("Deny")),
+            ("Action", actions.count == 1 ? .string(actions[0]) : .sequence(actions.map(YAMLNode.string))),
+            ("Resource", resources.count == 1 ? resources[0] : .sequence(resources)),
+        ])
     }
 
     func role(name: String, condition: String, description: String, trust: YAMLNode, policyName: String,

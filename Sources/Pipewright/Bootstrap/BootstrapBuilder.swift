@@ -4,15 +4,14 @@ struct BootstrapBuilder {
 
     static let repositoryParameter = "GitHubRepository"
     static let oidcCondition = "ShouldCreateOIDCProvider"
-    static let sharedCondition = "ShouldCreateSharedResources"
-    static let anyEnvironmentCondition = "AnyEnvironmentRolesInThisAccount"
+    static let pipelineCondition = "InThePipelineAccount"
     static let readOnlyAccess = "arn:${AWS::Partition}:iam::aws:policy/ReadOnlyAccess"
-    static let sharedAccountParameter = "SharedAccountId"
+    static let pipelineAccountParameter = "PipelineAccountId"
 
-    /// Whether one account holds shared resources: the CI role and key, or the first hop of chained deploys.
-    var hasSharedResources: Bool { pipeline.ciRole != nil || chains }
+    /// Whether the pipeline account holds anything: the CI role and key, or the first hops of chained deploys.
+    var hasPipelineAccount: Bool { pipeline.ciRole != nil || chains }
 
-    /// Whether some environment deploys by chaining from a role in the shared account.
+    /// Whether some environment deploys by chaining from a role in the pipeline account.
     var chains: Bool { pipeline.environments.contains { $0.chainedRole != nil } }
 
     func template() -> YAMLNode {
@@ -38,21 +37,49 @@ struct BootstrapBuilder {
 
     var encrypts: Bool { pipeline.artifactEncryption != nil && pipeline.ciRole != nil }
 
-    /// The key ARN the roles may use: the created key, or the ARN the pipeline names.
-    var keyARN: YAMLNode? {
-        guard let encryption = pipeline.artifactEncryption, pipeline.ciRole != nil else { return nil }
-        return createsKey ? getAtt("ArtifactKey", "Arn") : .string(encryption.kmsKey)
+    /// The purposes an environment has a role for: deploy always; plan when reviewed; destroy when offered;
+    /// drift when drift detection is on.
+    func purposes(_ environment: Environment) -> [RolePurpose] {
+        var purposes: [RolePurpose] = [.deploy]
+        if environment.strategy.isReviewed { purposes.append(.plan) }
+        if pipeline.isDestroyable(environment) { purposes.append(.destroy) }
+        if pipeline.drift != nil { purposes.append(.drift) }
+        return purposes
     }
 
-    func usesDriftRole(_ environment: Environment) -> Bool { pipeline.drift != nil && environment.driftRole != nil }
+    /// Whether the role of a purpose reads the artifact: the job that creates the change set does.
+    func decrypts(_ purpose: RolePurpose, _ environment: Environment) -> Bool {
+        guard encrypts else { return false }
+        switch purpose {
+        case .deploy: return !environment.strategy.isReviewed
+        case .plan: return true
+        case .destroy, .drift: return false
+        }
+    }
 
-    /// Drift runs with the deploy role when the environment names no drift role.
-    func deployRoleRunsDrift(_ environment: Environment) -> Bool { pipeline.drift != nil && environment.driftRole == nil }
+    /// Whether the role of a purpose is a first hop in the pipeline account that chains into the environment's
+    /// account. Drift roles never chain.
+    func chains(_ purpose: RolePurpose, _ environment: Environment) -> Bool {
+        environment.chainedRole(for: purpose) != nil
+    }
 
     func envID(_ environment: Environment) -> String { BootstrapNaming.logicalID(environment.name) }
     func envCondition(_ environment: Environment) -> String { envID(environment) + "RolesInThisAccount" }
     func envParameter(_ environment: Environment) -> String { envID(environment) + "Roles" }
     func region(_ environment: Environment) -> String { environment.region ?? pipeline.region }
+
+    /// The logical id of the role a job of this purpose assumes through OIDC, e.g. `PlanRoleProd`.
+    func roleID(_ purpose: RolePurpose, _ environment: Environment) -> String {
+        BootstrapNaming.logicalID(purpose.rawValue) + "Role" + envID(environment)
+    }
+
+    /// The logical id of the target role a chained first hop assumes, e.g. `PlanTargetRoleProd`.
+    func targetID(_ purpose: RolePurpose, _ environment: Environment) -> String {
+        (purpose == .deploy ? "" : BootstrapNaming.logicalID(purpose.rawValue)) + "TargetRole" + envID(environment)
+    }
+
+    /// The account the pipeline's shared resources live in, as the template knows it.
+    var pipelineAccount: String { "${\(Self.pipelineAccountParameter)}" }
 
     // MARK: - Parameters and conditions
 
@@ -71,21 +98,15 @@ struct BootstrapBuilder {
                 ("Default", .string("true")),
             ])),
         ]
-        if hasSharedResources {
-            entries.append(YAMLEntry("CreateSharedResources", map([
+        if hasPipelineAccount {
+            var pairs: [(String, YAMLNode)] = [
                 ("Type", .string("String")),
-                ("Description", .string("Whether this account holds the CI role\(createsKey ? " and the artifact key" : ""): 'true' in exactly one account, the one build jobs use.")),
-                ("AllowedValues", .sequence([.string("true"), .string("false")])),
-                ("Default", .string("true")),
-            ])))
-        }
-        if chains, let first = pipeline.environments.first {
-            entries.append(YAMLEntry(Self.sharedAccountParameter, map([
-                ("Type", .string("String")),
-                ("Description", .string("The account deployed with CreateSharedResources=true: chained deploys start from its roles.")),
+                ("Description", .string("The dedicated pipeline account: it holds the CI role\(createsKey ? ", the artifact key" : "")\(chains ? " and the first hop of chained deploys" : ""). No environment should deploy to it.")),
                 ("AllowedPattern", .string("^[0-9]{12}$")),
-                ("Default", .string(first.account)),
-            ])))
+                ("ConstraintDescription", .string("a 12-digit AWS account id.")),
+            ]
+            if let account = pipeline.pipelineAccount { pairs.append(("Default", .string(account))) }
+            entries.append(YAMLEntry(Self.pipelineAccountParameter, map(pairs)))
         }
         if !pipeline.environments.isEmpty {
             entries.append(YAMLEntry("ExecutionPolicyArns", map([
@@ -107,8 +128,8 @@ struct BootstrapBuilder {
 
     func conditions() -> YAMLNode {
         var entries = [YAMLEntry(Self.oidcCondition, equals(ref("CreateOIDCProvider"), .string("true")))]
-        if hasSharedResources {
-            entries.append(YAMLEntry(Self.sharedCondition, equals(ref("CreateSharedResources"), .string("true"))))
+        if hasPipelineAccount {
+            entries.append(YAMLEntry(Self.pipelineCondition, equals(ref("AWS::AccountId"), ref(Self.pipelineAccountParameter))))
         }
         for environment in pipeline.environments {
             entries.append(YAMLEntry(envCondition(environment), map([("Fn::Or", .sequence([
@@ -119,34 +140,7 @@ struct BootstrapBuilder {
                 ]))]),
             ]))])))
         }
-        // The key policy names chained deploy roles unconditionally (they live beside the key), so the
-        // condition is needed only without chaining.
-        if createsKey, pipeline.environments.count > 1, !chains {
-            entries.append(YAMLEntry(Self.anyEnvironmentCondition, anyOf(pipeline.environments.map { condition(envCondition($0)) })))
-        }
         return .mapping(entries)
-    }
-
-    /// `Fn::Or` takes 2 to 10 conditions: larger lists are grouped.
-    func anyOf(_ conditions: [YAMLNode]) -> YAMLNode {
-        if conditions.count <= 10 { return map([("Fn::Or", .sequence(conditions))]) }
-        var groups: [YAMLNode] = []
-        var rest = conditions[...]
-        while !rest.isEmpty {
-            let chunk = Array(rest.prefix(10))
-            rest = rest.dropFirst(10)
-            groups.append(chunk.count == 1 ? chunk[0] : map([("Fn::Or", .sequence(chunk))]))
-        }
-        return anyOf(groups)
-    }
-
-    /// The condition under which some environment's roles exist here.
-    var anyEnvironmentConditionName: String? {
-        switch pipeline.environments.count {
-        case 0: nil
-        case 1: envCondition(pipeline.environments[0])
-        default: Self.anyEnvironmentCondition
-        }
     }
 }
 

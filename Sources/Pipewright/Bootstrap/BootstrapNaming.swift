@@ -14,6 +14,18 @@ public enum BootstrapNaming {
         roleName(pipeline.project, environment.name, "target")
     }
 
+    /// The role a job of the given purpose assumes through OIDC, e.g. `myapp-prod-plan`; the deploy role for
+    /// ``RolePurpose/deploy``.
+    public static func roleName(_ pipeline: Pipeline, _ environment: Environment, purpose: RolePurpose) -> String {
+        roleName(pipeline.project, environment.name, purpose.rawValue)
+    }
+
+    /// The role in an environment's account that a chained first hop of the given purpose assumes, e.g.
+    /// `myapp-prod-plan-target`; ``targetRoleName(_:_:)`` for deploys.
+    public static func targetRoleName(_ pipeline: Pipeline, _ environment: Environment, purpose: RolePurpose) -> String {
+        purpose == .deploy ? targetRoleName(pipeline, environment) : roleName(pipeline.project, environment.name, purpose.rawValue, "target")
+    }
+
     /// The read-only drift role of an environment, e.g. `myapp-prod-drift`.
     public static func driftRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
         roleName(pipeline.project, environment.name, "drift")
@@ -22,6 +34,11 @@ public enum BootstrapNaming {
     /// The role CloudFormation itself assumes to change an environment's stacks, e.g. `myapp-prod-cfn-exec`.
     public static func executionRoleName(_ pipeline: Pipeline, _ environment: Environment) -> String {
         roleName(pipeline.project, environment.name, "cfn-exec")
+    }
+
+    /// The stack the next steps deploy the bootstrap template as, in every account, e.g. `myapp-pipewright-bootstrap`.
+    public static func bootstrapStackName(_ pipeline: Pipeline) -> String {
+        pipeline.project + "-pipewright-bootstrap"
     }
 
     /// The role of the build and validate jobs, e.g. `myapp-ci`.

@@ -7,7 +7,7 @@ extension BootstrapTemplate {
     /// ```
     public static func nextSteps(for pipeline: Pipeline, templateFile: String = "pipewright-bootstrap.yaml", repository: String = "OWNER/REPO") -> String {
         let builder = BootstrapBuilder(pipeline: pipeline)
-        let stackName = "\(pipeline.project)-pipewright-bootstrap"
+        let stackName = BootstrapNaming.bootstrapStackName(pipeline)
         var lines: [String] = []
         var step = 0
         func heading(_ text: String) {
@@ -17,46 +17,81 @@ extension BootstrapTemplate {
         }
 
         heading("Write the AWS side with 'pipewright bootstrap --output \(templateFile)', and deploy it once in every AWS account the pipeline uses:")
+        let pipelineAccount = pipeline.pipelineAccount ?? "PIPELINE_ACCOUNT"
         var accounts: [String] = []
+        if builder.hasPipelineAccount { accounts.append(pipelineAccount) }
         for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
-        for (index, account) in accounts.enumerated() {
-            let names = pipeline.environments.filter { $0.account == account }.map(\.name).joined(separator: ", ")
+        for account in accounts {
+            var names = pipeline.environments.filter { $0.account == account }.map(\.name)
+            if builder.hasPipelineAccount, account == pipelineAccount { names.insert("pipeline", at: 0) }
             var overrides = ["GitHubRepository=\(repository)"]
-            if builder.hasSharedResources { overrides.append("CreateSharedResources=\(index == 0 ? "true" : "false")") }
-            if builder.chains, let shared = accounts.first { overrides.append("SharedAccountId=\(shared)") }
-            // A stack lives in one region; the account's first environment's region is where its roles are looked for.
-            let region = pipeline.environments.first { $0.account == account }.flatMap(\.region) ?? pipeline.region
-            lines.append("   account \(account) (\(names)):")
+            if builder.hasPipelineAccount { overrides.append("PipelineAccountId=\(pipelineAccount)") }
+            // A stack lives in one region; the pipeline account's is the pipeline's, where the key is.
+            let region = account == pipelineAccount ? pipeline.region : pipeline.environments.first { $0.account == account }.flatMap(\.region) ?? pipeline.region
+            lines.append("   account \(account) (\(names.joined(separator: ", "))):")
             lines.append("     aws cloudformation deploy --region \(region) --template-file \(templateFile) --stack-name \(stackName) \\")
             lines.append("       --capabilities CAPABILITY_NAMED_IAM --parameter-overrides \(overrides.joined(separator: " "))")
         }
         lines.append("   Add CreateOIDCProvider=false where the account already has the GitHub OIDC provider.")
+        if builder.hasPipelineAccount {
+            var held = pipeline.ciRole == nil ? [] : ["the CI role"]
+            if builder.createsKey { held.append("the artifact key") }
+            if builder.chains { held.append("the first hop of chained deploys") }
+            let list = held.count > 1 ? held.dropLast().joined(separator: ", ") + " and " + held.last! : held.joined()
+            lines.append("   The pipeline account holds \(list): use a dedicated account that no environment deploys to.")
+            if pipeline.pipelineAccount == nil {
+                lines.append("   Set \"pipelineAccount\" in pipewright.json (PipelineAccount(...) in Swift) to print its id here instead of PIPELINE_ACCOUNT.")
+            } else if let shared = pipeline.environments.first(where: { $0.account == pipelineAccount }) {
+                lines.append("   Warning: \(shared.name) deploys to the pipeline account; an unreviewed template there could change the roles that guard the other environments.")
+            }
+        }
         if pipeline.infrastructure.capabilities.contains(where: { $0 == .iam || $0 == .namedIAM }) {
             lines.append("   Your stacks create IAM resources (\(pipeline.infrastructure.capabilities.filter { $0 == .iam || $0 == .namedIAM }.map(\.rawValue).joined(separator: ", "))), which the execution roles'")
             lines.append("   default policy, PowerUserAccess, cannot: add ExecutionPolicyArns=arn:aws:iam::aws:policy/PowerUserAccess,<a policy")
             lines.append("   allowing the iam: actions on the roles your templates create> to --parameter-overrides.")
         }
-        if builder.hasSharedResources {
-            lines.append("   CreateSharedResources=true in exactly one account: it holds the CI role\(builder.createsKey ? " and the artifact key" : "").")
+        if case .sam(let app) = pipeline.infrastructure {
+            lines.append("   The SAM bucket \(app.packageBucket) belongs in the pipeline account; its bucket policy must let each environment's")
+            lines.append("   execution role (\(pipeline.project)-<environment>-cfn-exec) read \(pipeline.fileSlug)/*.")
         }
 
-        heading("Create these GitHub environments (Settings > Environments):")
+        heading("Create every GitHub environment before the first run (GitHub creates a missing one unprotected), with these rules:")
+        let api = "repos/\(repository)/environments"
+        func environmentRule(_ name: String, reviewed: Bool, branches: [String], why: String? = nil) {
+            let branchText = branches.isEmpty ? "the default branch" : branches.joined(separator: ", ")
+            lines.append("   - \(name): \(reviewed ? "required reviewers; " : "")\(why.map { $0 + "; " } ?? "")deployment branches: \(branchText)")
+            let protection = reviewed
+                ? #"{"prevent_self_review":true,"reviewers":[{"type":"Team","id":TEAM_ID}],"can_admins_bypass":false,"deployment_branch_policy":"#
+                : #"{"can_admins_bypass":false,"deployment_branch_policy":"#
+            let policy = branches.isEmpty ? #"{"protected_branches":true,"custom_branch_policies":false}}"# : #"{"protected_branches":false,"custom_branch_policies":true}}"#
+            lines.append("       gh api -X PUT \(api)/\(name) --input - <<< '\(protection)\(policy)'")
+            for branch in branches {
+                lines.append("       gh api -X POST \(api)/\(name)/deployment-branch-policies -f name=\(branch) -f type=branch")
+            }
+        }
         for environment in pipeline.environments {
-            let protection = environment.production || environment.strategy.isReviewed
-                ? "required reviewers; deployment branches: \(environment.branch)"
-                : "deployment branches: \(environment.branch)"
-            lines.append("   - \(environment.githubEnvironment): \(protection)")
+            environmentRule(environment.githubEnvironment, reviewed: environment.production || environment.strategy.isReviewed, branches: [environment.branch])
             if environment.strategy.isReviewed {
-                lines.append("   - \(environment.planEnvironment): no reviewers (the plan must be ready before approval); deployment branches: \(environment.branch)")
+                environmentRule(environment.planEnvironment, reviewed: false, branches: [environment.branch],
+                                why: "no reviewers (the plan must be ready before approval; its role cannot execute)")
+            }
+            if pipeline.isDestroyable(environment) {
+                environmentRule(environment.destroyEnvironment, reviewed: true, branches: [environment.branch])
             }
         }
         if let drift = pipeline.drift {
-            lines.append("   - \(drift.githubEnvironment): no reviewers (scheduled runs must not wait); deployment branches: the default branch")
+            environmentRule(drift.githubEnvironment, reviewed: false, branches: [], why: "no reviewers (scheduled runs must not wait; its roles only read)")
+        }
+        lines.append("   TEAM_ID is the reviewers' team (gh api orgs/ORG/teams/TEAM --jq .id); use {\"type\":\"User\",\"id\":...} for a person.")
+        lines.append("   Protect the deploy branches (\(pipeline.deployBranches.joined(separator: ", "))) so that only reviewed pull requests reach them, admins included:")
+        for branch in pipeline.deployBranches {
+            lines.append(#"       gh api -X PUT repos/\#(repository)/branches/\#(branch)/protection --input - <<< '{"required_status_checks":null,"enforce_admins":true,"required_pull_request_reviews":{"required_approving_review_count":1},"restrictions":null}'"#)
         }
 
         heading("Store each output of the bootstrap stack where the workflows read it:")
         for setting in builder.githubSettings() {
-            let account = setting.environment.flatMap { pipeline.environment(named: $0)?.account } ?? accounts.first ?? "the shared account"
+            let inPipeline = setting.condition == BootstrapBuilder.pipelineCondition
+            let account = inPipeline ? pipelineAccount : setting.environment.flatMap { pipeline.environment(named: $0)?.account } ?? pipelineAccount
             let place = setting.kind == .secret
                 ? "secret in environment\(setting.githubEnvironments.count == 1 ? "" : "s") \(setting.githubEnvironments.joined(separator: ", "))"
                 : "repository variable"
@@ -64,24 +99,37 @@ extension BootstrapTemplate {
         }
 
         var others: [String] = []
-        if case .slack(let secret)? = pipeline.notification { others.append("   - \(secret): a Slack incoming webhook URL (repository secret)") }
+        if case .slack(let secret)? = pipeline.notification {
+            // Only jobs bound to these environments notify: a workflow pushed on another branch cannot read it.
+            var notifying: [String] = []
+            for environment in pipeline.environments {
+                notifying.append(environment.githubEnvironment)
+                if pipeline.isDestroyable(environment) { notifying.append(environment.destroyEnvironment) }
+            }
+            if let drift = pipeline.drift { notifying.append(drift.githubEnvironment) }
+            others.append("   - \(secret): a Slack incoming webhook URL (secret in environments \(notifying.joined(separator: ", ")); not a repository secret, which any branch's workflow can read)")
+        }
+        var hasSecretParameters = false
         for environment in pipeline.environments {
+            // A reviewed environment's change set is created by its plan job: that is where its parameters are read.
+            let reader = environment.strategy.isReviewed ? environment.planEnvironment : environment.githubEnvironment
             for parameter in environment.parameters {
                 switch parameter.source {
-                case .secret(let name): others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (secret in environment \(environment.githubEnvironment))")
+                case .secret(let name):
+                    hasSecretParameters = true
+                    others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (secret in environment \(reader))")
                 case .variable(let name): others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (variable)")
                 case .value: break
                 }
             }
         }
+        if hasSecretParameters {
+            others.append("   Better still, read secrets in the template with dynamic references ({{resolve:secretsmanager:NAME}},")
+            others.append("   {{resolve:ssm-secure:NAME}}): the value then never passes through GitHub.")
+        }
         if !others.isEmpty {
             heading("Set the other secrets and variables the workflows read:")
             lines += others
-        }
-
-        let direct = pipeline.environments.filter { $0.chainedRole == nil && $0.account != accounts.first }.map(\.name)
-        if builder.createsKey, !direct.isEmpty, let key = pipeline.artifactEncryption?.kmsKey {
-            heading("The artifact key \(key) lives in the shared account and its policy grants that account's roles only: for \(direct.joined(separator: ", ")), deploy from a role in the shared account chained into the target account (\"chainedRole\": {\"variable\": NAME} on the environment in pipewright.json; Environment(chainedRole:) in Swift), or name the key by ARN and add their deploy roles to the key policy.")
         }
         return "Next steps\n" + lines.joined(separator: "\n") + "\n"
     }

@@ -1,10 +1,12 @@
 /// The CloudFormation template that creates, in one AWS account, what a pipeline's workflows need there:
-/// the GitHub OIDC provider, a deploy role, an execution role and a read-only drift role per environment,
-/// the CI role, and the artifact KMS key.
+/// the GitHub OIDC provider; per environment a role per purpose (deploy, plan, destroy, drift), each trusted
+/// only by its own GitHub environment, and the CloudFormation execution role; the CI role; and the artifact
+/// KMS key.
 ///
 /// One template serves every account: each environment's roles are created where `AWS::AccountId` is the
-/// account the pipeline names for it (or where its `<Env>Roles` parameter says `create`), and the shared CI
-/// role and key where `CreateSharedResources` is `true`. Deploy the same template once per account.
+/// account the pipeline names for it (or where its `<Env>Roles` parameter says `create`), and the CI role, the
+/// key and chained deploys' first hops where it is `PipelineAccountId`, a dedicated account. Deploy the same
+/// template once per account. <doc:TrustMatrix> lists who reaches what.
 ///
 /// ```swift
 /// let node = BootstrapTemplate.template(for: pipeline)
@@ -56,4 +58,8 @@ public struct BootstrapGitHubSetting: Sendable, Hashable {
     public let environment: String?
     /// What the role is for.
     public let purpose: String
+    /// The logical id of the role whose ARN is the value.
+    let resource: String
+    /// The template condition under which the role exists in an account.
+    let condition: String
 }

@@ -29,6 +29,10 @@ extension PipewrightConfig {
             "ciRole", \.pipeline.ciRole, { $0.pipeline.ciRole = $1 }, .ciRole,
             "The role the build and validate jobs assume. Never a secret: those jobs are not bound to a GitHub environment."
         ),
+        .optional(
+            "pipelineAccount", \.pipeline.pipelineAccount, { $0.pipeline.pipelineAccount = $1 }, .accountID,
+            "The dedicated AWS account of the CI role, the artifact key and chained deploys' first hops; no environment should deploy to it."
+        ),
         .field("build", \.pipeline.build, { $0.pipeline.build = $1 }, .object(build), "Packaging and upload of the artifact."),
         .field("validation", \.pipeline.validation, { $0.pipeline.validation = $1 }, .object(validation), "Checks run on the artifact before any deploy."),
         .field("environments", \.pipeline.environments, { $0.pipeline.environments = $1 }, environments, "Target environments, in promotion order.", required: true),
@@ -147,7 +151,18 @@ extension PipewrightConfig {
             rule: { checker, environment, path in checker.checkRoleIsOwn(of: environment, at: path) }
         ),
         .optional("chainedRole", \.chainedRole, { $0.chainedRole = $1 }, .role, "A second role to chain into, for cross-account deploys."),
-        .optional("driftRole", \.driftRole, { $0.driftRole = $1 }, .role, "The read-only role drift detection assumes; absent or null uses role."),
+        .optional(
+            "driftRole", \.driftRole, { $0.driftRole = $1 }, .role,
+            "The read-only role drift detection assumes; absent or null: role's name with _DRIFT appended (an ARN: the bootstrap's drift role)."
+        ),
+        .optional(
+            "planRole", \.planRole, { $0.planRole = $1 }, .role,
+            "The role the plan job of a reviewed deploy assumes; absent or null: role's name with _PLAN appended (an ARN: the bootstrap's plan role)."
+        ),
+        .optional(
+            "destroyRole", \.destroyRole, { $0.destroyRole = $1 }, .role,
+            "The role a manual destroy assumes; absent or null: role's name with _DESTROY appended (an ARN: the bootstrap's destroy role)."
+        ),
         .field(
             // The name's own rule reports a GitHub environment that is the name: one problem, reported once.
             "githubEnvironment", { $0.githubEnvironment == $0.name ? nil : $0.githubEnvironment },

@@ -21,8 +21,12 @@ public struct Environment: Sendable, Hashable {
     public var role: RoleReference
     /// A second role to chain into from the first, for cross-account deploys.
     public var chainedRole: RoleReference?
-    /// The read-only role drift detection assumes; `nil` uses ``role``.
+    /// The read-only role drift detection assumes; `nil` derives it from ``role`` (see ``role(for:)``).
     public var driftRole: RoleReference?
+    /// The role the plan job of a reviewed deploy assumes; `nil` derives it from ``role`` (see ``role(for:)``).
+    public var planRole: RoleReference?
+    /// The role a manual destroy assumes; `nil` derives it from ``role`` (see ``role(for:)``).
+    public var destroyRole: RoleReference?
     /// The GitHub environment whose protection rules and approvals guard the deploy.
     public var githubEnvironment: String
     /// The branch whose pushes deploy this environment.
@@ -41,7 +45,7 @@ public struct Environment: Sendable, Hashable {
     /// Creates an environment.
     public init(
         _ name: String, account: String, region: String? = nil, role: RoleReference, chainedRole: RoleReference? = nil,
-        driftRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
+        driftRole: RoleReference? = nil, planRole: RoleReference? = nil, destroyRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
         parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
     ) {
         self.name = name
@@ -50,6 +54,8 @@ public struct Environment: Sendable, Hashable {
         self.role = role
         self.chainedRole = chainedRole
         self.driftRole = driftRole
+        self.planRole = planRole
+        self.destroyRole = destroyRole
         self.githubEnvironment = githubEnvironment ?? name
         self.branch = branch
         self.after = after
@@ -62,6 +68,48 @@ public struct Environment: Sendable, Hashable {
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so
     /// the plan is ready before anyone is asked to approve it.
     public var planEnvironment: String { githubEnvironment + "-plan" }
+
+    /// The GitHub environment a manual destroy is bound to, with its own reviewers and its own role.
+    public var destroyEnvironment: String { githubEnvironment + "-destroy" }
+
+    /// The role a job of the given purpose assumes through OIDC.
+    ///
+    /// Each purpose has its own role, trusted only by its own GitHub environment, so the approval of a reviewed
+    /// deploy is enforced by IAM and not by the workflow's YAML. A role the environment does not name is derived
+    /// from ``role``: `_PLAN`, `_DESTROY` or `_DRIFT` appended to its variable's or secret's name, or, for an ARN,
+    /// the bootstrap's role of that purpose in the same account.
+    public func role(for purpose: RolePurpose) -> RoleReference {
+        switch purpose {
+        case .deploy: role
+        case .plan: planRole ?? role.derived(purpose)
+        case .destroy: destroyRole ?? role.derived(purpose)
+        case .drift: driftRole ?? role.derived(purpose)
+        }
+    }
+
+    /// The role a job of the given purpose chains into after ``role(for:)``, when the environment chains:
+    /// ``chainedRole`` for deploys, derived from it like ``role(for:)`` for plans and destroys. Drift roles live
+    /// in the environment's account and never chain.
+    public func chainedRole(for purpose: RolePurpose) -> RoleReference? {
+        guard let chainedRole else { return nil }
+        switch purpose {
+        case .deploy: return chainedRole
+        case .plan, .destroy: return chainedRole.derived(purpose)
+        case .drift: return nil
+        }
+    }
+}
+
+/// What a job does with an environment's AWS account; each purpose has its own role.
+public enum RolePurpose: String, Sendable, Hashable, CaseIterable {
+    /// Create and execute change sets (direct), or execute the reviewed change set.
+    case deploy
+    /// Create the change set of a reviewed deploy, before approval: no execute, update or delete.
+    case plan
+    /// Delete the environment's stack, on a manual destroy.
+    case destroy
+    /// Detect drift: read configuration, not data.
+    case drift
 }
 
 /// Where a role ARN comes from.
@@ -79,6 +127,22 @@ public enum RoleReference: Sendable, Hashable {
         case .secret(let name): WorkflowText(.secrets(name))
         case .variable(let name): WorkflowText(.vars(name))
         case .arn(let arn): WorkflowText(arn)
+        }
+    }
+
+    /// The reference of a role with another purpose: the name with `_PLAN`, `_DESTROY` or `_DRIFT` appended; for
+    /// an ARN, the role name with `-plan`, `-destroy` or `-drift` appended, as the bootstrap names them.
+    func derived(_ purpose: RolePurpose) -> RoleReference {
+        let suffix = purpose.rawValue
+        switch self {
+        case .secret(let name): return .secret(name + "_" + suffix.uppercased())
+        case .variable(let name): return .variable(name + "_" + suffix.uppercased())
+        case .arn(let arn):
+            // `…:role/myapp-prod-deploy` → `…:role/myapp-prod-plan`; `…-target` → `…-plan-target`.
+            for (ending, replacement) in [("-deploy", "-" + suffix), ("-target", "-\(suffix)-target")] where arn.hasSuffix(ending) {
+                return .arn(String(arn.dropLast(ending.count)) + replacement)
+            }
+            return .arn(arn + "-" + suffix)
         }
     }
 

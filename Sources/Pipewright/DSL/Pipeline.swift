@@ -49,6 +49,9 @@ public struct Pipeline: Sendable, Hashable {
     public var artifactEncryption: ArtifactEncryption?
     /// The role build and validate jobs assume (no secrets: they are not bound to an environment).
     public var ciRole: RoleReference?
+    /// The dedicated account of the CI role, the artifact key and chained deploys' first hops; `nil` leaves it to
+    /// the bootstrap's `PipelineAccountId` parameter.
+    public var pipelineAccount: String?
     /// Runner settings, timeouts and egress control shared by every job.
     public var runtime: RuntimeSettings
 
@@ -75,6 +78,7 @@ public struct Pipeline: Sendable, Hashable {
         self.tags = []
         self.artifactEncryption = nil
         self.ciRole = nil
+        self.pipelineAccount = nil
         self.runtime = RuntimeSettings()
         for part in parts { part.apply(to: &self) }
     }
@@ -82,6 +86,12 @@ public struct Pipeline: Sendable, Hashable {
     /// The environment with a name, if any.
     public func environment(named name: String) -> Environment? {
         environments.first { $0.name == name }
+    }
+
+    /// Whether a manual destroy of the environment is offered: destroy is on, and the environment is not
+    /// production unless the pipeline allows it.
+    func isDestroyable(_ environment: Environment) -> Bool {
+        destroy != nil && manualDispatch && (!environment.production || (destroy?.allowProduction ?? false))
     }
 
     /// The distinct branches that deploy some environment, in environment order.

@@ -136,6 +136,24 @@ public struct CIRole: PipelineComponent, Hashable {
     public func apply(to pipeline: inout Pipeline) { pipeline.ciRole = role }
 }
 
+/// The dedicated AWS account that holds what the pipeline shares between environments: the CI role, the
+/// artifact key and the first hop of chained deploys. No environment should deploy to it: an unreviewed deploy
+/// into the account that holds production's first hop could rewrite that role's trust.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     PipelineAccount("999999999999")
+/// }
+/// ```
+public struct PipelineAccount: PipelineComponent, Hashable {
+    /// The 12-digit account id.
+    public let account: String
+    /// Creates the statement.
+    public init(_ account: String) { self.account = account }
+    /// Sets the pipeline account.
+    public func apply(to pipeline: inout Pipeline) { pipeline.pipelineAccount = account }
+}
+
 /// Tags added to every stack, besides Environment, Project, ManagedBy, Repository and CommitSHA.
 ///
 /// ```swift

@@ -57,7 +57,8 @@ enum Scripts {
     /// openssl; only the KMS-encrypted data key travels with it. KMS Encrypt alone stops at 4 KB.
     static let encryptBundle: String = {
         strictMode + #"""
-        context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
+        context="$(jq -cn --arg repository "$GITHUB_REPOSITORY" --arg ref "$GITHUB_REF" --arg run_id "$GITHUB_RUN_ID" \
+          '{repository: $repository, ref: $ref, run_id: $run_id}')"
         key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
         trap 'rm -rf "$key_dir"' EXIT
         mkdir -p artifact/encrypted
@@ -113,10 +114,12 @@ enum Scripts {
     /// and deletes the ciphertext.
     static let decryptBundle: String = {
         strictMode + #"""
-        context="repository=${GITHUB_REPOSITORY},run_id=${GITHUB_RUN_ID}"
+        context="$(jq -cn --arg repository "$GITHUB_REPOSITORY" --arg ref "$GITHUB_REF" --arg run_id "$GITHUB_RUN_ID" \
+          '{repository: $repository, ref: $ref, run_id: $run_id}')"
         key_dir="$(mktemp -d "${RUNNER_TEMP}/data-key.XXXXXX")"
         trap 'rm -rf "$key_dir"' EXIT
         aws kms decrypt \
+          --region "$KEY_REGION" \
           --ciphertext-blob fileb://artifact/encrypted/data-key.bin \
           --encryption-context "$context" \
           --query Plaintext \

@@ -3,7 +3,7 @@ extension PipelineLowering {
     /// Creates and executes a change set in one job bound to the environment.
     func directDeployJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = changeSetJobSteps(for: environment)
+        var steps = changeSetJobSteps(for: environment, purpose: .deploy)
         if let app = cdkApp {
             steps.append(.run("Deploy with CDK (change sets)", id: "deploy", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkDeploy)))
             steps.append(.run("Report the rollback state", if: .failure(), env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkReportRollback)))
@@ -30,11 +30,15 @@ extension PipelineLowering {
     }
 
     /// What every job that creates a change set starts with: egress control, the app's toolchain for CDK, the
-    /// stack name, then the verified (and decrypted) artifact under the environment's role.
-    func changeSetJobSteps(for environment: Environment) -> [Step] {
-        hardenRunnerSteps + appSteps + [prepareStep(for: environment)] + artifactSteps(credentials: credentialSteps(
-            role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName
-        ))
+    /// stack name, then the verified (and decrypted) artifact under the role of the job's purpose.
+    ///
+    /// The artifact is decrypted with the role assumed through OIDC, before chaining: the key policy names the
+    /// roles GitHub's jobs assume, not the target roles they chain into.
+    func changeSetJobSteps(for environment: Environment, purpose: RolePurpose) -> [Step] {
+        let hops = credentialSteps(
+            role: environment.role(for: purpose), chainedRole: environment.chainedRole(for: purpose), region: region(of: environment), sessionName: sessionName
+        )
+        return hardenRunnerSteps + appSteps + [prepareStep(for: environment)] + artifactSteps(credentials: Array(hops.prefix(1))) + hops.dropFirst()
     }
 
     /// The app, when the pipeline deploys a CDK app.
@@ -68,7 +72,7 @@ extension PipelineLowering {
     /// the plan is ready before anyone is asked to approve.
     func planJob(for environment: Environment) -> Job {
         let entry = entry(for: environment)
-        var steps = changeSetJobSteps(for: environment)
+        var steps = changeSetJobSteps(for: environment, purpose: .plan)
         if let app = cdkApp {
             steps.append(.run("Prepare the change sets with CDK", id: "plan", env: cdkEnvironment(for: environment, app: app), WorkflowText(Scripts.cdkPlan)))
         } else {
@@ -88,7 +92,7 @@ extension PipelineLowering {
             condition: entry.condition,
             runsOn: .label(pipeline.runtime.runner),
             environment: DeploymentEnvironment(WorkflowText(environment.planEnvironment)),
-            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumeDeployRole),
+            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumePlanRole),
             concurrency: concurrency(for: environment),
             outputs: planOutputs,
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,

@@ -3,7 +3,9 @@ extension PipelineLowering {
     /// Deletes one environment's stack after the typed confirmation matches; manual dispatch only.
     func destroyJob(for environment: Environment) -> Job {
         var steps = hardenRunnerSteps + [prepareStep(for: environment)]
-        steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
+        steps += credentialSteps(
+            role: environment.role(for: .destroy), chainedRole: environment.chainedRole(for: .destroy), region: region(of: environment), sessionName: sessionName
+        )
         steps.append(.run("Delete the stack", id: "destroy", env: [
             "STACK_NAME": stackName,
             "CONFIRMATION": .expression(.inputs("confirm")),
@@ -14,8 +16,8 @@ extension PipelineLowering {
             name: "Destroy \(environment.name)",
             condition: isDispatch && Expression.inputs("action").equals("destroy") && Expression.inputs("environment").equals(.string(environment.name)),
             runsOn: .label(pipeline.runtime.runner),
-            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
+            environment: DeploymentEnvironment(WorkflowText(environment.destroyEnvironment)),
+            permissions: permissions(checkout: false, assume: Reason.assumeDestroyRole),
             concurrency: concurrency(for: environment),
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps

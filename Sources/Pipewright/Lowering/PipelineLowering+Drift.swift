@@ -17,8 +17,7 @@ extension PipelineLowering {
         var steps = hardenRunnerSteps + [prepareStepWithDefaultSuffix(for: environment)]
         steps += credentialSteps(
             // A drift role lives in the environment's own account and trusts GitHub directly: no chaining.
-            role: environment.driftRole ?? environment.role, chainedRole: environment.driftRole == nil ? environment.chainedRole : nil,
-            region: region(of: environment), sessionName: sessionName
+            role: environment.role(for: .drift), region: region(of: environment), sessionName: sessionName
         )
         steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
         steps += notifySteps("Drift detected in", when: .failure())

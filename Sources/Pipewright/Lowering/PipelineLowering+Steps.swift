@@ -50,7 +50,8 @@ extension PipelineLowering {
 
     /// Decrypt the artifact, when it is encrypted.
     private var artifactDecryptSteps: [Step] {
-        pipeline.artifactEncryption == nil ? [] : [.run("Decrypt the artifact (KMS)", WorkflowText(Scripts.decryptBundle))]
+        // The key lives in the pipeline's region, whatever region the job deploys to.
+        pipeline.artifactEncryption == nil ? [] : [.run("Decrypt the artifact (KMS)", env: ["KEY_REGION": .text(WorkflowText(pipeline.region))], WorkflowText(Scripts.decryptBundle))]
     }
 
     /// Deletes the decrypted bundle whatever happened before.

@@ -72,9 +72,7 @@ struct PipelineLowering {
         return triggers
     }
 
-    func isDestroyable(_ environment: Environment) -> Bool {
-        !environment.production || (pipeline.destroy?.allowProduction ?? false)
-    }
+    func isDestroyable(_ environment: Environment) -> Bool { pipeline.isDestroyable(environment) }
 
     // MARK: - Conditions
 

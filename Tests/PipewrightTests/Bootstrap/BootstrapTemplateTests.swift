@@ -26,16 +26,19 @@ private func trustedSubjects(_ resource: String) -> [String] {
     return equals?["token.actions.githubusercontent.com:sub"]?.elements.compactMap(\.text) ?? []
 }
 
-@Test func eachRoleTrustsOnlyItsGitHubEnvironmentsOrRefs() {
+@Test func eachRoleTrustsOnlyItsOwnGitHubEnvironmentOrTheDeployBranches() {
     #expect(trustedSubjects("DeployRoleDev") == ["repo:${GitHubRepository}:environment:dev"])
     #expect(trustedSubjects("DeployRoleStaging") == ["repo:${GitHubRepository}:environment:staging"])
-    #expect(trustedSubjects("DeployRoleProd") == ["repo:${GitHubRepository}:environment:prod", "repo:${GitHubRepository}:environment:prod-plan"])
+    // The plan environment has no reviewers: it reaches only the plan role, which cannot execute.
+    #expect(trustedSubjects("DeployRoleProd") == ["repo:${GitHubRepository}:environment:prod"])
+    #expect(trustedSubjects("PlanRoleProd") == ["repo:${GitHubRepository}:environment:prod-plan"])
+    #expect(trustedSubjects("DestroyRoleDev") == ["repo:${GitHubRepository}:environment:dev-destroy"])
+    #expect(template["Resources"]?["DestroyRoleProd"] == nil, "production is never destroyed here")
     for environment in ["Dev", "Staging", "Prod"] {
         #expect(trustedSubjects("DriftRole" + environment) == ["repo:${GitHubRepository}:environment:drift-detection"])
     }
-    #expect(trustedSubjects("CIRole") == [
-        "repo:${GitHubRepository}:ref:refs/heads/develop", "repo:${GitHubRepository}:ref:refs/heads/main", "repo:${GitHubRepository}:pull_request",
-    ])
+    // Pull requests reach no role at all.
+    #expect(trustedSubjects("CIRole") == ["repo:${GitHubRepository}:ref:refs/heads/develop", "repo:${GitHubRepository}:ref:refs/heads/main"])
 }
 
 @Test func repositoryIsAParameterAndRolesExistOnlyInTheirAccount() {
@@ -70,16 +73,22 @@ private func statements() -> [(resource: String, sid: String, resources: [YAMLNo
     let wildcards = statements().filter { $0.resources.contains(.string("*")) }.map { "\($0.resource)/\($0.sid)" }
     #expect(wildcards.sorted() == [
         // A key policy's `*` means the key itself.
-        "ArtifactKey/AdministerTheKey", "ArtifactKey/BuildEncryptsAndValidateDecrypts", "ArtifactKey/DeploysDecrypt",
+        "ArtifactKey/AdministerTheKey", "ArtifactKey/BuildEncryptsAndValidates", "ArtifactKey/DevDecrypts", "ArtifactKey/ProdDecrypts",
+        "ArtifactKey/StagingDecrypts",
         // ValidateTemplate and DescribeStackDriftDetectionStatus have no resource type.
         "CIRole/ValidateTemplates",
         "DriftRoleDev/ReadDriftDetectionStatus", "DriftRoleProd/ReadDriftDetectionStatus", "DriftRoleStaging/ReadDriftDetectionStatus",
+        // Denies: whatever ReadOnlyAccess grants on data, on any resource.
+        "DriftRoleDev/NeverReadData", "DriftRoleProd/NeverReadData", "DriftRoleStaging/NeverReadData",
     ])
     let stackResources = statements().filter { $0.sid == "ManageProjectStacks" }.flatMap(\.resources).compactMap(\.text)
-    #expect(stackResources.contains("arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-prod-*/*"))
+    #expect(stackResources.contains("arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-staging-*/*"))
+    // Only the roles that create change sets pass the execution role: the direct deploys' and prod's plan role.
     let passRole = statements().filter { $0.sid == "PassOnlyTheExecutionRole" }
-    #expect(passRole.count == 3)
-    #expect(passRole.allSatisfy { $0.resources.first?["Fn::GetAtt"]?.elements.first?.stringValue == "ExecutionRole" + $0.resource.dropFirst("DeployRole".count) })
+    #expect(passRole.map(\.resource) == ["DeployRoleDev", "DeployRoleStaging", "PlanRoleProd"])
+    #expect(passRole.allSatisfy {
+        $0.resources.first?["Fn::GetAtt"]?.elements.first?.stringValue == "ExecutionRole" + $0.resource.drop { $0 != "R" }.dropFirst("Role".count)
+    })
 }
 
 @Test func artifactKeyRotatesAndBindsTheRepository() {
@@ -90,6 +99,12 @@ private func statements() -> [(resource: String, sid: String, resources: [YAMLNo
     #expect(!admin.contains { ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey"].contains($0) || $0.hasSuffix("*") })
     let build = key?["KeyPolicy"]?["Statement"]?.elements[1]
     #expect(build?["Condition"]?["StringEquals"]?["kms:EncryptionContext:repository"]?["Ref"]?.stringValue == "GitHubRepository")
+    #expect(build?["Condition"]?["StringEquals"]?["kms:EncryptionContext:ref"]?.elements.compactMap(\.stringValue) == ["refs/heads/develop", "refs/heads/main"])
+    // Another account's reader is named through that account's root, narrowed to the one role.
+    let prod = key?["KeyPolicy"]?["Statement"]?.elements.first { $0["Sid"]?.stringValue == "ProdDecrypts" }
+    #expect(prod?["Principal"]?["AWS"]?.text == "arn:${AWS::Partition}:iam::333333333333:root")
+    #expect(prod?["Condition"]?["ArnEquals"]?["aws:PrincipalArn"]?.text == "arn:${AWS::Partition}:iam::333333333333:role/myapp-prod-plan")
+    #expect(prod?["Condition"]?["StringEquals"]?["kms:EncryptionContext:ref"]?.elements.compactMap(\.stringValue) == ["refs/heads/main"])
 }
 
 /// The variables and secrets the workflows' configure-aws-credentials steps read a role from.
@@ -133,14 +148,17 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
     multiRegion.environments[2].region = "eu-central-1"
     let text = BootstrapTemplate.nextSteps(for: multiRegion)
     let deploys = text.split(separator: "\n").filter { $0.contains("aws cloudformation deploy") }
-    #expect(deploys.count == 3)
-    #expect(deploys.map { $0.contains("--region eu-west-1 ") } == [true, true, false])
-    #expect(deploys[2].contains("--region eu-central-1 "))
+    // The pipeline account first, then each environment's.
+    #expect(deploys.count == 4)
+    #expect(deploys.map { $0.contains("--region eu-west-1 ") } == [true, true, true, false])
+    #expect(deploys[3].contains("--region eu-central-1 "))
     // The default blueprint's template needs CAPABILITY_NAMED_IAM, which PowerUserAccess cannot serve.
     #expect(text.contains("Your stacks create IAM resources (CAPABILITY_NAMED_IAM), which the execution roles'"))
     #expect(text.contains("add ExecutionPolicyArns=arn:aws:iam::aws:policy/PowerUserAccess,"))
     // Advice names the pipewright.json field first, the DSL second.
-    #expect(text.contains("(\"chainedRole\": {\"variable\": NAME} on the environment in pipewright.json; Environment(chainedRole:) in Swift)"))
+    var unnamed = pipeline
+    unnamed.pipelineAccount = nil
+    #expect(BootstrapTemplate.nextSteps(for: unnamed).contains("Set \"pipelineAccount\" in pipewright.json (PipelineAccount(...) in Swift)"))
 
     var noIAM = pipeline
     noIAM.infrastructure = .cloudFormation(CloudFormationTemplate(path: "t.yaml", capabilities: []))
@@ -150,22 +168,28 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
 @Test func chainedDeploysStartInTheSharedAccountAndChainIntoTheTargetAccount() {
     let cdk = BootstrapTemplate.template(for: Blueprint.cdk.pipeline())
     let resources = cdk["Resources"]
-    // The first hop trusts GitHub, lives with the shared resources, and may do nothing but chain; the key
-    // policy beside it lets it decrypt the artifact.
-    #expect(resources?["DeployRoleProd"]?["Condition"]?.stringValue == "ShouldCreateSharedResources")
+    // The first hops trust GitHub, live in the pipeline account, and may do nothing but chain (and, for the
+    // plan, decrypt the artifact first, as the key policy beside them allows).
+    #expect(resources?["DeployRoleProd"]?["Condition"]?.stringValue == "InThePipelineAccount")
     let hop = resources?["DeployRoleProd"]?["Properties"]?["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements ?? []
     #expect(hop.compactMap { $0["Sid"]?.stringValue } == ["ChainIntoTheTargetRole"])
-    let keyStatements = resources?["ArtifactKey"]?["Properties"]?["KeyPolicy"]?["Statement"]?.elements ?? []
-    let decrypters = keyStatements.first { $0["Sid"]?.stringValue == "DeploysDecrypt" }?["Principal"]?["AWS"]?.elements ?? []
-    #expect(decrypters.contains(.mapping([YAMLEntry("Fn::GetAtt", .sequence([.string("DeployRoleProd"), .string("Arn")]))])))
     #expect(hop.first?["Resource"]?.text == "arn:${AWS::Partition}:iam::333333333333:role/myapp-prod-target")
-    // The target role lives in the environment's account and trusts only that first hop.
+    let planHop = resources?["PlanRoleProd"]?["Properties"]?["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements ?? []
+    #expect(planHop.compactMap { $0["Sid"]?.stringValue } == ["ChainIntoTheTargetRole", "DecryptTheArtifact"])
+    #expect(planHop.first?["Resource"]?.text == "arn:${AWS::Partition}:iam::333333333333:role/myapp-prod-plan-target")
+    let keyStatements = resources?["ArtifactKey"]?["Properties"]?["KeyPolicy"]?["Statement"]?.elements ?? []
+    let prodReader = keyStatements.first { $0["Sid"]?.stringValue == "ProdDecrypts" }
+    #expect(prodReader?["Condition"]?["ArnEquals"]?["aws:PrincipalArn"]?.text == "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/myapp-prod-plan")
+    // Each target role lives in the environment's account and trusts only its own first hop.
     #expect(resources?["TargetRoleProd"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
     let trust = resources?["TargetRoleProd"]?["Properties"]?["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
-    #expect(trust?["Principal"]?["AWS"]?.text == "arn:${AWS::Partition}:iam::${SharedAccountId}:role/myapp-prod-deploy")
-    #expect(cdk["Parameters"]?["SharedAccountId"]?["Default"]?.stringValue == "111111111111")
+    #expect(trust?["Principal"]?["AWS"]?.text == "arn:${AWS::Partition}:iam::${PipelineAccountId}:root")
+    #expect(trust?["Condition"]?["ArnEquals"]?["aws:PrincipalArn"]?.text == "arn:${AWS::Partition}:iam::${PipelineAccountId}:role/myapp-prod-deploy")
+    let planTrust = resources?["PlanTargetRoleProd"]?["Properties"]?["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
+    #expect(planTrust?["Condition"]?["ArnEquals"]?["aws:PrincipalArn"]?.text == "arn:${AWS::Partition}:iam::${PipelineAccountId}:role/myapp-prod-plan")
+    #expect(cdk["Parameters"]?["PipelineAccountId"]?["Default"]?.stringValue == "000000000000")
     #expect(cdk["Outputs"]?["AWSTARGETROLEARNPROD"]?["Condition"]?.stringValue == "ProdRolesInThisAccount")
-    #expect(cdk["Outputs"]?["AWSROLEARNPROD"]?["Condition"]?.stringValue == "ShouldCreateSharedResources")
+    #expect(cdk["Outputs"]?["AWSROLEARNPROD"]?["Condition"]?.stringValue == "InThePipelineAccount")
 }
 
 @Test func containerServicesGetAnImmutableScannedRepositoryAndTheRightsToPushToIt() {
