@@ -23,8 +23,14 @@ struct CloudFormationInstance {
         var resolver = try TemplateResolver(template: template, stack: stack)
         try resolver.evaluateConditions()
         var resources: [Resource] = []
-        for (logicalID, declaration) in resolver.declarations where resolver.isCreated(logicalID) {
+        for (logicalID, declaration) in resolver.declarations {
             let path = "Resources." + logicalID
+            guard case .string = declaration.member("Type") else { throw IAMModelError(path: path, message: "a resource needs a Type") }
+            // A condition the template does not define is an error, not a resource silently left out.
+            if let name = try declaration.member("Condition")?.policyString(at: path + ".Condition") {
+                _ = try resolver.condition(name, at: path + ".Condition")
+            }
+            guard resolver.isCreated(logicalID) else { continue }
             let properties = try declaration.member("Properties").map { try resolver.resolve($0, at: path + ".Properties") } ?? nil
             let type = resolver.type(of: logicalID)
             resources.append(Resource(logicalID: logicalID, type: type, arn: try resolver.arn(of: logicalID, at: path),

@@ -179,6 +179,10 @@ import Testing
         #expect(throws: IAMModelError(path: "Conditions.A", message: "the condition refers to itself")) {
             try CloudFormationInstance(template: YAMLReader.read(looping).root.yamlNode, stack: IAMStack(account: "111111111111"))
         }
+        let undefined = "Resources: {Key: {Type: AWS::KMS::Key, Condition: Missing}}\n"
+        #expect(throws: IAMModelError(path: "Resources.Key.Condition", message: "no condition named Missing")) {
+            try CloudFormationInstance(template: YAMLReader.read(undefined).root.yamlNode, stack: IAMStack(account: "111111111111"))
+        }
         let contains = "Conditions: {A: {\"Fn::Contains\": [[a], a]}}\nResources: {}\n"
         #expect(throws: IAMModelError(path: "Conditions.A.Fn::Contains", message: "Fn::Contains is not a condition function the model supports")) {
             try CloudFormationInstance(template: YAMLReader.read(contains).root.yamlNode, stack: IAMStack(account: "111111111111"))
