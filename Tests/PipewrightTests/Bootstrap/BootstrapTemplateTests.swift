@@ -75,11 +75,11 @@ private func statements() -> [(resource: String, sid: String, resources: [YAMLNo
         // A key policy's `*` means the key itself.
         "ArtifactKey/AdministerTheKey", "ArtifactKey/BuildEncryptsAndValidates", "ArtifactKey/DevDecrypts", "ArtifactKey/ProdDecrypts",
         "ArtifactKey/StagingDecrypts",
-        // ValidateTemplate and DescribeStackDriftDetectionStatus have no resource type.
+        // ValidateTemplate and DescribeStackDriftDetectionStatus have no resource type; NeverReadData denies
+        // what ReadOnlyAccess grants on data, on any resource.
         "CIRole/ValidateTemplates",
-        "DriftRoleDev/ReadDriftDetectionStatus", "DriftRoleProd/ReadDriftDetectionStatus", "DriftRoleStaging/ReadDriftDetectionStatus",
-        // Denies: whatever ReadOnlyAccess grants on data, on any resource.
-        "DriftRoleDev/NeverReadData", "DriftRoleProd/NeverReadData", "DriftRoleStaging/NeverReadData",
+        "DriftRoleDev/NeverReadData", "DriftRoleDev/ReadDriftDetectionStatus", "DriftRoleProd/NeverReadData",
+        "DriftRoleProd/ReadDriftDetectionStatus", "DriftRoleStaging/NeverReadData", "DriftRoleStaging/ReadDriftDetectionStatus",
     ])
     let stackResources = statements().filter { $0.sid == "ManageProjectStacks" }.flatMap(\.resources).compactMap(\.text)
     #expect(stackResources.contains("arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-staging-*/*"))

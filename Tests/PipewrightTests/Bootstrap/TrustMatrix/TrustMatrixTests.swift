@@ -1,0 +1,211 @@
+import Testing
+@testable import Pipewright
+import PipewrightBlueprints
+
+// The trust matrix (docs: TrustMatrix.md), checked against the bootstrap template as IAM would evaluate it:
+// every blueprint and variant is deployed in the model, in the pipeline account and every environment's
+// account, and each GitHub subject is asked which roles it reaches and what they may do. The expectations are
+// written from the design, not from the builder's code.
+
+private let repository = "acme/app"
+private let pipelineAccount = "000000000000"
+
+/// A pipeline deployed in the model.
+private struct Matrix {
+    let pipeline: Pipeline
+    let deployment: IAMDeployment
+
+    init(_ pipeline: Pipeline, executionPolicy: String? = nil) throws {
+        self.pipeline = pipeline
+        var accounts: [(account: String, region: String)] = [(pipelineAccount, pipeline.region)]
+        for environment in pipeline.environments where !accounts.contains(where: { $0.account == environment.account }) {
+            accounts.append((environment.account, environment.region ?? pipeline.region))
+        }
+        var parameters = ["GitHubRepository": repository]
+        if let executionPolicy { parameters["ExecutionPolicyArns"] = executionPolicy }
+        deployment = try IAMDeployment(template: BootstrapTemplate.yaml(for: pipeline), stacks: accounts.map {
+            IAMStack(account: $0.account, region: $0.region, parameters: parameters, stackName: pipeline.project + "-pipewright-bootstrap")
+        })
+    }
+
+    /// The roles a subject of this repository reaches, as `account/name`.
+    func reach(_ subject: String, repository: String = repository, audience: String = "sts.amazonaws.com") -> [String] {
+        deployment.rolesReachable(by: GitHubToken(sub: "repo:\(repository):" + subject, aud: audience)).map(Self.short)
+    }
+
+    /// Whether some role the subject reaches may call the action on the resource.
+    func may(_ subject: String, _ action: String, on resource: String) throws -> Bool {
+        try deployment.rolesReachable(by: GitHubToken(sub: "repo:\(repository):" + subject)).contains {
+            try deployment.may($0, action, on: resource)
+        }
+    }
+
+    /// Whether some role the subject reaches may use the artifact key with the context a run on `ref` sends.
+    func mayUseKey(_ subject: String, _ action: String, ref: String, repository: String = repository) throws -> Bool {
+        guard let key = deployment.keys.first else { return false }
+        let context = ["repository": repository, "ref": ref, "run_id": "42"]
+        return try deployment.rolesReachable(by: GitHubToken(sub: "repo:acme/app:" + subject)).contains {
+            try deployment.kmsAllows($0, action, on: key.arn, encryptionContext: context)
+        }
+    }
+
+    static func short(_ arn: String) -> String {
+        let parts = arn.split(separator: ":", omittingEmptySubsequences: false)
+        return "\(parts[4])/\(arn.split(separator: "/").last!)"
+    }
+
+    func stack(_ environment: Environment) -> String {
+        "arn:aws:cloudformation:\(environment.region ?? pipeline.region):\(environment.account):stack/\(pipeline.stackNaming.prefix)-\(environment.name)-main/0123"
+    }
+
+    /// What the design says a subject reaches: the role of its purpose, and the target it chains into.
+    func designed(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
+        let name = BootstrapNaming.roleName(pipeline, environment, purpose: purpose)
+        guard purpose != .drift, environment.chainedRole != nil else { return ["\(environment.account)/\(name)"] }
+        return ["\(pipelineAccount)/\(name)", "\(environment.account)/" + BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose)].sorted()
+    }
+}
+
+/// The blueprints, and variants of the default one.
+private let variants: [(String, Pipeline)] = {
+    var result = BlueprintCatalog.all.map { ($0.name, $0.pipeline()) }
+    var noDriftRole = Blueprint.cloudFormation.pipeline()
+    for index in noDriftRole.environments.indices { noDriftRole.environments[index].driftRole = nil }
+    result.append(("no drift role", noDriftRole))
+    var secrets = Blueprint.cloudFormation.pipeline()
+    secrets.environments[2].parameters.append(.secret("DatabasePassword", "DB_PASSWORD"))
+    secrets.environments[2].role = .secret("AWS_ROLE_ARN_PROD")
+    result.append(("secret parameters and roles", secrets))
+    var chained = Blueprint.cloudFormation.pipeline()
+    chained.environments[1].chainedRole = .variable("AWS_TARGET_ROLE_ARN_STAGING")
+    chained.environments[2].chainedRole = .variable("AWS_TARGET_ROLE_ARN_PROD")
+    result.append(("chained roles", chained))
+    var secondRegion = Blueprint.cloudFormation.pipeline()
+    secondRegion.environments[2].region = "eu-west-1"
+    secondRegion.environments.append(Environment(
+        "prod-eu", account: "444444444444", region: "eu-central-1", role: .variable("AWS_ROLE_ARN_PROD_EU"), branch: "main",
+        after: "prod", strategy: .changeSet(review: true), production: true
+    ))
+    result.append(("second region and account", secondRegion))
+    return result
+}()
+
+@Test(arguments: variants.map(\.0))
+func eachSubjectReachesOnlyItsOwnRoles(_ name: String) throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
+    let pipeline = matrix.pipeline
+    // Pull requests, other branches, tags, other repositories and other audiences reach nothing.
+    for subject in ["pull_request", "ref:refs/heads/feature", "ref:refs/tags/v1", "environment:unknown"] {
+        #expect(matrix.reach(subject) == [], "\(name): \(subject)")
+    }
+    #expect(matrix.reach("environment:prod", repository: "evil/app") == [])
+    #expect(matrix.reach("environment:prod", audience: "https://github.com/acme") == [])
+    for branch in pipeline.deployBranches {
+        #expect(matrix.reach("ref:refs/heads/" + branch) == ["\(pipelineAccount)/myapp-ci"], "\(name): \(branch)")
+    }
+    for environment in pipeline.environments {
+        #expect(matrix.reach("environment:" + environment.githubEnvironment) == matrix.designed(.deploy, environment), "\(name): \(environment.name)")
+        #expect(matrix.reach("environment:" + environment.planEnvironment) == (environment.strategy.isReviewed ? matrix.designed(.plan, environment) : []),
+                "\(name): \(environment.name) plan")
+        #expect(matrix.reach("environment:" + environment.destroyEnvironment) == (environment.production ? [] : matrix.designed(.destroy, environment)),
+                "\(name): \(environment.name) destroy")
+    }
+    let drift = pipeline.environments.flatMap { matrix.designed(.drift, $0) }.sorted()
+    #expect(matrix.reach("environment:drift-detection") == drift, "\(name): drift")
+}
+
+@Test(arguments: variants.map(\.0))
+func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
+    let environments = matrix.pipeline.environments
+    var subjects = ["pull_request", "ref:refs/heads/feature", "environment:drift-detection"] + matrix.pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
+    for environment in environments {
+        subjects += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment].map { "environment:" + $0 }
+    }
+    for environment in environments {
+        let stack = matrix.stack(environment)
+        let own = "environment:" + environment.githubEnvironment
+        let reviewed = environment.strategy.isReviewed
+        for subject in subjects {
+            let executes = try matrix.may(subject, "cloudformation:ExecuteChangeSet", on: stack)
+            #expect(executes == (subject == own), "\(name): \(subject) executes in \(environment.name)")
+            let creates = try matrix.may(subject, "cloudformation:CreateChangeSet", on: stack)
+            let planner = reviewed ? "environment:" + environment.planEnvironment : own
+            #expect(creates == (subject == planner), "\(name): \(subject) creates change sets in \(environment.name)")
+            let deletes = try matrix.may(subject, "cloudformation:DeleteStack", on: stack)
+            let destroyer = environment.production ? nil : "environment:" + environment.destroyEnvironment
+            #expect(deletes == (subject == destroyer), "\(name): \(subject) deletes \(environment.name)")
+            #expect(try !matrix.may(subject, "cloudformation:UpdateStack", on: stack), "\(name): \(subject) updates \(environment.name)")
+        }
+    }
+}
+
+@Test(arguments: variants.map(\.0))
+func driftReadsConfigurationNotData(_ name: String) throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
+    let drift = "environment:drift-detection"
+    for environment in matrix.pipeline.environments {
+        #expect(try matrix.may(drift, "cloudformation:DetectStackDrift", on: matrix.stack(environment)))
+        #expect(try matrix.may(drift, "cloudformation:DescribeStackResourceDrifts", on: matrix.stack(environment)))
+        #expect(try matrix.may(drift, "ec2:DescribeSecurityGroups", on: "*"), "reads configuration to compare")
+    }
+    let account = matrix.pipeline.environments[0].account
+    for (action, resource) in [
+        ("s3:GetObject", "arn:aws:s3:::data/report.csv"), ("dynamodb:GetItem", "arn:aws:dynamodb:us-east-1:\(account):table/orders"),
+        ("dynamodb:Scan", "arn:aws:dynamodb:us-east-1:\(account):table/orders"), ("ssm:GetParameter", "arn:aws:ssm:us-east-1:\(account):parameter/db"),
+        ("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:\(account):secret:db"),
+        ("lambda:GetFunction", "arn:aws:lambda:us-east-1:\(account):function:api"),
+    ] {
+        #expect(try !matrix.may(drift, action, on: resource), "\(name): drift may \(action)")
+    }
+}
+
+@Test(arguments: variants.map(\.0))
+func theArtifactKeyServesOnlyTheRolesThatReadItOnTheirBranch(_ name: String) throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
+    guard !matrix.deployment.keys.isEmpty else { return }
+    for branch in matrix.pipeline.deployBranches {
+        #expect(try matrix.mayUseKey("ref:refs/heads/" + branch, "kms:GenerateDataKey", ref: "refs/heads/" + branch), "\(name): build on \(branch)")
+    }
+    #expect(try !matrix.mayUseKey("ref:refs/heads/main", "kms:Decrypt", ref: "refs/heads/main", repository: "acme/other"))
+    for environment in matrix.pipeline.environments {
+        let reader = "environment:" + (environment.strategy.isReviewed ? environment.planEnvironment : environment.githubEnvironment)
+        let ref = "refs/heads/" + environment.branch
+        // Cross-account and cross-region readers decrypt; the data key of another branch's run is refused.
+        #expect(try matrix.mayUseKey(reader, "kms:Decrypt", ref: ref), "\(name): \(environment.name) decrypts")
+        #expect(try !matrix.mayUseKey(reader, "kms:Decrypt", ref: "refs/heads/feature"), "\(name): \(environment.name) decrypts a feature run")
+        #expect(try !matrix.mayUseKey(reader, "kms:GenerateDataKey", ref: ref), "\(name): \(environment.name) encrypts")
+        for other in [environment.destroyEnvironment, "drift-detection"] {
+            #expect(try !matrix.mayUseKey("environment:" + other, "kms:Decrypt", ref: ref), "\(name): \(other) decrypts")
+        }
+        if environment.strategy.isReviewed {
+            #expect(try !matrix.mayUseKey("environment:" + environment.githubEnvironment, "kms:Decrypt", ref: ref), "\(name): \(environment.name) execute decrypts")
+        }
+    }
+}
+
+@Test func executionRolesNeverTouchThePipelinesOwnRolesWhateverTheirPolicy() throws {
+    let matrix = try Matrix(Blueprint.cloudFormation.pipeline(), executionPolicy: "arn:aws:iam::aws:policy/AdministratorAccess")
+    let dev = "arn:aws:iam::111111111111:role/myapp-dev-cfn-exec"
+    #expect(try matrix.deployment.may(dev, "iam:CreateRole", on: "arn:aws:iam::111111111111:role/myapp-app-role"), "templates may still create roles")
+    for role in ["myapp-dev-deploy", "myapp-dev-destroy", "myapp-dev-drift", "myapp-dev-cfn-exec"] {
+        for action in ["iam:UpdateAssumeRolePolicy", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:DeleteRole"] {
+            #expect(try !matrix.deployment.may(dev, action, on: "arn:aws:iam::111111111111:role/" + role), "\(action) on \(role)")
+        }
+    }
+    #expect(try !matrix.deployment.may(dev, "iam:UpdateOpenIDConnectProviderThumbprint",
+                                       on: "arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com"))
+    #expect(try !matrix.deployment.may(dev, "cloudformation:UpdateStack",
+                                       on: "arn:aws:cloudformation:us-east-1:111111111111:stack/myapp-pipewright-bootstrap/1"))
+}
+
+@Test func thePipelineAccountHoldsNoEnvironmentsRoles() throws {
+    let matrix = try Matrix(Blueprint.cloudFormation.pipeline())
+    let inPipeline = matrix.deployment.roles.filter { $0.account == pipelineAccount }.map(\.name)
+    #expect(inPipeline == ["myapp-ci"])
+    let chained = try Matrix(Blueprint.cdk.pipeline())
+    // Chained deploys start here: only first hops, which may do nothing but chain (and decrypt).
+    for role in chained.deployment.roles where role.account == pipelineAccount && role.name != "myapp-ci" {
+        #expect(try !chained.deployment.may(role.arn, "cloudformation:ExecuteChangeSet", on: "*"), "\(role.name)")
+    }
+}
