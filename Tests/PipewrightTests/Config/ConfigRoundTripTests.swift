@@ -51,6 +51,7 @@ import PipewrightBlueprints
           "ciRole": {
             "variable": "AWS_CI_ROLE_ARN"
           },
+          "pipelineAccount": "000000000000",
           "build": {
             "retentionDays": 30,
             "commands": []
@@ -69,6 +70,9 @@ import PipewrightBlueprints
               },
               "driftRole": {
                 "variable": "AWS_DRIFT_ROLE_ARN_DEV"
+              },
+              "destroyRole": {
+                "variable": "AWS_DESTROY_ROLE_ARN_DEV"
               },
               "branch": "develop",
               "parameters": {
