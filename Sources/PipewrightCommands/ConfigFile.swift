@@ -55,15 +55,27 @@ package enum ConfigFile {
     }
 
     /// Checks, lowers, validates and renders the workflows of a pipeline under a policy; `source` is the
-    /// config the headers name, `origin` what described the pipeline, for errors.
+    /// config the headers name, `origin` what described the pipeline, for errors. A policy error stops it
+    /// before anything is written; the policy's warnings are returned, one line each, for the caller to print.
     static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, command: String = "pipewright generate",
-                       origin: String? = nil) throws(CommandFailure) -> [RenderedFile] {
+                       origin: String? = nil) throws(CommandFailure) -> (files: [RenderedFile], warnings: [String]) {
+        let generator = Generator(policy: policy, source: source, command: command)
         do {
-            return try Generator(policy: policy, source: source, command: command).render(pipeline)
+            let files = try generator.render(pipeline)
+            return (files, generator.policyFindings(pipeline).map(describe))
         } catch .invalidPipeline(let errors) {
             throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        } catch .policyViolation(let findings) {
+            throw .invalidInput("\(origin ?? source) break\(origin == nil ? "s" : "") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
         } catch {
             throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }
+    }
+
+    /// A policy finding as `generate` prints it: the setting, the rule by id and name, what is wrong, then the fix.
+    static func describe(_ finding: Diagnostic) -> String {
+        let rule = RuleCatalog.rule(finding.ruleID).map { " (\($0.name))" } ?? ""
+        return "  \(finding.severity.rawValue): \(finding.location.path): \(finding.ruleID)\(rule) \(finding.message)"
+            + (finding.hint.map { "\n    \($0)" } ?? "")
     }
 }

@@ -36,7 +36,8 @@ struct GenerateCommand {
         var command = "pipewright generate"
         if source != ConfigFile.defaultName { command += " --config " + source }
         if let policy = arguments["--policy"] { command += " --policy " + workspace.relative(policy) }
-        let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        let (files, warnings) = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        if !warnings.isEmpty { tool.console.err("\(source) has policy warnings:\n" + warnings.joined(separator: "\n") + "\n") }
         let orphans = workspace.generatedWorkflows(from: source).filter { path in !files.contains { $0.path == path } }
 
         if arguments.has("--stdout") {

@@ -37,7 +37,7 @@ struct InitCommand {
 
         let workspace = tool.workspace(arguments["--directory"])
         let configText = ConfigFile.text(for: pipeline)
-        let workflows = try ConfigFile.render(pipeline, origin: "the init options")
+        let workflows = try ConfigFile.render(pipeline, origin: "the init options").files
         let files = [RenderedFile(path: ConfigFile.defaultName, contents: configText)] + workflows
         let existing = files.map(\.path).filter(workspace.exists)
         if !existing.isEmpty, !arguments.has("--force") {
