@@ -31,6 +31,10 @@ public struct Policy: Sendable, Hashable {
     public var actionPins: [PinTable.Pin]
     /// The longest a job may run, in minutes; `nil` sets no cap.
     public var maxJobTimeoutMinutes: Int?
+    /// The organization's policy file this one adds to, relative to the file that names it (`pipewright.json`),
+    /// e.g. `../org-policy.json`. The command line reads it and merges the two (``merged(with:named:)``); the
+    /// library reads no file.
+    public var extends: String?
 
     /// Creates a policy; every field defaults to ``Policy/default``'s value.
     public init(
@@ -38,7 +42,7 @@ public struct Policy: Sendable, Hashable {
         allowedAccounts: [String: [String]] = [:], reviewedChangeSetEnvironments: [String] = ["prod", "production"],
         neverDestroyEnvironments: [String] = [], minimumRetentionDays: Int? = nil, requireArtifactEncryption: Bool = false,
         hardenRunner: HardenRunnerRequirement? = nil, allowedRunnerLabels: [String] = [], actionPins: [PinTable.Pin] = [],
-        maxJobTimeoutMinutes: Int? = nil
+        maxJobTimeoutMinutes: Int? = nil, extends: String? = nil
     ) {
         self.requiredTags = requiredTags
         self.allowedRegions = allowedRegions
@@ -51,6 +55,7 @@ public struct Policy: Sendable, Hashable {
         self.allowedRunnerLabels = allowedRunnerLabels
         self.actionPins = actionPins
         self.maxJobTimeoutMinutes = maxJobTimeoutMinutes
+        self.extends = extends
     }
 
     /// The policy used when no file gives one: a baseline (tags that say what a stack is and who manages it,

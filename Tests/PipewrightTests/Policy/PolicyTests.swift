@@ -55,6 +55,7 @@ import PipewrightBlueprints
         (#"{"maxJobTimeoutMinutes": 0}"#, ["policy.maxJobTimeoutMinutes: 0 is out of range; expected at least 1 minute"]),
         (#"{"minimumRetentionDays": "30"}"#, ["policy.minimumRetentionDays: \"30\" is a string; expected an integer"]),
         (#"{"allowedRegions": "us-east-1"}"#, ["policy.allowedRegions: \"us-east-1\" is a string; expected an array of strings"]),
+        (#"{"extends": "/etc/org-policy.json"}"#, [#"policy.extends: "/etc/org-policy.json" is not a relative path; expected a file relative to pipewright.json, such as "../org-policy.json", that every clone of the repository has"#]),
         ("[]", ["policy: [] is an array; expected an object"]),
         ("{", ["policy:1:2: expected a string key or '}', found the end of the file"]),
     ])
