@@ -69,10 +69,7 @@ extension Policy {
         .field("requireArtifactEncryption", \.requireArtifactEncryption, { $0.requireArtifactEncryption = $1 }, .bool, nil),
         .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(ConfigObject(HardenRunnerRequirement(egressPolicy: .audit), nullIsAbsent: true, [
             .field("egressPolicy", \.egressPolicy, { $0.egressPolicy = $1 }, .egressPolicy, nil, required: true),
-            .field(
-                "allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil,
-                rule: { checker, harden, path in checker.checkBlockEndpoints(harden.egressPolicy, harden.allowedEndpoints, at: path) }
-            ),
+            .field("allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil),
         ])), nil),
         .field("allowedRunnerLabels", \.allowedRunnerLabels, { $0.allowedRunnerLabels = $1 }, .array(.string()), nil),
         .field("actionPins", \.actionPins, { $0.actionPins = $1 }, .actionPins, nil),

@@ -76,9 +76,9 @@ public struct Policy: Sendable, Hashable {
 public struct HardenRunnerRequirement: Sendable, Hashable {
     /// `audit` accepts audit or block; `block` accepts only block.
     public var egressPolicy: HardenRunner.Policy
-    /// The `host:port` endpoints a blocking job may allow; empty allows any list. A policy file that requires
-    /// `block` must list at least one, as `pipewright.json` must: the lowering gives them to a pipeline that
-    /// has none, and a block with none refuses every connection, GitHub's included.
+    /// The `host:port` endpoints a blocking job may allow besides those Pipewright's jobs need (GitHub, the
+    /// AWS services of the regions used, PyPI, npm, Slack), which the lowering always adds; empty allows any
+    /// list. The lowering gives them to a pipeline that lists none of its own.
     public var allowedEndpoints: [String]
 
     /// Creates a requirement.
