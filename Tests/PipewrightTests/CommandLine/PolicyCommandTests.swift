@@ -134,3 +134,28 @@ import Testing
         """), "\(result.stderr)")
     }
 }
+
+/// `init --policy` checks the blueprint against the policy before writing, and a policy file cannot chain.
+@Suite struct InitPolicyCommandTests {
+    @Test func initUnderAPolicyTheBlueprintBreaksWritesNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(#"{"allowedRegions": ["eu-west-1"]}"#, to: "org-policy.json")
+        let before = scratch.snapshot()
+        let refused = scratch.run("init", "--policy", "org-policy.json")
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains("the init options break the policy; nothing was written:\n  error: region: PW020 (allowed-regions)"), "\(refused.stderr)")
+        #expect(scratch.snapshot() == before)
+        #expect(scratch.run("init", "--policy", "org-policy.json", "--region", "eu-west-1").code == 0)
+    }
+
+    @Test func aPolicyFileCannotExtendAnother() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write(#"{"extends": "base.json"}"#, to: "org-policy.json")
+        let refused = scratch.run("init", "--policy", "org-policy.json")
+        #expect(refused.code == 2)
+        #expect(refused.stderr.contains(#"org-policy.json: policy.extends: "base.json" — a policy file cannot extend another; only the policy section of pipewright.json may."#), "\(refused.stderr)")
+        #expect(scratch.read("pipewright.json") == nil)
+    }
+}

@@ -47,7 +47,8 @@ struct HardenRunnerRequired: PolicyRule {
                             fix: PipelineFix(json: "Set `runtime.hardenRunner.policy` to \"\(policyName)\".",
                                              dsl: "Use `RuntimeSettings(hardenRunner: HardenRunner(policy: .\(policyName)))`."))]
         }
-        let extra = harden.policy == .block && !required.allowedEndpoints.isEmpty ? harden.allowedEndpoints.filter { !required.allowedEndpoints.contains($0) } : []
+        let extra = harden.policy == .block && !required.allowedEndpoints.isEmpty
+            ? harden.allowedEndpoints.filter { !required.allowedEndpoints.contains($0) && !EgressEndpoints.isDerived($0) } : []
         let endpoints = extra.joined(separator: ", ")
         return extra.isEmpty ? [] : [finding(file: file, at: "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to \(endpoints), which the policy does not allow",
                                              fix: PipelineFix(json: "Remove \(endpoints) from `runtime.hardenRunner.allowedEndpoints`, or have the policy allow them.",
