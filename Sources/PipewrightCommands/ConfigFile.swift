@@ -41,6 +41,8 @@ package enum ConfigFile {
         return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, unrecordedPolicy: unrecorded)
     }
 
+    /// The merged policy of a config (see ``load(_:policyFile:in:)``), and, when `explicit` names a file the
+    /// config does not record, what to tell the user about it.
     static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> (Policy, unrecorded: String?) {
         func decoded(_ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
             do { return try read() } catch { throw .invalidInput(error.description) }
@@ -68,9 +70,8 @@ package enum ConfigFile {
                 sources.append((path, organization))
             }
         }
-        if let sibling = try file(FilePaths.appending(policyName, to: folder), named: FilePaths.appending(policyName, to: folder)) {
-            sources.append((FilePaths.appending(policyName, to: folder), sibling))
-        }
+        let siblingPath = FilePaths.appending(policyName, to: folder)
+        if let sibling = try file(siblingPath, named: siblingPath) { sources.append((siblingPath, sibling)) }
         var unrecorded: String?
         if let explicit {
             let same = recorded.map { Workspace.resolvingSymlinks(in: workspace.path($0)) == Workspace.resolvingSymlinks(in: workspace.path(explicit)) } ?? false
