@@ -1,8 +1,8 @@
 /// The stages of generation, composed in one place:
 ///
 /// ```
-/// Pipeline ─check─▶ Pipeline ─apply policy─▶ Pipeline ─lower─▶ [GeneratedWorkflow] ─validate─▶
-///          ─encode─▶ YAMLNode ─emit─▶ String ─wrap─▶ RenderedFile
+/// Pipeline ─check─▶ Pipeline ─apply policy─▶ Pipeline ─check policy─▶ Pipeline ─lower─▶ [GeneratedWorkflow]
+///          ─validate─▶ ─encode─▶ YAMLNode ─emit─▶ String ─wrap─▶ RenderedFile
 /// ```
 ///
 /// Every stage is a pure function: nothing here reads files, the clock or the environment, so the same
@@ -44,10 +44,23 @@ public struct Generator: Sendable {
     /// Checks, lowers, validates and renders a pipeline's workflows.
     ///
     /// Throws ``GenerationError/invalidPipeline(_:)`` when the pipeline breaks a configuration rule
-    /// (``Pipeline/configurationErrors()``), before anything is lowered.
+    /// (``Pipeline/configurationErrors()``), and ``GenerationError/policyViolation(_:)`` when, with the
+    /// policy applied, it still breaks one of the policy's error rules (``policyFindings(_:)``): both before
+    /// anything is lowered.
     public func render(_ pipeline: Pipeline) throws(GenerationError) -> [RenderedFile] {
         try check(pipeline)
+        let violations = policyFindings(pipeline).filter { $0.severity == .error }
+        guard violations.isEmpty else { throw .policyViolation(violations) }
         return try lower(pipeline).map { generated throws(GenerationError) in try render(generated) }
+    }
+
+    /// What the policy's rules find in the pipeline once the policy is applied: what the policy could not
+    /// fill in itself, such as a region it does not allow; none without a policy. Findings name the setting
+    /// in the terms of ``source`` (`pipewright.json` keys for a `.json` file, DSL names otherwise). Errors stop
+    /// ``render(_:)-(Pipeline)``; warnings are for the caller to show.
+    public func policyFindings(_ pipeline: Pipeline) -> [Diagnostic] {
+        guard let policy else { return [] }
+        return Auditor(policy: policy).audit(pipeline: policy.apply(to: pipeline), file: source)
     }
 
     /// Validates and renders one lowered or hand-built workflow with the generated-file header.
@@ -86,11 +99,15 @@ public enum GenerationError: Error, Sendable, Hashable, CustomStringConvertible 
     /// A workflow breaks one of GitHub's rules; each error's path starts with its file name
     /// (`infrastructure.yml: jobs.deploy-prod.needs[1]`).
     case invalidWorkflow([ValidationError])
+    /// With the policy applied, the pipeline still breaks the policy: each finding names the rule, the
+    /// setting (`environments[1].region`) and, in its hint, the values the policy allows.
+    case policyViolation([Diagnostic])
 
-    /// The problems, in document order.
+    /// The problems, in document order; a policy violation's path is the setting, its message starts with the rule.
     public var errors: [ValidationError] {
         switch self {
         case .invalidPipeline(let errors), .invalidWorkflow(let errors): errors
+        case .policyViolation(let findings): findings.map { ValidationError(path: $0.location.path, message: $0.ruleID + " " + $0.message) }
         }
     }
 

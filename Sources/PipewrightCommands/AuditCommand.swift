@@ -7,7 +7,7 @@ struct AuditCommand {
         summary: "Check the pipeline and its workflows against every rule and the policy.",
         options: [
             .value("--config", "FILE", "The pipeline config (default: pipewright.json in --directory)."),
-            .value("--policy", "FILE", "Organization policy (default: pipewright-policy.json, else the config's policy section)."),
+            .value("--policy", "FILE", "Also check against this policy, merged with the config's (policy section, its extends, pipewright-policy.json)."),
             .value("--format", "text|json|sarif", "Output format (default: text). SARIF 2.1.0 is accepted by GitHub code scanning."),
             .value("--directory", "DIR", "Repository root (default: the current folder)."),
         ],
@@ -27,6 +27,7 @@ struct AuditCommand {
         let workspace = tool.workspace(arguments["--directory"])
         let configPath = arguments["--config"] ?? ConfigFile.defaultName
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
+        if let unrecorded = config.unrecordedPolicy { tool.console.err("note: " + unrecorded + "\n") }
         let findings = Auditor(policy: config.policy).auditLowered(config.pipeline, configFile: configPath)
         tool.console.out(AuditReport.render(findings, format: format, toolVersion: PipewrightTool.version))
         return findings.hasErrors ? .findings : .ok

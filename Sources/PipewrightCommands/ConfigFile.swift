@@ -10,15 +10,20 @@ package enum ConfigFile {
         package let pipeline: Pipeline
         package let policy: Policy
         package let source: String
+        /// Set when `--policy FILE` was applied without being recorded as the config's `policy.extends`:
+        /// what to tell the user, since a plain `pipewright generate` would not apply it.
+        package let unrecordedPolicy: String?
     }
 
-    /// The config text `init` writes for a pipeline.
-    static func text(for pipeline: Pipeline) -> String {
-        PipewrightConfig.encode(pipeline)
+    /// The config text `init` writes for a pipeline, with a `policy` section extending `policyFile` when given.
+    static func text(for pipeline: Pipeline, extending policyFile: String? = nil) -> String {
+        PipewrightConfig.encode(pipeline, policy: policyFile.map { .object([JSONMember("extends", .string($0))]) })
     }
 
-    /// Reads, decodes and checks a config, and finds its policy: `--policy FILE`, else `pipewright-policy.json`
-    /// beside the config, else the config's `policy` section, else the default policy.
+    /// Reads, decodes and checks a config, and the policy that governs it: the config's `policy` section,
+    /// the file its `extends` names, `pipewright-policy.json` beside the config, and `--policy FILE`, merged
+    /// field by field with the stricter value winning (``Policy/merged(with:named:)``); the default policy
+    /// when there is none.
     package static func load(_ path: String, policyFile: String?, in workspace: Workspace) throws(CommandFailure) -> Loaded {
         guard let text = try workspace.read(path) else {
             throw .invalidInput("\(path): no such file in \(workspace.root). Run 'pipewright init' to create one, or pass --config FILE.")
@@ -32,38 +37,98 @@ package enum ConfigFile {
             throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
         }
         // `decode` has checked the pipeline's rules already (``PipewrightConfig/Decoded/pipeline``).
-        let policy = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
-        return Loaded(pipeline: decoded.pipeline, policy: policy, source: path)
+        let (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
+        return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, unrecordedPolicy: unrecorded)
     }
 
-    static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> Policy {
+    /// The merged policy of a config (see ``load(_:policyFile:in:)``), and, when `explicit` names a file the
+    /// config does not record, what to tell the user about it.
+    static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> (Policy, unrecorded: String?) {
         func decoded(_ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
             do { return try read() } catch { throw .invalidInput(error.description) }
         }
-        if let explicit {
-            guard let text = try workspace.read(explicit) else { throw .invalidInput("--policy: \(explicit): no such file") }
-            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: explicit) }
+        func file(_ path: String, named name: String) throws(CommandFailure) -> Policy? {
+            guard let text = try workspace.read(path) else { return nil }
+            let policy = try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: path) }
+            if let extends = policy.extends {
+                throw .invalidInput("\(name): policy.extends: \(JSONWriter.quoted(extends)) — a policy file cannot extend another; only the policy section of \(defaultName) may. Merge the two files, or extend both from \(configPath).")
+            }
+            return policy
         }
-        let folder = configPath.contains("/") ? String(configPath[..<configPath.lastIndex(of: "/")!]) + "/" : ""
-        if let text = try workspace.read(folder + policyName) {
-            return try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: folder + policyName) }
-        }
+        let folder = FilePaths.removingLastComponent(of: configPath)
+        var sources: [(name: String, policy: Policy)] = []
+        var recorded: String?
         if let section {
-            return try decoded { () throws(PolicyDecodingError) in try Policy(json: section) }
+            let own = try decoded { () throws(PolicyDecodingError) in try Policy(json: section) }
+            sources.append(("the policy section of \(configPath)", own))
+            if let extends = own.extends {
+                let path = FilePaths.appending(extends, to: folder)
+                recorded = path
+                guard let organization = try file(path, named: path) else {
+                    throw .invalidInput("policy.extends: \(JSONWriter.quoted(extends)) in \(configPath): no such file (\(workspace.path(path))). The workflows were generated under this policy; nothing was written. Restore the file, or remove policy.extends from \(configPath) to generate without it.")
+                }
+                sources.append((path, organization))
+            }
         }
-        return .default
+        let siblingPath = FilePaths.appending(policyName, to: folder)
+        if let sibling = try file(siblingPath, named: siblingPath) { sources.append((siblingPath, sibling)) }
+        var unrecorded: String?
+        if let explicit {
+            let same = recorded.map { Workspace.resolvingSymlinks(in: workspace.path($0)) == Workspace.resolvingSymlinks(in: workspace.path(explicit)) } ?? false
+            if !same {
+                guard let policy = try file(explicit, named: explicit) else { throw .invalidInput("--policy: \(explicit): no such file") }
+                sources.append((explicit, policy))
+                let relative = relativePath(workspace.relative(explicit), from: FilePaths.removingLastComponent(of: workspace.relative(configPath)))
+                unrecorded = recorded.map { recorded in
+                    "--policy \(explicit) is not the policy \(configPath) records (policy.extends: \(JSONWriter.quoted(recorded))), so a plain 'pipewright generate' would not apply it. To apply it from now on, set \"extends\": \(JSONWriter.quoted(relative)) in the policy section of \(configPath)."
+                } ?? "--policy \(explicit) is not recorded in \(configPath), so a plain 'pipewright generate' would drop it. Record it: add \"policy\": {\"extends\": \(JSONWriter.quoted(relative))} to \(configPath) (or, for a new repository, run 'pipewright init --policy \(explicit)'), then run 'pipewright generate'."
+            }
+        }
+        var policy: Policy?
+        for source in sources {
+            guard let merged = policy else {
+                policy = source.policy
+                continue
+            }
+            do {
+                policy = try merged.merged(with: source.policy, named: source.name)
+            } catch {
+                throw .invalidInput("the policies of \(sources.map(\.name).joined(separator: ", ")) conflict; nothing was written:\n" + error.errors.map { "  " + $0.description }.joined(separator: "\n"))
+            }
+        }
+        return (policy ?? .default, unrecorded)
+    }
+
+    /// A repository path as seen from a folder of the repository: what `policy.extends` records.
+    static func relativePath(_ path: String, from folder: String) -> String {
+        guard !folder.isEmpty, !path.hasPrefix("/") else { return path }
+        if path.hasPrefix(folder + "/") { return String(path.dropFirst(folder.count + 1)) }
+        let depth = folder.split(separator: "/").count
+        return String(repeating: "../", count: depth) + path
     }
 
     /// Checks, lowers, validates and renders the workflows of a pipeline under a policy; `source` is the
-    /// config the headers name, `origin` what described the pipeline, for errors.
+    /// config the headers name, `origin` what described the pipeline, for errors. A policy error stops it
+    /// before anything is written; the policy's warnings are returned, one line each, for the caller to print.
     static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, command: String = "pipewright generate",
-                       origin: String? = nil) throws(CommandFailure) -> [RenderedFile] {
+                       origin: String? = nil) throws(CommandFailure) -> (files: [RenderedFile], warnings: [String]) {
+        let generator = Generator(policy: policy, source: source, command: command)
         do {
-            return try Generator(policy: policy, source: source, command: command).render(pipeline)
+            let files = try generator.render(pipeline)
+            return (files, generator.policyFindings(pipeline).map(describe))
         } catch .invalidPipeline(let errors) {
             throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        } catch .policyViolation(let findings) {
+            throw .invalidInput("\(origin ?? source) break\(origin == nil ? "s" : "") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
         } catch {
             throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }
+    }
+
+    /// A policy finding as `generate` prints it: the setting, the rule by id and name, what is wrong, then the fix.
+    static func describe(_ finding: Diagnostic) -> String {
+        let rule = RuleCatalog.rule(finding.ruleID).map { " (\($0.name))" } ?? ""
+        return "  \(finding.severity.rawValue): \(finding.location.path): \(finding.ruleID)\(rule) \(finding.message)"
+            + (finding.hint.map { "\n    \($0)" } ?? "")
     }
 }

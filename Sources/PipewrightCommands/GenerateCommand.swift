@@ -12,7 +12,7 @@ struct GenerateCommand {
         summary: "Render the workflows from pipewright.json (or check they are current).",
         options: [
             .value("--config", "FILE", "The pipeline config (default: pipewright.json in --directory)."),
-            .value("--policy", "FILE", "Organization policy (default: pipewright-policy.json, else the config's policy section)."),
+            .value("--policy", "FILE", "Organization policy; only the one the config records as policy.extends (see 'pipewright init --policy')."),
             .value("--directory", "DIR", "Repository root the workflows belong to (default: the current folder)."),
             .flag("--check", "Write nothing; exit 1 with a unified diff when committed workflows are stale."),
             .flag("--stdout", "Print the workflows instead of writing them."),
@@ -20,7 +20,8 @@ struct GenerateCommand {
         ],
         discussion: """
         Use 'pipewright generate --check' as a CI step or pre-commit hook: it fails when a workflow was edited
-        by hand or the config changed without regenerating.
+        by hand or the config changed without regenerating. The policy is the config's policy section, the
+        file its "extends" names and pipewright-policy.json beside it, merged with the stricter value winning.
         """
     )
 
@@ -31,12 +32,15 @@ struct GenerateCommand {
         let workspace = tool.workspace(arguments["--directory"])
         let configPath = arguments["--config"] ?? ConfigFile.defaultName
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
-        // Headers name the config as the repository sees it, and the exact command that regenerates.
+        // A policy the config does not record would be dropped by the next plain 'pipewright generate'.
+        if let unrecorded = config.unrecordedPolicy { throw .invalidInput(unrecorded + " Nothing was written.") }
+        // Headers name the config as the repository sees it, and the exact command that regenerates: the
+        // config records its policy, so the command needs no --policy.
         let source = workspace.relative(configPath)
         var command = "pipewright generate"
         if source != ConfigFile.defaultName { command += " --config " + source }
-        if let policy = arguments["--policy"] { command += " --policy " + workspace.relative(policy) }
-        let files = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        let (files, warnings) = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        if !warnings.isEmpty { tool.console.err("\(source) has policy warnings:\n" + warnings.joined(separator: "\n") + "\n") }
         let orphans = workspace.generatedWorkflows(from: source).filter { path in !files.contains { $0.path == path } }
 
         if arguments.has("--stdout") {

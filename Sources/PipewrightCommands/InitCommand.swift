@@ -12,6 +12,7 @@ struct InitCommand {
             .value("--project", "NAME", "Project name: the Project tag and the stack-name prefix (default: myapp)."),
             .value("--region", "REGION", "Default AWS region (default: us-east-1)."),
             .value("--environments", "a,b,c", "Environments in promotion order; the last is production (default: dev,staging,prod)."),
+            .value("--policy", "FILE", "Organization policy file to record as the config's policy.extends, applied by every command."),
             .flag("--force", "Overwrite existing files."),
         ],
         discussion: "Writes nothing if any file it would write exists, unless --force is given."
@@ -36,8 +37,19 @@ struct InitCommand {
         let pipeline = blueprint.pipeline(options)
 
         let workspace = tool.workspace(arguments["--directory"])
-        let configText = ConfigFile.text(for: pipeline)
-        let workflows = try ConfigFile.render(pipeline, origin: "the init options")
+        // The policy is recorded in the config, so every later command applies it without --policy.
+        let extends = arguments["--policy"].map(workspace.relative)
+        if let extends, extends.hasPrefix("/") {
+            throw .invalidInput("--policy: \(extends) is outside \(workspace.root); copy it into the repository so every clone finds it, then pass its path. Nothing was written.")
+        }
+        var policy = Policy.default
+        if let extends {
+            guard workspace.exists(extends) else { throw .invalidInput("--policy: \(extends): no such file in \(workspace.root). Nothing was written.") }
+            // Read as every later command will read it: the config's policy section extending the file.
+            policy = try ConfigFile.loadPolicy(explicit: nil, section: .object([JSONMember("extends", .string(extends))]), configPath: ConfigFile.defaultName, in: workspace).0
+        }
+        let configText = ConfigFile.text(for: pipeline, extending: extends)
+        let workflows = try ConfigFile.render(pipeline, policy: policy, origin: "the init options").files
         let files = [RenderedFile(path: ConfigFile.defaultName, contents: configText)] + workflows
         let existing = files.map(\.path).filter(workspace.exists)
         if !existing.isEmpty, !arguments.has("--force") {
@@ -48,7 +60,7 @@ struct InitCommand {
             try workspace.write(file.contents, to: file.path)
             tool.console.out("wrote \(file.path)\n")
         }
-        let effective = Generator(policy: .default).effectivePipeline(pipeline)
+        let effective = Generator(policy: policy).effectivePipeline(pipeline)
         tool.console.out("\n" + BootstrapTemplate.nextSteps(for: effective) + "\n")
         return .ok
     }

@@ -182,14 +182,6 @@ struct ConfigChecker {
         }
     }
 
-    /// harden-runner's block policy with no endpoint refuses every connection, GitHub's included: refused in
-    /// `pipewright.json` and in a policy alike.
-    mutating func checkBlockEndpoints(_ policy: HardenRunner.Policy, _ endpoints: [String], at path: LazyPath) {
-        if policy == .block, endpoints.isEmpty {
-            fail(path, "[] is empty; expected at least one host:port — the block policy refuses every other connection, GitHub's included")
-        }
-    }
-
     /// A stack's tags: the keys and values, no key twice and no more than AWS allows, counting the
     /// pipeline's tags for an environment's (`pipelineTags`).
     mutating func checkTags(_ tags: [Tag], at base: LazyPath, pipelineTags: [Tag]? = nil) {

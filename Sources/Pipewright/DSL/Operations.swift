@@ -137,12 +137,13 @@ public struct HardenRunner: Sendable, Hashable {
     public enum Policy: String, Sendable, Hashable, Codable {
         /// Let every connection through and record where each job connects.
         case audit
-        /// Refuse every connection to an endpoint not in ``HardenRunner/allowedEndpoints``.
+        /// Refuse every connection to an endpoint neither the generated jobs need nor ``HardenRunner/allowedEndpoints`` lists.
         case block
     }
     /// Whether outbound traffic is only recorded or also restricted.
     public var policy: Policy
-    /// `host:port` endpoints allowed when blocking.
+    /// `host:port` endpoints allowed when blocking, besides those the generated jobs need (GitHub, the AWS
+    /// services of the regions used, PyPI, npm, Slack), which the lowering adds itself.
     public var allowedEndpoints: [String]
 
     /// Creates harden-runner settings.

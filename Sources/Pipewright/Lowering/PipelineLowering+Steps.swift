@@ -1,11 +1,12 @@
 /// Steps shared by several jobs.
 extension PipelineLowering {
-    /// harden-runner first, when egress control is on.
+    /// harden-runner first, when egress control is on; a block allows what the jobs need and the user's own
+    /// endpoints (``blockedEgressEndpoints``).
     var hardenRunnerSteps: [Step] {
         guard let harden = pipeline.runtime.hardenRunner else { return [] }
         var inputs: Mapping<WorkflowValue> = ["egress-policy": .text(WorkflowText(harden.policy.rawValue))]
         if harden.policy == .block {
-            inputs["allowed-endpoints"] = .text(WorkflowText(harden.allowedEndpoints.joined(separator: "\n") + "\n"))
+            inputs["allowed-endpoints"] = .text(WorkflowText(blockedEgressEndpoints.joined(separator: "\n") + "\n"))
         }
         return [.uses("Harden the runner", pins.reference("step-security/harden-runner"), with: inputs)]
     }

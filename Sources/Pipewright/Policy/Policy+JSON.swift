@@ -7,6 +7,7 @@
 ///
 /// ```json
 /// {
+///   "extends": "../org-policy.json",
 ///   "requiredTags": { "CostCenter": ["platform", "data"], "Owner": [] },
 ///   "allowedRegions": ["us-east-1", "eu-west-1"],
 ///   "allowedAccounts": { "prod": ["333333333333"] },
@@ -58,6 +59,7 @@ extension Policy {
 
     /// The policy's fields, in documentation order; absent and `null` keep the default.
     static let fields = ConfigObject(Policy.default, nullIsAbsent: true, [
+        .optional("extends", \.extends, { $0.extends = $1 }, .relativePath, nil),
         .field("requiredTags", \.requiredTags, { $0.requiredTags = $1 }, .lists(of: .string(), expected: "an object of tag keys to arrays of allowed values"), nil),
         .field("allowedRegions", \.allowedRegions, { $0.allowedRegions = $1 }, .array(.string()), nil),
         .field("allowedAccounts", \.allowedAccounts, { $0.allowedAccounts = $1 }, .lists(of: .accountID, expected: "an object of environment names to arrays of account ids"), nil),
@@ -67,10 +69,7 @@ extension Policy {
         .field("requireArtifactEncryption", \.requireArtifactEncryption, { $0.requireArtifactEncryption = $1 }, .bool, nil),
         .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(ConfigObject(HardenRunnerRequirement(egressPolicy: .audit), nullIsAbsent: true, [
             .field("egressPolicy", \.egressPolicy, { $0.egressPolicy = $1 }, .egressPolicy, nil, required: true),
-            .field(
-                "allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil,
-                rule: { checker, harden, path in checker.checkBlockEndpoints(harden.egressPolicy, harden.allowedEndpoints, at: path) }
-            ),
+            .field("allowedEndpoints", \.allowedEndpoints, { $0.allowedEndpoints = $1 }, .endpoints, nil),
         ])), nil),
         .field("allowedRunnerLabels", \.allowedRunnerLabels, { $0.allowedRunnerLabels = $1 }, .array(.string()), nil),
         .field("actionPins", \.actionPins, { $0.actionPins = $1 }, .actionPins, nil),
@@ -80,6 +79,15 @@ extension Policy {
 
 /// A policy that cannot be read: a JSON syntax error, or every problem in it, as for `pipewright.json`.
 public typealias PolicyDecodingError = ConfigError
+
+extension ConfigType where Value == String {
+    /// A file named relative to the file that names it: not empty, not absolute, so every clone finds it.
+    static var relativePath: ConfigType {
+        format(pattern: "^[^/]", { !$0.isEmpty && !$0.hasPrefix("/") }) { path in
+            "\(JSONWriter.quoted(path)) is not a relative path; expected a file relative to pipewright.json, such as \"../org-policy.json\", that every clone of the repository has"
+        }
+    }
+}
 
 extension ConfigType where Value == [String: [String]] {
     /// An object of names to arrays, such as `{"prod": ["333333333333"]}`; checked in name order.

@@ -31,6 +31,10 @@ public struct Policy: Sendable, Hashable {
     public var actionPins: [PinTable.Pin]
     /// The longest a job may run, in minutes; `nil` sets no cap.
     public var maxJobTimeoutMinutes: Int?
+    /// The organization's policy file this one adds to, relative to the file that names it (`pipewright.json`),
+    /// e.g. `../org-policy.json`. The command line reads it and merges the two (``merged(with:named:)``); the
+    /// library reads no file.
+    public var extends: String?
 
     /// Creates a policy; every field defaults to ``Policy/default``'s value.
     public init(
@@ -38,7 +42,7 @@ public struct Policy: Sendable, Hashable {
         allowedAccounts: [String: [String]] = [:], reviewedChangeSetEnvironments: [String] = ["prod", "production"],
         neverDestroyEnvironments: [String] = [], minimumRetentionDays: Int? = nil, requireArtifactEncryption: Bool = false,
         hardenRunner: HardenRunnerRequirement? = nil, allowedRunnerLabels: [String] = [], actionPins: [PinTable.Pin] = [],
-        maxJobTimeoutMinutes: Int? = nil
+        maxJobTimeoutMinutes: Int? = nil, extends: String? = nil
     ) {
         self.requiredTags = requiredTags
         self.allowedRegions = allowedRegions
@@ -51,6 +55,7 @@ public struct Policy: Sendable, Hashable {
         self.allowedRunnerLabels = allowedRunnerLabels
         self.actionPins = actionPins
         self.maxJobTimeoutMinutes = maxJobTimeoutMinutes
+        self.extends = extends
     }
 
     /// The policy used when no file gives one: a baseline (tags that say what a stack is and who manages it,
@@ -71,9 +76,9 @@ public struct Policy: Sendable, Hashable {
 public struct HardenRunnerRequirement: Sendable, Hashable {
     /// `audit` accepts audit or block; `block` accepts only block.
     public var egressPolicy: HardenRunner.Policy
-    /// The `host:port` endpoints a blocking job may allow; empty allows any list. A policy file that requires
-    /// `block` must list at least one, as `pipewright.json` must: the lowering gives them to a pipeline that
-    /// has none, and a block with none refuses every connection, GitHub's included.
+    /// The `host:port` endpoints a blocking job may allow besides those Pipewright's jobs need (GitHub, the
+    /// AWS services of the regions used, PyPI, npm, Slack), which the lowering always adds; empty allows any
+    /// list. The lowering gives them to a pipeline that lists none of its own.
     public var allowedEndpoints: [String]
 
     /// Creates a requirement.

@@ -117,7 +117,7 @@ import PipewrightBlueprints
             requireArtifactEncryption: true, hardenRunner: HardenRunnerRequirement(egressPolicy: .block, allowedEndpoints: ["github.com:443"]),
             allowedRunnerLabels: ["ubuntu-24.04"],
             actionPins: [PinTable.Pin(repository: "actions/checkout", version: "v6", commit: String(repeating: "a", count: 40))],
-            maxJobTimeoutMinutes: 30
+            maxJobTimeoutMinutes: 30, extends: "../org-policy.json"
         )
         let document = Policy.fields.write(policy)
         var paths: Set<[String]> = []

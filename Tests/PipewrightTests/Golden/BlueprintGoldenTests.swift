@@ -23,7 +23,15 @@ import PipewrightBlueprints
         Generator().lower(blueprint.pipeline())
             .filter { blueprint.name == "cloudformation" || !$0.fileName.hasSuffix("-drift.yml") }
             .map { Case(blueprint: blueprint.name, generated: $0) }
-    }
+    } + blockedEgressCases
+
+    /// The default blueprint with harden-runner blocking egress, so the endpoints the lowering derives for
+    /// the jobs are guarded, and checked by `Scripts/conformance`, like the rest of the output.
+    static let blockedEgressCases: [Case] = {
+        var pipeline = BlueprintCatalog.named("cloudformation")!.pipeline()
+        pipeline.runtime.hardenRunner = HardenRunner(policy: .block)
+        return Generator().lower(pipeline).filter { !$0.fileName.hasSuffix("-drift.yml") }.map { Case(blueprint: "cloudformation-blocked-egress", generated: $0) }
+    }()
 
     @Test(arguments: BlueprintCatalog.all.map(\.name))
     func driftWorkflowsDifferOnlyInNameScheduleAndGroup(_ name: String) throws {
