@@ -43,14 +43,17 @@ def parse(text):
                 sys.exit(f"next_steps: expected an 'aws cloudformation deploy' command for account {account.group(1)}, "
                          f"found {deploy!r}")
             result["deploys"].append({"account": account.group(1), "environment": account.group(2), "command": deploy})
-        variable = re.match(r"\s*- (\w+) \(repository (variable|secret)\) = output (\w+) of ([\w-]+) in (\d{12})\s*$", line)
+        variable = re.match(r"\s*- (\w+) \((?:repository )?(variable|secret)[^)]*\) = output (\w+) of ([\w-]+) in (\d{12})\s*$", line)
         if variable:
             name, kind, output, stack, account_id = variable.groups()
             result["variables"].append({"name": name, "kind": "variable" if kind == "variable" else "secret",
                                         "output": output, "stack": stack, "account": account_id})
-        secret = re.match(r"\s*- (\w+): (.*) \(repository (secret|variable)\)\s*$", line)
+        # "(repository secret)", or "(secret in environment(s) A, B; why)": act has no environments, so the
+        # harness passes each as a secret of the run.
+        secret = re.match(r"\s*- (\w+): (.*?) \((?:repository (secret|variable)|(secret) in environments? [^)]*)\)\s*$", line)
         if secret:
-            result["other_secrets"].append({"name": secret.group(1), "kind": secret.group(3), "what": secret.group(2)})
+            result["other_secrets"].append({"name": secret.group(1), "kind": secret.group(3) or secret.group(4),
+                                            "what": secret.group(2)})
         environment = re.match(r"\s*- ([\w.-]+): (.*deployment branches: .*)$", line)
         if environment:
             name, rule = environment.groups()

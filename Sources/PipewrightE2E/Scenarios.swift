@@ -18,8 +18,10 @@ extension Harness {
             try BootstrapTemplate.yaml(for: pipeline).write(toFile: templateFile, atomically: true, encoding: .utf8)
             // The blueprints' placeholder accounts are not moto's: create their environments' roles explicitly.
             // The test pipeline's environments are in moto's account, so `auto` must select them.
+            // moto's one account is every account here, the pipeline account included.
             var parameters = ["ParameterKey=GitHubRepository,ParameterValue=\(Self.repository)",
-                              "ParameterKey=CreateOIDCProvider,ParameterValue=\(index == 0)"]
+                              "ParameterKey=CreateOIDCProvider,ParameterValue=\(index == 0)",
+                              "ParameterKey=PipelineAccountId,ParameterValue=\(Self.account)"]
             if !isTest {
                 parameters += pipeline.environments.map { "ParameterKey=\(BootstrapNaming.logicalID($0.name))Roles,ParameterValue=create" }
             }
