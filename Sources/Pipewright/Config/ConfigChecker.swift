@@ -147,6 +147,15 @@ struct ConfigChecker {
     /// Each deploy role trusts one GitHub environment (`pipewright bootstrap` makes one per environment), so
     /// a role an earlier environment already deploys with would refuse this one. A repository variable or
     /// an ARN names the same role everywhere; a secret may differ per environment, so it is not compared.
+    /// A region of the right shape that AWS does not offer (`us-east-3`, `eu-west-4`) deploys nowhere; one newer
+    /// than this build's list is accepted when the pipeline lists it in `additionalRegions`.
+    mutating func checkRegionIsKnown(_ region: String?, at path: LazyPath) {
+        guard let region, AWSFormats.isRegion(region), !AWSFormats.knownRegions.contains(region),
+              !(pipeline?.additionalRegions.contains(region) ?? false) else { return }
+        fail(path, "\(JSONWriter.quoted(region)) is not an AWS region this build of Pipewright knows" + Suggestion.hint(for: region, in: AWSFormats.knownRegions)
+             + "; expected a region AWS offers, such as us-east-1 or eu-west-2, or, for a region newer than this build, add it to \"additionalRegions\"")
+    }
+
     mutating func checkRoleIsOwn(of environment: Environment, at path: LazyPath) {
         guard let pipeline, !environment.role.isSecret else { return }
         let index = environmentIndex

@@ -15,7 +15,14 @@ extension PipewrightConfig {
         .field("version", { _ in version }, { _, _ in }, formatVersion, "The format version.", required: true),
         .field("name", \.pipeline.name, { $0.pipeline.name = $1 }, .text(.pipelineName), "The workflow's display name.", required: true),
         .field("project", \.pipeline.project, { $0.pipeline.project = $1 }, .text(.project), "The project: the Project tag and the default stack-name prefix.", required: true),
-        .field("region", \.pipeline.region, { $0.pipeline.region = $1 }, .region, "The region used where an environment names none.", default: .value),
+        .field(
+            "region", \.pipeline.region, { $0.pipeline.region = $1 }, .region, "The region used where an environment names none.", default: .value,
+            rule: { checker, decoded, path in checker.checkRegionIsKnown(decoded.pipeline.region, at: path) }
+        ),
+        .field(
+            "additionalRegions", \.pipeline.additionalRegions, { $0.pipeline.additionalRegions = $1 }, .array(.region),
+            "Regions newer than this build of Pipewright knows, accepted as written.", omittedWhen: { $0.pipeline.additionalRegions.isEmpty }
+        ),
         .field(
             "stackNaming", \.pipeline.stackNaming, { $0.pipeline.stackNaming = $1 }, .object(stackNaming),
             "How stack names are formed: <prefix>-<environment>-<suffix>.",
@@ -145,7 +152,10 @@ extension PipewrightConfig {
             rule: { checker, environment, path in checker.checkEnvironmentName(environment.name, at: path) }
         ),
         .field("account", \.account, { $0.account = $1 }, .accountID, "The 12-digit AWS account id.", required: true),
-        .optional("region", \.region, { $0.region = $1 }, .region, "The region; absent or null uses the pipeline's."),
+        .optional(
+            "region", \.region, { $0.region = $1 }, .region, "The region; absent or null uses the pipeline's.",
+            rule: { checker, environment, path in checker.checkRegionIsKnown(environment.region, at: path) }
+        ),
         .field(
             "role", \.role, { $0.role = $1 }, .role, "The role deploy jobs assume through OIDC.", required: true,
             rule: { checker, environment, path in checker.checkRoleIsOwn(of: environment, at: path) }

@@ -25,6 +25,8 @@ public struct Pipeline: Sendable, Hashable {
     public var stackNaming: StackNaming
     /// The region used where an environment names none.
     public var region: String
+    /// Regions newer than this build of Pipewright knows, accepted as written.
+    public var additionalRegions: [String]
     /// What is built and deployed.
     public var infrastructure: Infrastructure
     /// Branches whose pull requests are built and validated; defaults to the deploy branches.
@@ -66,6 +68,7 @@ public struct Pipeline: Sendable, Hashable {
         self.project = project
         self.stackNaming = StackNaming(prefix: project, suffix: nil)
         self.region = "us-east-1"
+        self.additionalRegions = []
         self.infrastructure = .cloudFormation(CloudFormationTemplate(path: "template.yaml"))
         self.pullRequestBranches = nil
         self.manualDispatch = true

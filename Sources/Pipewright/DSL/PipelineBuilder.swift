@@ -120,6 +120,24 @@ public struct Region: PipelineComponent, Hashable {
     public func apply(to pipeline: inout Pipeline) { pipeline.region = name }
 }
 
+/// Regions newer than this build of Pipewright knows: a region outside its list is an error (a typo such as
+/// `us-east-3` deploys nowhere) unless listed here.
+///
+/// ```swift
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     AdditionalRegions(["ap-southeast-8"])
+///     Region("ap-southeast-8")
+/// }
+/// ```
+public struct AdditionalRegions: PipelineComponent, Hashable {
+    /// The regions' codes.
+    public let names: [String]
+    /// Creates the statement.
+    public init(_ names: [String]) { self.names = names }
+    /// Adds the regions.
+    public func apply(to pipeline: inout Pipeline) { pipeline.additionalRegions += names }
+}
+
 /// The role the build and validate jobs assume; never a secret, since those jobs have no environment.
 ///
 /// ```swift

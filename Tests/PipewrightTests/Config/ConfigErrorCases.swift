@@ -91,7 +91,7 @@ extension ConfigFixtures {
         ),
 
         // Pipeline rules.
-        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, stackNaming, infrastructure, ciRole, pipelineAccount, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
+        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
             base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),
@@ -118,6 +118,15 @@ extension ConfigFixtures {
             "environments[0].account: \"12345\" is not an AWS account id; expected exactly 12 digits"
         ),
         Case(base(adding: "\"region\": \"us-east\""), "region: \"us-east\" is not an AWS region; expected a region such as us-east-1, eu-west-2, cn-north-1 or us-gov-west-1"),
+        // The right shape, but no such region: a typo deploys nowhere.
+        Case(
+            base(adding: "\"region\": \"us-east-3\""),
+            "region: \"us-east-3\" is not an AWS region this build of Pipewright knows — did you mean \"us-east-1\"?; expected a region AWS offers, such as us-east-1 or eu-west-2, or, for a region newer than this build, add it to \"additionalRegions\""
+        ),
+        Case(
+            base(replacing: "\"account\": \"222222222222\"", with: "\"account\": \"222222222222\", \"region\": \"eu-west-4\""),
+            "environments[1].region: \"eu-west-4\" is not an AWS region this build of Pipewright knows — did you mean \"eu-west-1\"?; expected a region AWS offers, such as us-east-1 or eu-west-2, or, for a region newer than this build, add it to \"additionalRegions\""
+        ),
         Case(
             base(replacing: "\"role\": {\"variable\": \"AWS_ROLE_ARN_DEV\"}", with: "\"role\": {\"arn\": \"arn:aws:iam::1234:role/deploy\"}"),
             "environments[0].role.arn: \"arn:aws:iam::1234:role/deploy\" is not an IAM role ARN; expected arn:aws:iam::<12-digit account>:role/<name> (partition aws, aws-cn or aws-us-gov)"

@@ -19,6 +19,18 @@ import Testing
         #expect(decoded.policy == nil)
     }
 
+    /// A region newer than this build's list is accepted once the pipeline lists it, in the file and in the DSL.
+    @Test func additionalRegionsAdmitARegionNewerThanTheList() throws {
+        let decoded = try PipewrightConfig.decode(ConfigFixtures.base(adding: "\"region\": \"eu-west-4\", \"additionalRegions\": [\"eu-west-4\"]"))
+        #expect(decoded.pipeline.region == "eu-west-4")
+        var pipeline = ConfigFixtures.blueprint
+        pipeline.environments[1].region = "ap-southeast-9"
+        #expect(pipeline.configurationErrors().map(\.path) == ["environments[1].region"])
+        pipeline.additionalRegions = ["ap-southeast-9"]
+        #expect(pipeline.configurationErrors() == [])
+        #expect(PipewrightConfig.encode(pipeline).contains("\"additionalRegions\": [\n    \"ap-southeast-9\"\n  ]"))
+    }
+
     @Test func syntaxErrorsNameTheFile() {
         #expect(throws: ConfigError.syntax(JSONSyntaxError(fileName: "ci/pipewright.json", line: 1, column: 2, message: "expected a string key or '}', found 'x'"))) {
             try PipewrightConfig.decode("{x}", fileName: "ci/pipewright.json")
