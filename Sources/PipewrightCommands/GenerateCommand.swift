@@ -34,6 +34,7 @@ struct GenerateCommand {
         let config = try ConfigFile.load(configPath, policyFile: arguments["--policy"], in: workspace)
         // A policy the config does not record would be dropped by the next plain 'pipewright generate'.
         if let unrecorded = config.unrecordedPolicy { throw .invalidInput(unrecorded + " Nothing was written.") }
+        try Self.checkInputs(of: config.pipeline, configPath: configPath, in: workspace)
         // Headers name the config as the repository sees it, and the exact command that regenerates: the
         // config records its policy, so the command needs no --policy.
         let source = workspace.relative(configPath)
@@ -51,6 +52,18 @@ struct GenerateCommand {
         }
         if arguments.has("--check") { return try check(files, orphans: orphans, source: source, in: workspace) }
         return try write(files, removing: orphans, in: workspace)
+    }
+
+    /// A template, Dockerfile or CDK app the config names but the repository lacks would fail the first run's
+    /// build: an input error, reported before anything is written.
+    static func checkInputs(of pipeline: Pipeline, configPath: String, in workspace: Workspace) throws(CommandFailure) {
+        let missing = pipeline.infrastructure.inputs.filter { !workspace.has($0.path, directory: $0.isDirectory) }
+        guard !missing.isEmpty else { return }
+        let config = workspace.relative(configPath)
+        let lines = missing.map { input in
+            "\(config): \(input.field): \(input.path) is not \(input.isDirectory ? "a folder" : "a file") in \(workspace.root); expected \(input.description). Create it, or set \(input.field) to where it is."
+        }
+        throw .invalidInput(lines.joined(separator: "\n") + "\nNothing was written.")
     }
 
     private func check(_ files: [RenderedFile], orphans: [String], source: String, in workspace: Workspace) throws(CommandFailure) -> ExitCode {

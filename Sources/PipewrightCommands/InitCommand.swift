@@ -12,6 +12,10 @@ struct InitCommand {
             .value("--project", "NAME", "Project name: the Project tag and the stack-name prefix (default: myapp)."),
             .value("--region", "REGION", "Default AWS region (default: us-east-1)."),
             .value("--environments", "a,b,c", "Environments in promotion order; the last is production (default: dev,staging,prod)."),
+            .value("--template", "PATH", "The template the pipeline deploys (cloudformation, sam, container-service), from the repository root."),
+            .value("--dockerfile", "PATH", "The Dockerfile (container-service)."),
+            .value("--context", "DIR", "The image's build context (container-service)."),
+            .value("--app-dir", "DIR", "The folder of the CDK app's cdk.json and package-lock.json (cdk)."),
             .value("--policy", "FILE", "Organization policy file to record as the config's policy.extends, applied by every command."),
             .flag("--force", "Overwrite existing files."),
         ],
@@ -34,7 +38,8 @@ struct InitCommand {
         if let environments = arguments["--environments"] {
             options.environments = environments.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingSpaces }
         }
-        let pipeline = blueprint.pipeline(options)
+        var pipeline = blueprint.pipeline(options)
+        try pipeline.infrastructure = Self.pointing(pipeline.infrastructure, at: arguments)
 
         let workspace = tool.workspace(arguments["--directory"])
         // The policy is recorded in the config, so every later command applies it without --policy.
@@ -60,9 +65,47 @@ struct InitCommand {
             try workspace.write(file.contents, to: file.path)
             tool.console.out("wrote \(file.path)\n")
         }
+        tool.console.out("\nThe build reads, from \(workspace.root):\n")
+        for input in pipeline.infrastructure.inputs {
+            let found = workspace.has(input.path, directory: input.isDirectory)
+            tool.console.out("  \(input.path) (\(input.field)): \(input.description), \(found ? "found" : "not found yet: create it before 'pipewright generate'")\n")
+        }
         let effective = Generator(policy: policy).effectivePipeline(pipeline)
         tool.console.out("\n" + BootstrapTemplate.nextSteps(for: effective) + "\n")
         return .ok
+    }
+}
+
+extension InitCommand {
+    /// The blueprint's infrastructure with the paths the options name; an option the kind has not is an error.
+    static func pointing(_ infrastructure: Infrastructure, at arguments: ParsedArguments) throws(CommandFailure) -> Infrastructure {
+        var infrastructure = infrastructure
+        let options = ["--template", "--dockerfile", "--context", "--app-dir"].filter { arguments[$0] != nil }
+        let accepted: [String]
+        switch infrastructure {
+        case .cloudFormation(var template):
+            accepted = ["--template"]
+            if let path = arguments["--template"] { template.path = path }
+            infrastructure = .cloudFormation(template)
+        case .sam(var app):
+            accepted = ["--template"]
+            if let path = arguments["--template"] { app.template = path }
+            infrastructure = .sam(app)
+        case .containerService(var service):
+            accepted = ["--template", "--dockerfile", "--context"]
+            if let path = arguments["--template"] { service.template.path = path }
+            if let path = arguments["--dockerfile"] { service.dockerfile = path }
+            if let path = arguments["--context"] { service.context = path }
+            infrastructure = .containerService(service)
+        case .cdk(var app):
+            accepted = ["--app-dir"]
+            if let path = arguments["--app-dir"] { app.directory = path }
+            infrastructure = .cdk(app)
+        }
+        if let wrong = options.first(where: { !accepted.contains($0) }) {
+            throw .invalidInput("\(wrong): a \(infrastructure.kind) pipeline has no such path; expected \(accepted.joined(separator: ", ")). Nothing was written.")
+        }
+        return infrastructure
     }
 }
 

@@ -30,6 +30,13 @@ package struct Workspace {
         return lstat(path(relative), &status) == 0
     }
 
+    /// Whether a file (`directory: false`) or a folder is at the path, following symlinks.
+    func has(_ relative: String, directory: Bool) -> Bool {
+        var status = stat()
+        guard stat(path(relative), &status) == 0 else { return false }
+        return ((status.st_mode & S_IFMT) == S_IFDIR) == directory
+    }
+
     func isSymlink(_ relative: String) -> Bool {
         var status = stat()
         return lstat(path(relative), &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK

@@ -14,9 +14,17 @@ final class CapturingConsole: Console, @unchecked Sendable {
 struct Scratch {
     let root: String
 
-    init() throws {
+    /// What the blueprints' builds read (their templates, Dockerfile, CDK app files): `generate` refuses a
+    /// pipeline whose inputs are missing, as a real repository has them.
+    static let blueprintInputs = [
+        "infrastructure/template.yaml", "template.yaml", "Dockerfile", "infrastructure/service.yaml", "cdk.json", "package-lock.json",
+    ]
+
+    /// A new folder, empty or holding ``blueprintInputs``.
+    init(inputs: Bool = true) throws {
         root = NSTemporaryDirectory() + "pipewright-test-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        if inputs { for input in Self.blueprintInputs { try write("# input\n", to: input) } }
     }
 
     func run(_ arguments: String...) -> (code: Int32, stdout: String, stderr: String) {

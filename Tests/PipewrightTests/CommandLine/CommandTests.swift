@@ -147,7 +147,7 @@ import PipewrightBlueprints
         #expect(made.code == 0, "\(made.stderr)")
         #expect(scratch.read(".github/workflows/cdk-app.yml")?.contains("aws-region: eu-west-1") == true)
 
-        let other = try Scratch()
+        let other = try Scratch(inputs: false)
         defer { other.remove() }
         let bad = other.run("init", "--environments", "dev,Prod Env")
         #expect(bad.code == 2)
@@ -207,6 +207,8 @@ import PipewrightBlueprints
         #expect(PipewrightTool(console: console, currentDirectory: repository).run(["init", "--directory", repository]) == 0)
         try FileManager.default.removeItem(atPath: repository + "/.github/workflows")
         try FileManager.default.createSymbolicLink(atPath: repository + "/.github/workflows", withDestinationPath: "../../outside")
+        try FileManager.default.createDirectory(atPath: repository + "/infrastructure", withIntermediateDirectories: true)
+        try "Resources: {}\n".write(toFile: repository + "/infrastructure/template.yaml", atomically: true, encoding: .utf8)
 
         let result = PipewrightTool(console: console, currentDirectory: repository).run(["generate", "--force"])
         #expect(result == 2)
@@ -264,7 +266,7 @@ import PipewrightBlueprints
     }
 
     @Test func anInterruptedWriteLeavesThePreviousFileIntact() throws {
-        let scratch = try Scratch()
+        let scratch = try Scratch(inputs: false)
         defer { scratch.remove() }
         try scratch.write("previous\n", to: "file.yml")
         struct Interrupted: Error {}

@@ -112,3 +112,52 @@ import Testing
         #expect(listed.stdout.hasSuffix("Run 'pipewright explain RULE' (an id or a name) for what a rule checks, why, and how to fix a finding.\n"))
     }
 }
+
+/// A template, Dockerfile or CDK app the config names but the repository lacks stops generate, naming the field.
+@Suite struct MissingInputTests {
+    @Test func generateAndCheckNameTheMissingTemplateAndWriteNothing() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        try FileManager.default.removeItem(atPath: scratch.root + "/infrastructure/template.yaml")
+        let before = scratch.snapshot()
+        for arguments in [["generate"], ["generate", "--check"], ["generate", "--force"]] {
+            let result = scratch.run(arguments)
+            #expect(result.code == 2, "\(arguments)")
+            #expect(result.stderr.contains("pipewright.json: infrastructure.template: infrastructure/template.yaml is not a file in \(scratch.root); expected the CloudFormation template. Create it, or set infrastructure.template to where it is."), "\(result.stderr)")
+            #expect(result.stderr.contains("Nothing was written."))
+        }
+        #expect(scratch.snapshot() == before)
+    }
+
+    @Test func everyKindNamesItsInputs() throws {
+        let scratch = try Scratch(inputs: false)
+        defer { scratch.remove() }
+        #expect(scratch.run("init", "--blueprint", "container-service").code == 0)
+        let result = scratch.run("generate")
+        #expect(result.code == 2)
+        for field in ["infrastructure.dockerfile: Dockerfile is not a file", "infrastructure.template: infrastructure/service.yaml is not a file"] {
+            #expect(result.stderr.contains(field), "\(result.stderr)")
+        }
+        #expect(!result.stderr.contains("infrastructure.context"), "the context is the repository root, which exists")
+    }
+
+    @Test func initTakesThePathsAndSaysWhatItExpects() throws {
+        let scratch = try Scratch(inputs: false)
+        defer { scratch.remove() }
+        try scratch.write("Resources: {}\n", to: "cfn/main.yaml")
+        let made = scratch.run("init", "--template", "cfn/main.yaml")
+        #expect(made.code == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("  cfn/main.yaml (infrastructure.template): the CloudFormation template, found\n"))
+        #expect(scratch.read("pipewright.json")?.contains("\"template\": \"cfn/main.yaml\"") == true)
+        #expect(scratch.run("generate", "--check").code == 0)
+
+        let cdk = try Scratch(inputs: false)
+        defer { cdk.remove() }
+        let told = cdk.run("init", "--blueprint", "cdk", "--app-dir", "app")
+        #expect(told.stdout.contains("  app/package-lock.json (infrastructure.directory): the CDK app's package-lock.json (npm ci installs from it), not found yet: create it before 'pipewright generate'\n"))
+        let wrong = cdk.run("init", "--blueprint", "cdk", "--template", "x.yaml", "--force")
+        #expect(wrong.code == 2)
+        #expect(wrong.stderr.contains("--template: a cdk pipeline has no such path; expected --app-dir. Nothing was written."))
+    }
+}

@@ -20,6 +20,10 @@ import PipewrightSamples
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try config.write(toFile: folder + "/pipewright.json", atomically: true, encoding: .utf8)
+        for input in Scratch.blueprintInputs {
+            try FileManager.default.createDirectory(atPath: folder + "/infrastructure", withIntermediateDirectories: true)
+            try "# input\n".write(toFile: folder + "/" + input, atomically: true, encoding: .utf8)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["generate", "--stdout", "--directory", folder]
