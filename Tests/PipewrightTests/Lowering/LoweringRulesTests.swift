@@ -183,9 +183,10 @@ import PipewrightBlueprints
         #expect(deploy.needs == ["plan-prod"])
         #expect(deploy.condition?.source == "needs.plan-prod.outputs.has-changes == 'true'")
         let execute = try #require(deploy.steps.first { $0.id == "deploy" })
-        // By name, not ARN: the ARN holds the account id, which GitHub masks, and masked job outputs are dropped.
-        #expect(execute.env["CHANGE_SET_NAME"] == .expression(.needs("plan-prod", output: "change-set-name")))
-        #expect(execute.script?.rendered.contains("aws cloudformation execute-change-set --stack-name \"$STACK_NAME\" --change-set-name \"$CHANGE_SET_NAME\"") == true)
+        // By ARN and content hash, not by name: a change set deleted and re-created under the same name is refused.
+        #expect(execute.env["CHANGE_SET_ARN"] == .expression(.needs("plan-prod", output: "change-set-arn")))
+        #expect(execute.env["EXPECTED_CHANGE_SET_SHA256"] == .expression(.needs("plan-prod", output: "change-set-sha256")))
+        #expect(execute.script?.rendered.contains("aws cloudformation execute-change-set --change-set-name \"$CHANGE_SET_ARN\"") == true)
         #expect(!(execute.script?.rendered.contains("create-change-set") ?? true), "the execute job must not create its own change set")
         #expect(!deploy.steps.contains { $0.usedAction?.repository == "actions/download-artifact" }, "the execute job needs no artifact")
     }

@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import Pipewright
+@testable import PipewrightLocalRun
+
+/// The generated scripts run in bash against a fake `aws` that answers from files and logs every call.
+@Suite struct ScriptBehaviourTests {
+    static let arn = "arn:aws:cloudformation:us-east-1:123456789012:changeSet/pw-7-1/0f3c2a9e-1b2c-4d5e-8f90-a1b2c3d4e5f6"
+
+    /// A folder with `bin/aws`: `describe-change-set` answers `[Status,ExecutionStatus,StackName]` queries from
+    /// `status.txt`, and pages from `page-1.json`, `page-<token>.json`; every call is appended to `calls.log`.
+    struct Sandbox {
+        let root: String
+
+        init() throws {
+            root = NSTemporaryDirectory() + "pipewright-scripts-" + UUID().uuidString
+            try FileManager.default.createDirectory(atPath: root + "/bin", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: root + "/tmp", withIntermediateDirectories: true)
+            let fake = #"""
+                #!/usr/bin/env bash
+                set -euo pipefail
+                here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+                printf '%s\n' "$*" >> "$here/calls.log"
+                case "$1 $2" in
+                  "cloudformation describe-change-set")
+                    case " $* " in
+                      *" --query "*) cat "$here/status.txt" ;;
+                      *" --next-token "*)
+                        token=""; previous=""
+                        for argument in "$@"; do [ "$previous" = --next-token ] && token="$argument"; previous="$argument"; done
+                        cat "$here/page-${token}.json" ;;
+                      *) cat "$here/page-1.json" ;;
+                    esac ;;
+                  "cloudformation execute-change-set"|"cloudformation wait") ;;
+                  *) echo "fake aws: unexpected call $*" >&2; exit 2 ;;
+                esac
+
+                """#
+            try write(fake, to: "bin/aws")
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: root + "/bin/aws")
+            try write("", to: "calls.log")
+            try write("", to: "output")
+        }
+
+        func write(_ text: String, to path: String) throws {
+            try text.write(toFile: root + "/" + path, atomically: true, encoding: .utf8)
+        }
+
+        func read(_ path: String) -> String {
+            (try? String(contentsOfFile: root + "/" + path, encoding: .utf8)) ?? ""
+        }
+
+        /// Runs a script with the fake `aws` first on PATH and the runner's files in the sandbox.
+        func run(_ script: String, env: [String: String] = [:]) -> ScriptProcess.Execution {
+            var environment = [
+                "PATH": root + "/bin:/usr/local/bin:/usr/bin:/bin",
+                "RUNNER_TEMP": root + "/tmp",
+                "GITHUB_OUTPUT": root + "/output",
+            ]
+            environment.merge(env) { $1 }
+            return ScriptProcess.run(["bash", "--noprofile", "--norc", "-c", script], environment: environment, directory: root,
+                                     logFile: root + "/log", timeout: 30)
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: root) }
+    }
+
+    static func page(_ logicalID: String, next: String?) -> String {
+        let token = next.map { #","NextToken":"\#($0)""# } ?? ""
+        return #"{"StackId":"arn:aws:cloudformation:us-east-1:123456789012:stack/app-prod/1","StackName":"app-prod","Status":"CREATE_COMPLETE","Capabilities":["CAPABILITY_IAM"],"Parameters":[{"ParameterKey":"Size","ParameterValue":"1"}],"Changes":[{"Type":"Resource","ResourceChange":{"Action":"Add","LogicalResourceId":"\#(logicalID)","ResourceType":"AWS::SNS::Topic"}}]\#(token)}"#
+    }
+
+    /// The content hash the plan job would publish, computed by the plan's own function.
+    func planHash(in sandbox: Sandbox) throws -> String {
+        let run = sandbox.run(Scripts.strictMode + Scripts.describeChangeSet + #"describe_change_set "$ARN" out.json; sha256sum out.json | cut -d ' ' -f 1"#, env: ["ARN": Self.arn])
+        #expect(run.status == 0, "\(run.log)")
+        return run.log.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func theContentHashCoversEveryPageOfChanges() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.page("First", next: "2"), to: "page-1.json")
+        try sandbox.write(Self.page("Second", next: nil), to: "page-2.json")
+        let run = sandbox.run(Scripts.strictMode + Scripts.describeChangeSet + #"describe_change_set "$ARN" out.json"#, env: ["ARN": Self.arn])
+        #expect(run.status == 0, "\(run.log)")
+        let canonical = sandbox.read("out.json")
+        #expect(canonical.contains("\"First\"") && canonical.contains("\"Second\""), "\(canonical)")
+        #expect(!canonical.contains("NextToken") && !canonical.contains("CREATE_COMPLETE"), "\(canonical)")
+        #expect(sandbox.read("calls.log").contains("--no-paginate --next-token 2"))
+    }
+
+    @Test func theExecuteJobRunsTheReviewedChangeSetByARN() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.page("First", next: "2"), to: "page-1.json")
+        try sandbox.write(Self.page("Second", next: nil), to: "page-2.json")
+        try sandbox.write("CREATE_COMPLETE\tAVAILABLE\tapp-prod\n", to: "status.txt")
+        let hash = try planHash(in: sandbox)
+        let run = sandbox.run(Scripts.executeChangeSet, env: [
+            "STACK_NAME": "app-prod", "CHANGE_SET_ARN": Self.arn, "EXPECTED_CHANGE_SET_SHA256": hash, "CHANGE_SET_TYPE": "UPDATE",
+        ])
+        #expect(run.status == 0, "\(run.log)")
+        #expect(sandbox.read("calls.log").contains("cloudformation execute-change-set --change-set-name \(Self.arn)\n"))
+        #expect(sandbox.read("output") == "status=deployed\n")
+    }
+
+    @Test func theExecuteJobRefusesAChangeSetWhoseContentChanged() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.page("First", next: "2"), to: "page-1.json")
+        try sandbox.write(Self.page("Second", next: nil), to: "page-2.json")
+        try sandbox.write("CREATE_COMPLETE\tAVAILABLE\tapp-prod\n", to: "status.txt")
+        let hash = try planHash(in: sandbox)
+        // Same name, same first page: only the second page differs.
+        try sandbox.write(Self.page("Replaced", next: nil), to: "page-2.json")
+        let run = sandbox.run(Scripts.executeChangeSet, env: [
+            "STACK_NAME": "app-prod", "CHANGE_SET_ARN": Self.arn, "EXPECTED_CHANGE_SET_SHA256": hash, "CHANGE_SET_TYPE": "UPDATE",
+        ])
+        #expect(run.status == 1)
+        #expect(run.log.contains("::error::Change set \(Self.arn) has content sha256 "), "\(run.log)")
+        #expect(run.log.contains("but the reviewed one had \(hash); refusing to execute it."), "\(run.log)")
+        #expect(!sandbox.read("calls.log").contains("execute-change-set"))
+    }
+
+    @Test func theExecuteJobRefusesAMissingARNAndAnotherStacksChangeSet() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.page("First", next: nil), to: "page-1.json")
+        try sandbox.write("CREATE_COMPLETE\tAVAILABLE\tother-stack\n", to: "status.txt")
+        let hash = try planHash(in: sandbox)
+        let missing = sandbox.run(Scripts.executeChangeSet, env: [
+            "STACK_NAME": "app-prod", "CHANGE_SET_ARN": "", "EXPECTED_CHANGE_SET_SHA256": hash, "CHANGE_SET_TYPE": "UPDATE",
+        ])
+        #expect(missing.status == 1)
+        #expect(missing.log.contains("::error::'' is not the ARN of a change set this pipeline created."), "\(missing.log)")
+        let other = sandbox.run(Scripts.executeChangeSet, env: [
+            "STACK_NAME": "app-prod", "CHANGE_SET_ARN": Self.arn, "EXPECTED_CHANGE_SET_SHA256": hash, "CHANGE_SET_TYPE": "UPDATE",
+        ])
+        #expect(other.status == 1)
+        #expect(other.log.contains("belongs to stack other-stack, not app-prod."), "\(other.log)")
+        #expect(!sandbox.read("calls.log").contains("execute-change-set"))
+    }
+
+    @Test func theCDKExecuteJobVerifiesEveryChangeSetBeforeExecutingAny() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        try sandbox.write(Self.page("First", next: nil), to: "page-1.json")
+        try sandbox.write("CREATE_COMPLETE\tAVAILABLE\tapp-prod\n", to: "status.txt")
+        let hash = try planHash(in: sandbox)
+        let second = Self.arn.replacingOccurrences(of: "0f3c2a9e", with: "99999999")
+        let changeSets = #"[{"arn":"\#(Self.arn)","sha256":"\#(hash)"},{"arn":"\#(second)","sha256":"\#(String(repeating: "0", count: 64))"}]"#
+        let run = sandbox.run(Scripts.cdkExecute, env: ["CHANGE_SETS": changeSets])
+        #expect(run.status == 1)
+        #expect(run.log.contains("::error::Change set \(second) has content sha256 \(hash)"), "\(run.log)")
+        #expect(!sandbox.read("calls.log").contains("execute-change-set"))
+    }
+}
