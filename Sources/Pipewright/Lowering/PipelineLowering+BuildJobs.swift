@@ -2,7 +2,9 @@
 extension PipelineLowering {
     /// Packages the infrastructure with its metadata and checksums, encrypts it when asked, and uploads it.
     func buildJob() -> Job {
-        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps
+        // Synth runs the app, and so its dependencies' code, anyway; a dependency that needs its install
+        // script to build (native modules, bundlers) keeps working here.
+        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true)
         steps += pipeline.build.commands.enumerated().map { index, command in
             .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
         }
@@ -57,14 +59,16 @@ extension PipelineLowering {
     var ciSessionName: WorkflowText { "pw-ci-\(.github("run_id"))-\(.github("run_attempt"))" }
 
     /// Node.js and the app's locked dependencies, for a CDK app; nothing for the other kinds.
-    var toolchainSteps: [Step] {
+    /// `installScripts: false` installs with `--ignore-scripts`, for jobs that later hold deploy credentials.
+    func toolchainSteps(installScripts: Bool) -> [Step] {
         guard case .cdk(let app) = pipeline.infrastructure else { return [] }
+        let install = "npm ci --no-audit --no-fund" + (installScripts ? "" : " --ignore-scripts")
         return [
             .uses("Set up Node.js \(app.nodeVersion)", pins.reference("actions/setup-node"), with: [
                 "node-version": .text(WorkflowText(app.nodeVersion)),
                 "package-manager-cache": false,
             ]),
-            .run("Install the app's locked dependencies", workingDirectory: app.directory, WorkflowText(Scripts.command("npm ci --no-audit --no-fund"))),
+            .run("Install the app's locked dependencies", workingDirectory: app.directory, WorkflowText(Scripts.command(install))),
         ]
     }
 

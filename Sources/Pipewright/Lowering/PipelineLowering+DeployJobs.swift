@@ -42,9 +42,10 @@ extension PipelineLowering {
         if case .cdk(let app) = pipeline.infrastructure { app } else { nil }
     }
 
-    /// A CDK deploy runs the app's own locked CDK CLI: check out, set up Node.js, `npm ci`.
+    /// A CDK deploy runs the app's own locked CDK CLI: check out, set up Node.js, `npm ci`. Deploying from the
+    /// cloud assembly runs no app code, so no dependency's install script runs where deploy credentials follow.
     var appSteps: [Step] {
-        cdkApp == nil ? [] : [checkoutStep] + toolchainSteps
+        cdkApp == nil ? [] : [checkoutStep] + toolchainSteps(installScripts: false)
     }
 
     func cdkEnvironment(for environment: Environment, app: CDKApp) -> Mapping<WorkflowValue> {

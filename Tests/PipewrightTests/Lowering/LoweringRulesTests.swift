@@ -246,6 +246,18 @@ import PipewrightBlueprints
         #expect(!other.steps.contains { $0.actionInputs["mask-aws-account-id"] != nil })
     }
 
+    /// A dependency's install script must not run in a job that later holds deploy credentials; the build
+    /// job synthesizes (runs the app's code anyway), so it keeps them.
+    @Test func cdkDeployJobsInstallWithoutDependencyScripts() throws {
+        let workflow = Generator().lower(Blueprint.cdk.pipeline())[0].workflow
+        for job in workflow.jobs {
+            guard let install = job.steps.first(where: { $0.name?.rendered == "Install the app's locked dependencies" })?.script?.rendered else { continue }
+            let ignoresScripts = install.contains("npm ci --no-audit --no-fund --ignore-scripts\n")
+            #expect(ignoresScripts == (job.id != "build"), "\(job.id): \(install)")
+        }
+        #expect(workflow[job: "plan-prod"]?.steps.contains { $0.script?.rendered.contains("--ignore-scripts") == true } == true)
+    }
+
     static func readsSecret(_ value: WorkflowValue) -> Bool {
         value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false
     }
