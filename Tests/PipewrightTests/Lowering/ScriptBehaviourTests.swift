@@ -155,4 +155,47 @@ import Testing
         #expect(run.log.contains("::error::Change set \(second) has content sha256 \(hash)"), "\(run.log)")
         #expect(!sandbox.read("calls.log").contains("execute-change-set"))
     }
+
+    /// The image is pushed under this run's own tag and published by the digest that push reported, even
+    /// when an image of the same commit already exists (the fake `aws` answers any tag lookup with another).
+    @Test func theImageBuildPushesARunTagAndPublishesItsOwnDigest() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let pushed = "sha256:" + String(repeating: "ab", count: 32)
+        try sandbox.write(#"""
+            #!/usr/bin/env bash
+            here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+            printf '%s\n' "$*" >> "$here/calls.log"
+            case "$1 $2" in
+              "sts get-caller-identity") echo 123456789012 ;;
+              "ecr get-login-password") echo password ;;
+              "ecr describe-images") echo "sha256:\#(String(repeating: "cd", count: 32))" ;;
+              "ecr describe-image-scan-findings") echo None ;;
+            esac
+
+            """#, to: "bin/aws")
+        try sandbox.write(#"""
+            #!/usr/bin/env bash
+            here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+            printf 'docker %s\n' "$*" >> "$here/calls.log"
+            if [ "$1" = push ]; then
+              echo "The push refers to repository [${2%:*}]"
+              echo "${2##*:}: digest: \#(pushed) size: 1570"
+            fi
+
+            """#, to: "bin/docker")
+        for tool in ["aws", "docker"] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: sandbox.root + "/bin/" + tool)
+        }
+        let run = sandbox.run(Scripts.buildAndScanImage, env: [
+            "AWS_REGION": "us-east-1", "REPOSITORY": "shop", "DOCKERFILE": "Dockerfile", "BUILD_CONTEXT": ".",
+            "GITHUB_SHA": "0123abc", "GITHUB_RUN_ID": "42", "GITHUB_RUN_ATTEMPT": "2",
+        ])
+        #expect(run.status == 0, "\(run.log)")
+        let calls = sandbox.read("calls.log")
+        #expect(calls.contains("docker push 123456789012.dkr.ecr.us-east-1.amazonaws.com/shop:run-42-2\n"), "\(calls)")
+        #expect(!calls.contains("describe-images") && !calls.contains("sha-0123abc"), "\(calls)")
+        #expect(calls.contains("ecr wait image-scan-complete --repository-name shop --image-id imageDigest=\(pushed)"), "\(calls)")
+        #expect(sandbox.read("output") == "image-uri=123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@\(pushed)\n")
+    }
 }
