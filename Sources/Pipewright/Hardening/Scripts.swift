@@ -174,14 +174,26 @@ enum Scripts {
         """#
     }()
 
-    /// Shared functions of the change-set scripts: the tag and parameter documents, and creation of a
-    /// change set that treats "no changes" as success.
-    static let changeSetFunctions = #"""
-    parameters="$STACK_PARAMETERS"
+    /// The `--parameters` document, built only with `jq --arg`: each value arrives in its own variable
+    /// (`PARAMETER_<key>`, or `SECRET_PARAMETER_<key>` for a secret), so no value can change the JSON around it.
+    static let assembleParameters = #"""
+    parameters='[]'
+    for name in $PARAMETER_KEYS; do
+      variable="PARAMETER_${name}"
+      parameters="$(jq -n -c --argjson parameters "$parameters" --arg key "$name" --arg value "${!variable}" \
+        '$parameters + [{ParameterKey: $key, ParameterValue: $value}]')"
+    done
     for name in $SECRET_PARAMETER_KEYS; do
       variable="SECRET_PARAMETER_${name}"
-      parameters="$(jq -c --arg key "$name" --arg value "${!variable}" '. + [{ParameterKey: $key, ParameterValue: $value}]' <<< "$parameters")"
+      parameters="$(jq -n -c --argjson parameters "$parameters" --arg key "$name" --arg value "${!variable}" \
+        '$parameters + [{ParameterKey: $key, ParameterValue: $value}]')"
     done
+
+    """#
+
+    /// Shared functions of the change-set scripts: the parameter document, and creation of a change set that
+    /// treats "no changes" as success.
+    static let changeSetFunctions = assembleParameters + #"""
     change_set_name="pw-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
 
     stack_status="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text 2> /dev/null || echo NONE)"

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Pipewright
 @testable import PipewrightLocalRun
+import PipewrightBlueprints
 
 /// The generated scripts run in bash against a fake `aws` that answers from files and logs every call.
 @Suite struct ScriptBehaviourTests {
@@ -197,5 +198,40 @@ import Testing
         #expect(!calls.contains("describe-images") && !calls.contains("sha-0123abc"), "\(calls)")
         #expect(calls.contains("ecr wait image-scan-complete --repository-name shop --image-id imageDigest=\(pushed)"), "\(calls)")
         #expect(sandbox.read("output") == "image-uri=123456789012.dkr.ecr.us-east-1.amazonaws.com/shop@\(pushed)\n")
+    }
+
+    /// A value with a quote, a backslash, a newline and shell syntax reaches CloudFormation unchanged, as one
+    /// parameter: the document is built with `jq --arg`, never by pasting text.
+    @Test func parametersAreBuiltWithJQWhateverTheValue() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let hostile = "a\"b\\c\nd $(touch pwned) `touch pwned` ${HOME}\"},{\"ParameterKey\":\"Injected"
+        let run = sandbox.run(Scripts.strictMode + Scripts.assembleParameters + #"printf '%s' "$parameters""#, env: [
+            "PARAMETER_KEYS": "Size Note", "PARAMETER_Size": "1", "PARAMETER_Note": hostile,
+            "SECRET_PARAMETER_KEYS": "Token", "SECRET_PARAMETER_Token": hostile,
+        ])
+        #expect(run.status == 0, "\(run.log)")
+        let parsed = try JSONSerialization.jsonObject(with: Data(run.log.utf8)) as? [[String: String]]
+        #expect(parsed == [
+            ["ParameterKey": "Size", "ParameterValue": "1"],
+            ["ParameterKey": "Note", "ParameterValue": hostile],
+            ["ParameterKey": "Token", "ParameterValue": hostile],
+        ], "\(run.log)")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/pwned"))
+    }
+
+    /// Each parameter reaches the script as its own variable; no expression is pasted into a JSON text.
+    @Test func everyParameterValueIsItsOwnStepVariable() throws {
+        var pipeline = Blueprint.containerService.pipeline()
+        pipeline.environments[0].parameters = [.value("Size", "1"), .variable("Note", "NOTE"), .secret("Token", "TOKEN")]
+        let workflow = Generator().lower(pipeline)[0].workflow
+        let step = try #require(workflow[job: "deploy-dev"]?.steps.first { $0.id == "deploy" })
+        #expect(step.env["PARAMETER_KEYS"] == .text("Size Note ImageUri"))
+        #expect(step.env["PARAMETER_Size"] == .text("1"))
+        #expect(step.env["PARAMETER_Note"] == .expression(.vars("NOTE")))
+        #expect(step.env["PARAMETER_ImageUri"] == .expression(.needs("build", output: "image-uri")))
+        #expect(step.env["SECRET_PARAMETER_KEYS"] == .text("Token"))
+        #expect(step.env["SECRET_PARAMETER_Token"] == .expression(.secrets("TOKEN")))
+        #expect(step.env["STACK_PARAMETERS"] == nil)
     }
 }
