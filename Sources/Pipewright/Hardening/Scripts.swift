@@ -496,16 +496,23 @@ enum Scripts {
         """#
     }()
 
-    /// Installs a pinned cfn-lint into a fresh virtual environment and lints the template.
-    static let cfnLint: String = {
+    /// Installs cfn-lint from its hash lock (``ToolLocks``) into a fresh virtual environment and lints the
+    /// template: every package of the closure is pinned to the wheels the lock lists, none is resolved afresh.
+    static func cfnLint(lock: String) -> String {
         strictMode + #"""
+        lock="${RUNNER_TEMP}/cfn-lint-requirements.txt"
+        cat > "$lock" <<'LOCK'
+
+        """# + lock + #"""
+        LOCK
         python3 -m venv "${RUNNER_TEMP}/cfn-lint"
-        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet "cfn-lint==${CFN_LINT_VERSION}"
+        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet \
+          --require-hashes --no-deps --only-binary=:all: -r "$lock"
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "$TEMPLATE_FILE"
 
         """#
-    }()
+    }
 
     /// Validates the template with CloudFormation itself.
     static let validateTemplate: String = {

@@ -140,11 +140,10 @@ extension PipelineLowering {
         if validation.validateTemplate {
             steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
-        if let version = validation.cfnLintVersion {
+        if let version = validation.cfnLintVersion, let lock = ToolLocks.cfnLint[version] {
             steps.append(.run("Lint the template with cfn-lint \(version)", env: [
                 "TEMPLATE_FILE": templateFile,
-                "CFN_LINT_VERSION": .text(WorkflowText(version)),
-            ], WorkflowText(Scripts.cfnLint)))
+            ], WorkflowText(Scripts.cfnLint(lock: lock))))
         }
         steps += validation.commands.enumerated().map { index, command in
             .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))

@@ -258,6 +258,26 @@ import PipewrightBlueprints
         #expect(workflow[job: "plan-prod"]?.steps.contains { $0.script?.rendered.contains("--ignore-scripts") == true } == true)
     }
 
+    /// cfn-lint runs in a job holding the CI role, so it installs its whole closure from the shipped hash lock.
+    @Test func cfnLintInstallsFromItsHashLock() throws {
+        let validate = try #require(Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow[job: "validate"])
+        let script = try #require(validate.steps.first { $0.name?.rendered == "Lint the template with cfn-lint 1.51.0" }?.script?.rendered)
+        #expect(script.contains("--require-hashes --no-deps --only-binary=:all: -r \"$lock\""))
+        #expect(!script.contains("cfn-lint==${"))
+        let lock = try #require(ToolLocks.cfnLint["1.51.0"])
+        #expect(script.contains("cat > \"$lock\" <<'LOCK'\n" + lock + "LOCK\n"))
+        // One entry per package, each with at least one hash; platform packages with both architectures' wheels.
+        let entries = lock.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(entries.count == 26 && entries.allSatisfy { $0.contains("==") && $0.hasSuffix(" \\") })
+        #expect(entries.contains("cfn-lint==1.51.0 \\"))
+        let lines = lock.split(separator: "\n")
+        for native in ["pydantic_core==", "PyYAML==", "regex==", "rpds-py=="] {
+            let start = try #require(lines.firstIndex { $0.hasPrefix(native) })
+            let hashes = lines[(start + 1)...].prefix { $0.hasPrefix("    --hash=sha256:") }
+            #expect(hashes.count >= 4, "\(native): wheels for x86_64 and aarch64, CPython 3.11 and 3.12")
+        }
+    }
+
     static func readsSecret(_ value: WorkflowValue) -> Bool {
         value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false
     }
