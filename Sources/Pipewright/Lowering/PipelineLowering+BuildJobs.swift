@@ -4,10 +4,7 @@ extension PipelineLowering {
     func buildJob() -> Job {
         // Synth runs the app, and so its dependencies' code, anyway; a dependency that needs its install
         // script to build (native modules, bundlers) keeps working here.
-        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true)
-        steps += pipeline.build.commands.enumerated().map { index, command in
-            .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
-        }
+        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true) + buildCommandSteps
         let encryption = pipeline.artifactEncryption
         let assumesRole = (buildNeedsAWS || encryption != nil) && pipeline.ciRole != nil
         if assumesRole, let ciRole = pipeline.ciRole {
@@ -45,6 +42,13 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )
+    }
+
+    /// The pipeline's build commands, one step each.
+    var buildCommandSteps: [Step] {
+        pipeline.build.commands.enumerated().map { index, command in
+            .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
+        }
     }
 
     /// Whether packaging itself calls AWS: SAM uploads code to S3, a container service pushes to ECR.
@@ -106,17 +110,22 @@ extension PipelineLowering {
             ], WorkflowText(Scripts.samPackage))]
         case .cdk(let app):
             return [
-                .run("Synthesize the cloud assemblies", env: [
-                    "ENVIRONMENTS": .text(WorkflowText(pipeline.environments.map(\.name).joined(separator: " "))),
-                    "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
-                    "STACK_SUFFIX": suffixValue,
-                ], workingDirectory: app.directory, WorkflowText(Scripts.cdkSynth(strict: app.cdkNag))),
+                synthStep(app),
                 .run("Package the cloud assemblies", id: "package", env: [
                     "APP_DIR": .text(WorkflowText(app.directory)),
                     "ARTIFACT_PREFIX": prefix,
                 ], WorkflowText(Scripts.packageCloudAssembly)),
             ]
         }
+    }
+
+    /// Synthesizes one cloud assembly per environment; needs no AWS credentials.
+    func synthStep(_ app: CDKApp) -> Step {
+        .run("Synthesize the cloud assemblies", env: [
+            "ENVIRONMENTS": .text(WorkflowText(pipeline.environments.map(\.name).joined(separator: " "))),
+            "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
+            "STACK_SUFFIX": suffixValue,
+        ], workingDirectory: app.directory, WorkflowText(Scripts.cdkSynth(strict: app.cdkNag)))
     }
 
     /// Checks the artifact before any deploy: checksums, CloudFormation's own validation, cfn-lint, custom commands.
@@ -140,14 +149,7 @@ extension PipelineLowering {
         if validation.validateTemplate {
             steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
-        if let version = validation.cfnLintVersion, let lock = ToolLocks.cfnLint[version] {
-            steps.append(.run("Lint the template with cfn-lint \(version)", env: [
-                "TEMPLATE_FILE": templateFile,
-            ], WorkflowText(Scripts.cfnLint(lock: lock))))
-        }
-        steps += validation.commands.enumerated().map { index, command in
-            .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
-        }
+        steps += cfnLintSteps(version: validation.cfnLintVersion, templateFile: templateFile) + validationCommandSteps
         steps.append(deleteBundleStep)
         return Job(
             id: "validate",
@@ -159,6 +161,21 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )
+    }
+}
+
+extension PipelineLowering {
+    /// cfn-lint from its hash lock over one template, when a version is set.
+    func cfnLintSteps(version: String?, templateFile: WorkflowValue) -> [Step] {
+        guard let version, let lock = ToolLocks.cfnLint[version] else { return [] }
+        return [.run("Lint the template with cfn-lint \(version)", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.cfnLint(lock: lock)))]
+    }
+
+    /// The pipeline's validation commands, one step each.
+    var validationCommandSteps: [Step] {
+        pipeline.validation.commands.enumerated().map { index, command in
+            .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
+        }
     }
 }
 
