@@ -104,21 +104,24 @@ extension Harness {
     }
 
     /// A reviewed prod deploy: the plan job creates the change set and writes its summary, the execute job
-    /// executes exactly that change set.
+    /// executes exactly that change set, by ARN, after recomputing its content hash.
     func prodChangeSet() throws -> String {
         let runner = runner(runID: "102", ref: "refs/heads/main")
         let results = try run(["build", "validate", "plan-prod", "deploy-prod"], in: deploy, with: runner)
         let plan = results["plan-prod"]!
         try check(plan.outputs["has-changes"] == "true", "has-changes \(plan.outputs["has-changes"] ?? "none")")
-        // The execute job receives the change set by name (with the stack name): an ARN holds the account id,
-        // which GitHub may mask and then drop from job outputs.
-        let name = plan.outputs["change-set-name"] ?? ""
-        try check(name == "pw-102-1", "change set \(name)")
-        try check(plan.summary.contains("## Change set for pwe2e-prod-main") && plan.summary.contains("| Add | Topic | AWS::SNS::Topic |"),
-                  "plan summary:\n\(plan.summary)")
+        // The execute job receives the change set by ARN with its content hash, and recomputes the hash.
+        let arn = plan.outputs["change-set-arn"] ?? ""
+        try check(arn.hasPrefix("arn:aws:cloudformation:") && arn.contains(":changeSet/pw-102-1/"), "change set \(arn)")
+        let hash = plan.outputs["change-set-sha256"] ?? ""
+        try check(hash.count == 64, "change set sha256 '\(hash)'")
+        try check(plan.summary.contains("## Change set for pwe2e-prod-main") && plan.summary.contains("| Add | Topic | AWS::SNS::Topic |")
+                  && plan.summary.contains("Content sha256: `\(hash)`"), "plan summary:\n\(plan.summary)")
         let uploaded = work + "/artifacts/102/change-set-prod-1/change-set.md"
         try check(FileManager.default.fileExists(atPath: uploaded), "the change set description was not uploaded")
-        let execution = try shell.awsText(["cloudformation", "describe-change-set", "--stack-name", "pwe2e-prod-main", "--change-set-name", name,
+        try check(results["deploy-prod"]?.step("deploy")?.log.contains("matches the reviewed content (sha256 \(hash))") == true,
+                  "the execute job did not check the content hash")
+        let execution = try shell.awsText(["cloudformation", "describe-change-set", "--change-set-name", arn,
                                            "--query", "[Status,ExecutionStatus]"])
         try check(execution.split(whereSeparator: \.isWhitespace) == ["CREATE_COMPLETE", "EXECUTE_COMPLETE"], "change set is \(execution)")
         let stack = try stack("pwe2e-prod-main")

@@ -15,9 +15,25 @@ extension ConfigType where Value == String {
     }
 
     static var version: ConfigType {
-        format(pattern: "^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}$", AWSFormats.isSemanticVersion) {
-            "\(JSONWriter.quoted($0)) is not an exact version; expected three numbers such as 1.51.0 — versions are pinned, never ranges"
-        }.defined("version", "An exact version such as 1.51.0.")
+        format(pattern: "^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}$", AWSFormats.isSemanticVersion, notAVersion)
+            .defined("version", "An exact version such as 1.51.0.")
+    }
+
+    private static func notAVersion(_ text: String) -> String {
+        "\(JSONWriter.quoted(text)) is not an exact version; expected three numbers such as 1.51.0 — versions are pinned, never ranges"
+    }
+
+    /// An exact version of a tool Pipewright installs from a hash lock it ships (``ToolLocks``); the schema
+    /// lists the versions.
+    static func lockedVersion(of tool: String, _ versions: [String]) -> ConfigType {
+        string(pattern: nil, [JSONMember("enum", .array(versions.map(JSONValue.string)))]).checked { checker, text, path in
+            if !AWSFormats.isSemanticVersion(text) {
+                checker.fail(path, notAVersion(text))
+            } else if !versions.contains(text) {
+                checker.fail(path, "\(JSONWriter.quoted(text)) has no hash lock in this Pipewright; expected one of "
+                    + versions.joined(separator: ", ") + " — \(tool) installs only from a lock Pipewright ships")
+            }
+        }
     }
 
     static var roleARN: ConfigType {

@@ -140,8 +140,9 @@ extension PipewrightConfig {
     static let validation = ConfigObject<ValidationSettings>(ValidationSettings(), [
         .field("validateTemplate", \.validateTemplate, { $0.validateTemplate = $1 }, .bool, "Whether aws cloudformation validate-template runs.", default: .value),
         .field(
-            "cfnLintVersion", \.cfnLintVersion, { $0.cfnLintVersion = $1 }, ConfigType.version.orNull,
-            "The cfn-lint version installed from PyPI; null skips cfn-lint.", default: .value
+            "cfnLintVersion", \.cfnLintVersion, { $0.cfnLintVersion = $1 },
+            ConfigType.lockedVersion(of: "cfn-lint", ToolLocks.cfnLintVersions).orNull,
+            "The cfn-lint version, installed from the hash lock Pipewright ships for it; null skips cfn-lint.", default: .value
         ),
         .field("commands", \.commands, { $0.commands = $1 }, .commands, "Extra commands, run from the repository root after the built-in checks."),
     ])

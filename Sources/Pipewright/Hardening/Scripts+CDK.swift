@@ -72,9 +72,10 @@ extension Scripts {
         """#
     }()
 
-    /// Reviewed strategy, first job: CDK prepares one change set per stack; their changes are summarized.
+    /// Reviewed strategy, first job: CDK prepares one change set per stack; each is published with its ARN and
+    /// content hash (`describeChangeSet`), and their changes are summarized.
     static let cdkPlan: String = {
-        strictMode + cdkStackDiscovery + cdkTagArguments + #"""
+        strictMode + cdkStackDiscovery + cdkTagArguments + describeChangeSet + printChanges + #"""
         change_set_name="pw-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
         (cd "$APP_DIR" && npx --no-install cdk deploy --app "$assembly" --all \
           --require-approval never \
@@ -83,61 +84,57 @@ extension Scripts {
           "${tag_args[@]}")
         mkdir -p change-set
         summary=change-set/change-set.md
-        planned=()
-        fingerprint=""
+        description="${RUNNER_TEMP}/change-set.json"
+        change_sets="[]"
         {
           echo "## Change sets for ${ENVIRONMENT_NAME}"
           for stack in "${stacks[@]}"; do
             echo
             echo "### ${stack}"
-            if ! aws cloudformation describe-change-set --stack-name "$stack" --change-set-name "$change_set_name" --output json > "${RUNNER_TEMP}/change-set.json" 2> /dev/null; then
+            if ! arn="$(aws cloudformation describe-change-set --stack-name "$stack" --change-set-name "$change_set_name" \
+              --query ChangeSetId --output text 2> /dev/null)"; then
               echo "No changes."
               continue
             fi
-            planned+=("$stack")
-            echo "| Action | Logical ID | Type | Replacement |"
-            echo "| --- | --- | --- | --- |"
-            jq -r '.Changes[] | .ResourceChange | "| \(.Action) | \(.LogicalResourceId) | \(.ResourceType) | \(.Replacement // "N/A") |"' "${RUNNER_TEMP}/change-set.json"
-            fingerprint+="$(aws cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text)"
+            describe_change_set "$arn" "$description"
+            sha256="$(sha256sum "$description" | cut -d ' ' -f 1)"
+            change_sets="$(jq -c --arg arn "$arn" --arg sha256 "$sha256" '. + [{arn: $arn, sha256: $sha256}]' <<< "$change_sets")"
+            echo "Change set: ${arn}"
+            echo
+            echo "Content sha256: \`${sha256}\`"
+            echo
+            print_changes "$description"
           done
         } > "$summary"
         cat "$summary" >> "$GITHUB_STEP_SUMMARY"
         {
-          echo "has-changes=$([ "${#planned[@]}" -gt 0 ] && echo true || echo false)"
-          echo "change-set-name=${change_set_name}"
-          echo "stacks=${planned[*]}"
-          echo "stack-fingerprint=$(printf '%s' "$fingerprint" | sha256sum | cut -d ' ' -f 1)"
+          echo "has-changes=$([ "$change_sets" != "[]" ] && echo true || echo false)"
+          echo "change-sets=${change_sets}"
         } >> "$GITHUB_OUTPUT"
 
         """#
     }()
 
-    /// Reviewed strategy, second job: executes exactly the reviewed change sets, if no stack changed since.
+    /// Reviewed strategy, second job: executes exactly the reviewed change sets, by ARN, in the plan's order,
+    /// after every one of them still matches its reviewed content.
     static let cdkExecute: String = {
-        strictMode + waitForStack + #"""
-        if ! [[ "$CHANGE_SET_NAME" =~ ^pw-[0-9]+-[0-9]+$ ]]; then
-          echo "::error::'${CHANGE_SET_NAME}' is not a change set name this pipeline created."
+        strictMode + waitForStack + describeChangeSet + checkChangeSetARN + verifyReviewedChangeSet + #"""
+        mapfile -t arns < <(jq -r '.[].arn' <<< "$CHANGE_SETS")
+        mapfile -t hashes < <(jq -r '.[].sha256' <<< "$CHANGE_SETS")
+        if [ "${#arns[@]}" -eq 0 ]; then
+          echo "::error::The plan job's change-sets output is empty: GitHub drops a job output that holds a masked value."
           exit 1
         fi
-        read -r -a stacks <<< "$STACKS"
-        fingerprint=""
-        for stack in "${stacks[@]}"; do
-          read -r status execution_status <<< "$(aws cloudformation describe-change-set --stack-name "$stack" \
-            --change-set-name "$CHANGE_SET_NAME" --query '[Status,ExecutionStatus]' --output text)"
-          if [ "$status" != CREATE_COMPLETE ] || [ "$execution_status" != AVAILABLE ]; then
-            echo "::error::Change set of ${stack} is ${status}/${execution_status}: the stack changed since review. Run the pipeline again."
-            exit 1
-          fi
-          fingerprint+="$(aws cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text)"
+        stacks=()
+        for index in "${!arns[@]}"; do
+          check_change_set_arn "${arns[$index]}"
+          verify_change_set "${arns[$index]}" "${hashes[$index]}"
+          stacks+=("$change_set_stack")
         done
-        if [ "$(printf '%s' "$fingerprint" | sha256sum | cut -d ' ' -f 1)" != "$EXPECTED_STACK_FINGERPRINT" ]; then
-          echo "::error::A stack changed after the change sets were reviewed; refusing to execute them. Run the pipeline again."
-          exit 1
-        fi
-        for stack in "${stacks[@]}"; do
-          STACK_NAME="$stack"
-          before="$(aws cloudformation describe-stacks --stack-name "$stack" --query 'Stacks[0].StackStatus' --output text)"
-          aws cloudformation execute-change-set --stack-name "$stack" --change-set-name "$CHANGE_SET_NAME"
+        for index in "${!arns[@]}"; do
+          STACK_NAME="${stacks[$index]}"
+          before="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text)"
+          aws cloudformation execute-change-set --change-set-name "${arns[$index]}"
           if [ "$before" = REVIEW_IN_PROGRESS ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
         done
         echo "status=deployed" >> "$GITHUB_OUTPUT"

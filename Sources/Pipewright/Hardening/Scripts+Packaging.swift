@@ -15,21 +15,23 @@ extension Scripts {
         """# + "\n" + writeMetadataAndChecksums
     }()
 
-    /// Builds the image, pushes it to ECR under an immutable `sha-<commit>` tag, waits for ECR's scan and
-    /// fails on any critical finding; publishes the image by digest. A re-run reuses the pushed image.
+    /// Builds the image and pushes it to ECR under a tag of this run and attempt, never reused: an immutable
+    /// repository refuses a second push to it, so no earlier image can stand in for this build. The digest
+    /// comes from this push's own output, not from a tag lookup. Waits for ECR's scan and fails on any
+    /// critical finding; publishes the image by digest.
     static let buildAndScanImage: String = {
         strictMode + #"""
         account="$(aws sts get-caller-identity --query Account --output text)"
         registry="${account}.dkr.ecr.${AWS_REGION}.amazonaws.com"
-        tag="sha-${GITHUB_SHA}"
-        if ! digest="$(aws ecr describe-images --repository-name "$REPOSITORY" --image-ids "imageTag=${tag}" \
-          --query 'imageDetails[0].imageDigest' --output text 2> /dev/null)"; then
-          aws ecr get-login-password | docker login --username AWS --password-stdin "$registry"
-          docker build --file "$DOCKERFILE" --tag "${registry}/${REPOSITORY}:${tag}" \
-            --label "org.opencontainers.image.revision=${GITHUB_SHA}" "$BUILD_CONTEXT"
-          docker push "${registry}/${REPOSITORY}:${tag}"
-          digest="$(aws ecr describe-images --repository-name "$REPOSITORY" --image-ids "imageTag=${tag}" \
-            --query 'imageDetails[0].imageDigest' --output text)"
+        tag="run-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
+        aws ecr get-login-password | docker login --username AWS --password-stdin "$registry"
+        docker build --file "$DOCKERFILE" --tag "${registry}/${REPOSITORY}:${tag}" \
+          --label "org.opencontainers.image.revision=${GITHUB_SHA}" "$BUILD_CONTEXT"
+        docker push "${registry}/${REPOSITORY}:${tag}" | tee "${RUNNER_TEMP}/push.log"
+        digest="$(sed -n 's/.*digest: \(sha256:[0-9a-f]\{64\}\).*/\1/p' "${RUNNER_TEMP}/push.log" | tail -n 1)"
+        if [ -z "$digest" ]; then
+          echo "::error::docker push reported no digest for ${REPOSITORY}:${tag}; refusing to publish an image reference."
+          exit 1
         fi
         aws ecr wait image-scan-complete --repository-name "$REPOSITORY" --image-id "imageDigest=${digest}"
         critical="$(aws ecr describe-image-scan-findings --repository-name "$REPOSITORY" --image-id "imageDigest=${digest}" \

@@ -177,14 +177,26 @@ enum Scripts {
         """#
     }()
 
-    /// Shared functions of the change-set scripts: the tag and parameter documents, and creation of a
-    /// change set that treats "no changes" as success.
-    static let changeSetFunctions = #"""
-    parameters="$STACK_PARAMETERS"
+    /// The `--parameters` document, built only with `jq --arg`: each value arrives in its own variable
+    /// (`PARAMETER_<key>`, or `SECRET_PARAMETER_<key>` for a secret), so no value can change the JSON around it.
+    static let assembleParameters = #"""
+    parameters='[]'
+    for name in $PARAMETER_KEYS; do
+      variable="PARAMETER_${name}"
+      parameters="$(jq -n -c --argjson parameters "$parameters" --arg key "$name" --arg value "${!variable}" \
+        '$parameters + [{ParameterKey: $key, ParameterValue: $value}]')"
+    done
     for name in $SECRET_PARAMETER_KEYS; do
       variable="SECRET_PARAMETER_${name}"
-      parameters="$(jq -c --arg key "$name" --arg value "${!variable}" '. + [{ParameterKey: $key, ParameterValue: $value}]' <<< "$parameters")"
+      parameters="$(jq -n -c --argjson parameters "$parameters" --arg key "$name" --arg value "${!variable}" \
+        '$parameters + [{ParameterKey: $key, ParameterValue: $value}]')"
     done
+
+    """#
+
+    /// Shared functions of the change-set scripts: the parameter document, and creation of a change set that
+    /// treats "no changes" as success.
+    static let changeSetFunctions = assembleParameters + #"""
     change_set_name="pw-${GITHUB_RUN_ID}-${GITHUB_RUN_ATTEMPT}"
 
     stack_status="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" --query 'Stacks[0].StackStatus' --output text 2> /dev/null || echo NONE)"
@@ -278,17 +290,94 @@ enum Scripts {
         """#
     }()
 
-    /// Reviewed strategy, first job: create the change set, publish its description, and record the stack's
-    /// state so the execute job can prove nothing changed in between.
+    /// Writes a change set's content to a file in one canonical form (`jq -S -c`): its stack, capabilities,
+    /// parameters and every page of its changes. The plan job publishes the file's SHA-256; the execute job
+    /// recomputes it, so what it executes is what was reviewed, not merely a change set of the same name.
+    /// `--no-paginate` makes every CLI version return `NextToken`, which the loop follows.
+    static let describeChangeSet = #"""
+
+    describe_change_set() {
+      local arn="$1" out="$2" token="" page
+      local -a token_arguments
+      : > "${out}.pages"
+      while :; do
+        token_arguments=()
+        [ -z "$token" ] || token_arguments=(--next-token "$token")
+        page="$(aws cloudformation describe-change-set --change-set-name "$arn" --no-paginate "${token_arguments[@]}" --output json)"
+        printf '%s\n' "$page" >> "${out}.pages"
+        token="$(jq -r '.NextToken // empty' <<< "$page")"
+        [ -n "$token" ] || break
+      done
+      jq -s -S -c '{StackId: .[0].StackId, Capabilities: (.[0].Capabilities // []), Parameters: (.[0].Parameters // []), Changes: [.[].Changes // [] | .[]]}' \
+        "${out}.pages" > "$out"
+      rm -f "${out}.pages"
+    }
+
+    """#
+
+    /// The summary table of a file `describe_change_set` wrote: one row per resource change.
+    static let printChanges = #"""
+
+    print_changes() {
+      echo "| Action | Logical ID | Type | Replacement |"
+      echo "| --- | --- | --- | --- |"
+      jq -r '.Changes[] | .ResourceChange | "| \(.Action) | \(.LogicalResourceId) | \(.ResourceType) | \(.Replacement // "N/A") |"' "$1"
+    }
+
+    """#
+
+    /// Checks a change set ARN from the plan job: present (GitHub drops a job output that holds a masked
+    /// value), and of the form this pipeline creates.
+    static let checkChangeSetARN = #"""
+
+    check_change_set_arn() {
+      if ! [[ "$1" =~ ^arn:aws[a-z-]*:cloudformation:[a-z0-9-]+:[0-9]{12}:changeSet/pw-[0-9]+-[0-9]+/[A-Za-z0-9-]+$ ]]; then
+        echo "::error::'${1}' is not the ARN of a change set this pipeline created. An empty value means GitHub dropped the plan job's output (it drops outputs holding a masked value)."
+        exit 1
+      fi
+    }
+
+    """#
+
+    /// Describes a change set by ARN and refuses it unless it is still executable and its content hash is the
+    /// reviewed one; leaves its stack's name in `change_set_stack`. `CREATE_COMPLETE`/`AVAILABLE` also covers a
+    /// stack changed since the plan: CloudFormation marks a change set `OBSOLETE` once its stack is updated, so
+    /// the stack-state fingerprint the plan used to publish added nothing and is gone.
+    static let verifyReviewedChangeSet = #"""
+
+    verify_change_set() {
+      local arn="$1" expected_sha256="$2" status execution_status actual_sha256
+      read -r status execution_status change_set_stack <<< "$(aws cloudformation describe-change-set --change-set-name "$arn" \
+        --query '[Status,ExecutionStatus,StackName]' --output text)"
+      if [ "$status" != CREATE_COMPLETE ] || [ "$execution_status" != AVAILABLE ]; then
+        echo "::error::Change set ${arn} is ${status}/${execution_status}, not CREATE_COMPLETE/AVAILABLE: the stack changed since review. Run the pipeline again."
+        exit 1
+      fi
+      describe_change_set "$arn" "${RUNNER_TEMP}/change-set.json"
+      actual_sha256="$(sha256sum "${RUNNER_TEMP}/change-set.json" | cut -d ' ' -f 1)"
+      if [ "$actual_sha256" != "$expected_sha256" ]; then
+        echo "::error::Change set ${arn} has content sha256 ${actual_sha256}, but the reviewed one had ${expected_sha256}; refusing to execute it."
+        exit 1
+      fi
+      echo "Change set ${arn} matches the reviewed content (sha256 ${actual_sha256})."
+    }
+
+    """#
+
+    /// Reviewed strategy, first job: create the change set, publish its ARN and content hash, and its description.
     static let planChangeSet: String = {
-        strictMode + changeSetFunctions + #"""
-        stack_fingerprint="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" \
-          --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
+        strictMode + changeSetFunctions + describeChangeSet + printChanges + #"""
+        description="${RUNNER_TEMP}/change-set.json"
+        change_set_sha256=""
+        if [ "$has_changes" = true ]; then
+          describe_change_set "$change_set_arn" "$description"
+          change_set_sha256="$(sha256sum "$description" | cut -d ' ' -f 1)"
+        fi
         {
           echo "has-changes=${has_changes}"
-          echo "change-set-name=${change_set_name}"
+          echo "change-set-arn=${change_set_arn}"
+          echo "change-set-sha256=${change_set_sha256}"
           echo "change-set-type=${change_set_type}"
-          echo "stack-fingerprint=$(printf '%s' "$stack_fingerprint" | sha256sum | cut -d ' ' -f 1)"
         } >> "$GITHUB_OUTPUT"
 
         mkdir -p change-set
@@ -301,10 +390,9 @@ enum Scripts {
           else
             echo "Change set: ${change_set_arn}"
             echo
-            echo "| Action | Logical ID | Type | Replacement |"
-            echo "| --- | --- | --- | --- |"
-            aws cloudformation describe-change-set --change-set-name "$change_set_arn" --output json \
-              | jq -r '.Changes[] | .ResourceChange | "| \(.Action) | \(.LogicalResourceId) | \(.ResourceType) | \(.Replacement // "N/A") |"'
+            echo "Content sha256: \`${change_set_sha256}\` (the deploy job executes the change set only if it still matches)"
+            echo
+            print_changes "$description"
           fi
         } > "$summary"
         cat "$summary" >> "$GITHUB_STEP_SUMMARY"
@@ -315,27 +403,16 @@ enum Scripts {
         """#
     }()
 
-    /// Reviewed strategy, second job: execute exactly the reviewed change set, and only if the stack has
-    /// not changed since it was created.
+    /// Reviewed strategy, second job: execute exactly the reviewed change set, by ARN, if its content is unchanged.
     static let executeChangeSet: String = {
-        strictMode + waitForStack + #"""
-        if ! [[ "$CHANGE_SET_NAME" =~ ^pw-[0-9]+-[0-9]+$ ]]; then
-          echo "::error::'${CHANGE_SET_NAME}' is not a change set name this pipeline created."
+        strictMode + waitForStack + describeChangeSet + checkChangeSetARN + verifyReviewedChangeSet + #"""
+        check_change_set_arn "${CHANGE_SET_ARN:-}"
+        verify_change_set "$CHANGE_SET_ARN" "$EXPECTED_CHANGE_SET_SHA256"
+        if [ "$change_set_stack" != "$STACK_NAME" ]; then
+          echo "::error::Change set ${CHANGE_SET_ARN} belongs to stack ${change_set_stack}, not ${STACK_NAME}."
           exit 1
         fi
-        read -r status execution_status <<< "$(aws cloudformation describe-change-set --stack-name "$STACK_NAME" \
-          --change-set-name "$CHANGE_SET_NAME" --query '[Status,ExecutionStatus]' --output text)"
-        if [ "$status" != CREATE_COMPLETE ] || [ "$execution_status" != AVAILABLE ]; then
-          echo "::error::Change set is ${status}/${execution_status}, not CREATE_COMPLETE/AVAILABLE: the stack changed since review. Run the pipeline again."
-          exit 1
-        fi
-        stack_fingerprint="$(aws cloudformation describe-stacks --stack-name "$STACK_NAME" \
-          --query 'Stacks[0].[StackStatus,LastUpdatedTime,CreationTime]' --output text 2> /dev/null || echo NONE)"
-        if [ "$(printf '%s' "$stack_fingerprint" | sha256sum | cut -d ' ' -f 1)" != "$EXPECTED_STACK_FINGERPRINT" ]; then
-          echo "::error::Stack ${STACK_NAME} changed after the change set was reviewed; refusing to execute it. Run the pipeline again."
-          exit 1
-        fi
-        aws cloudformation execute-change-set --stack-name "$STACK_NAME" --change-set-name "$CHANGE_SET_NAME"
+        aws cloudformation execute-change-set --change-set-name "$CHANGE_SET_ARN"
         if [ "$CHANGE_SET_TYPE" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
@@ -422,16 +499,23 @@ enum Scripts {
         """#
     }()
 
-    /// Installs a pinned cfn-lint into a fresh virtual environment and lints the template.
-    static let cfnLint: String = {
+    /// Installs cfn-lint from its hash lock (``ToolLocks``) into a fresh virtual environment and lints the
+    /// template: every package of the closure is pinned to the wheels the lock lists, none is resolved afresh.
+    static func cfnLint(lock: String) -> String {
         strictMode + #"""
+        lock="${RUNNER_TEMP}/cfn-lint-requirements.txt"
+        cat > "$lock" <<'LOCK'
+
+        """# + lock + #"""
+        LOCK
         python3 -m venv "${RUNNER_TEMP}/cfn-lint"
-        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet "cfn-lint==${CFN_LINT_VERSION}"
+        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet \
+          --require-hashes --no-deps --only-binary=:all: -r "$lock"
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "$TEMPLATE_FILE"
 
         """#
-    }()
+    }
 
     /// Validates the template with CloudFormation itself.
     static let validateTemplate: String = {

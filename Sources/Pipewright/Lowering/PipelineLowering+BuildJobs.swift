@@ -2,10 +2,9 @@
 extension PipelineLowering {
     /// Packages the infrastructure with its metadata and checksums, encrypts it when asked, and uploads it.
     func buildJob() -> Job {
-        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps
-        steps += pipeline.build.commands.enumerated().map { index, command in
-            .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
-        }
+        // Synth runs the app, and so its dependencies' code, anyway; a dependency that needs its install
+        // script to build (native modules, bundlers) keeps working here.
+        var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true) + buildCommandSteps
         let encryption = pipeline.artifactEncryption
         let assumesRole = (buildNeedsAWS || encryption != nil) && pipeline.ciRole != nil
         if assumesRole, let ciRole = pipeline.ciRole {
@@ -45,6 +44,13 @@ extension PipelineLowering {
         )
     }
 
+    /// The pipeline's build commands, one step each.
+    var buildCommandSteps: [Step] {
+        pipeline.build.commands.enumerated().map { index, command in
+            .run("Build command \(index + 1)", WorkflowText(Scripts.command(command)))
+        }
+    }
+
     /// Whether packaging itself calls AWS: SAM uploads code to S3, a container service pushes to ECR.
     var buildNeedsAWS: Bool {
         switch pipeline.infrastructure {
@@ -57,14 +63,16 @@ extension PipelineLowering {
     var ciSessionName: WorkflowText { "pw-ci-\(.github("run_id"))-\(.github("run_attempt"))" }
 
     /// Node.js and the app's locked dependencies, for a CDK app; nothing for the other kinds.
-    var toolchainSteps: [Step] {
+    /// `installScripts: false` installs with `--ignore-scripts`, for jobs that later hold deploy credentials.
+    func toolchainSteps(installScripts: Bool) -> [Step] {
         guard case .cdk(let app) = pipeline.infrastructure else { return [] }
+        let install = "npm ci --no-audit --no-fund" + (installScripts ? "" : " --ignore-scripts")
         return [
             .uses("Set up Node.js \(app.nodeVersion)", pins.reference("actions/setup-node"), with: [
                 "node-version": .text(WorkflowText(app.nodeVersion)),
                 "package-manager-cache": false,
             ]),
-            .run("Install the app's locked dependencies", workingDirectory: app.directory, WorkflowText(Scripts.command("npm ci --no-audit --no-fund"))),
+            .run("Install the app's locked dependencies", workingDirectory: app.directory, WorkflowText(Scripts.command(install))),
         ]
     }
 
@@ -102,17 +110,22 @@ extension PipelineLowering {
             ], WorkflowText(Scripts.samPackage))]
         case .cdk(let app):
             return [
-                .run("Synthesize the cloud assemblies", env: [
-                    "ENVIRONMENTS": .text(WorkflowText(pipeline.environments.map(\.name).joined(separator: " "))),
-                    "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
-                    "STACK_SUFFIX": suffixValue,
-                ], workingDirectory: app.directory, WorkflowText(Scripts.cdkSynth(strict: app.cdkNag))),
+                synthStep(app),
                 .run("Package the cloud assemblies", id: "package", env: [
                     "APP_DIR": .text(WorkflowText(app.directory)),
                     "ARTIFACT_PREFIX": prefix,
                 ], WorkflowText(Scripts.packageCloudAssembly)),
             ]
         }
+    }
+
+    /// Synthesizes one cloud assembly per environment; needs no AWS credentials.
+    func synthStep(_ app: CDKApp) -> Step {
+        .run("Synthesize the cloud assemblies", env: [
+            "ENVIRONMENTS": .text(WorkflowText(pipeline.environments.map(\.name).joined(separator: " "))),
+            "STACK_PREFIX": .text(WorkflowText(pipeline.stackNaming.prefix)),
+            "STACK_SUFFIX": suffixValue,
+        ], workingDirectory: app.directory, WorkflowText(Scripts.cdkSynth(strict: app.cdkNag)))
     }
 
     /// Checks the artifact before any deploy: checksums, CloudFormation's own validation, cfn-lint, custom commands.
@@ -136,15 +149,7 @@ extension PipelineLowering {
         if validation.validateTemplate {
             steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
-        if let version = validation.cfnLintVersion {
-            steps.append(.run("Lint the template with cfn-lint \(version)", env: [
-                "TEMPLATE_FILE": templateFile,
-                "CFN_LINT_VERSION": .text(WorkflowText(version)),
-            ], WorkflowText(Scripts.cfnLint)))
-        }
-        steps += validation.commands.enumerated().map { index, command in
-            .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
-        }
+        steps += cfnLintSteps(version: validation.cfnLintVersion, templateFile: templateFile) + validationCommandSteps
         steps.append(deleteBundleStep)
         return Job(
             id: "validate",
@@ -156,6 +161,21 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )
+    }
+}
+
+extension PipelineLowering {
+    /// cfn-lint from its hash lock over one template, when a version is set.
+    func cfnLintSteps(version: String?, templateFile: WorkflowValue) -> [Step] {
+        guard let version, let lock = ToolLocks.cfnLint[version] else { return [] }
+        return [.run("Lint the template with cfn-lint \(version)", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.cfnLint(lock: lock)))]
+    }
+
+    /// The pipeline's validation commands, one step each.
+    var validationCommandSteps: [Step] {
+        pipeline.validation.commands.enumerated().map { index, command in
+            .run("Validation command \(index + 1)", WorkflowText(Scripts.command(command)))
+        }
     }
 }
 

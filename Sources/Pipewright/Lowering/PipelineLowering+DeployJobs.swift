@@ -46,9 +46,10 @@ extension PipelineLowering {
         if case .cdk(let app) = pipeline.infrastructure { app } else { nil }
     }
 
-    /// A CDK deploy runs the app's own locked CDK CLI: check out, set up Node.js, `npm ci`.
+    /// A CDK deploy runs the app's own locked CDK CLI: check out, set up Node.js, `npm ci`. Deploying from the
+    /// cloud assembly runs no app code, so no dependency's install script runs where deploy credentials follow.
     var appSteps: [Step] {
-        cdkApp == nil ? [] : [checkoutStep] + toolchainSteps
+        cdkApp == nil ? [] : [checkoutStep] + toolchainSteps(installScripts: false)
     }
 
     func cdkEnvironment(for environment: Environment, app: CDKApp) -> Mapping<WorkflowValue> {
@@ -102,8 +103,8 @@ extension PipelineLowering {
 
     var planOutputs: Mapping<WorkflowText> {
         let names = cdkApp == nil
-            ? ["has-changes", "change-set-name", "change-set-type", "stack-fingerprint"]
-            : ["has-changes", "change-set-name", "stacks", "stack-fingerprint"]
+            ? ["has-changes", "change-set-arn", "change-set-sha256", "change-set-type"]
+            : ["has-changes", "change-sets"]
         var outputs: Mapping<WorkflowText> = ["stack-name": WorkflowText(.steps("prepare", output: "stack-name"))]
         for name in names { outputs[name] = WorkflowText(.steps("plan", output: name)) }
         return outputs
@@ -119,16 +120,14 @@ extension PipelineLowering {
         steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
         if cdkApp != nil {
             steps.append(.run("Execute the reviewed change sets", id: "deploy", env: [
-                "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
-                "STACKS": .expression(.needs(plan, output: "stacks")),
-                "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
+                "CHANGE_SETS": .expression(.needs(plan, output: "change-sets")),
             ], WorkflowText(Scripts.cdkExecute)))
         } else {
             steps.append(.run("Execute the reviewed change set", id: "deploy", env: [
                 "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-                "CHANGE_SET_NAME": .expression(.needs(plan, output: "change-set-name")),
+                "CHANGE_SET_ARN": .expression(.needs(plan, output: "change-set-arn")),
+                "EXPECTED_CHANGE_SET_SHA256": .expression(.needs(plan, output: "change-set-sha256")),
                 "CHANGE_SET_TYPE": .expression(.needs(plan, output: "change-set-type")),
-                "EXPECTED_STACK_FINGERPRINT": .expression(.needs(plan, output: "stack-fingerprint")),
             ], WorkflowText(Scripts.executeChangeSet)))
             steps += outputSteps(for: environment)
         }

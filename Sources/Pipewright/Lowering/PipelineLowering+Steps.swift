@@ -135,40 +135,50 @@ extension PipelineLowering {
         return tags.build()
     }
 
-    /// The literal and variable parameters as the JSON document `--parameters` takes; secret parameters
-    /// are added by the script from their own variables.
-    func stackParameters(for environment: Environment) -> (json: WorkflowText, secrets: Mapping<WorkflowValue>, secretKeys: String) {
-        var json = KeyValueList(key: "ParameterKey", value: "ParameterValue")
+    /// The stack parameters as step variables, one per value, which the script turns into the `--parameters`
+    /// document with `jq --arg` (`Scripts.assembleParameters`): `PARAMETER_<key>` for a literal, a variable
+    /// or the image, `SECRET_PARAMETER_<key>` for a secret, and the keys of each kind in order.
+    func stackParameters(for environment: Environment) -> Mapping<WorkflowValue> {
+        var values = Mapping<WorkflowValue>()
         var secrets = Mapping<WorkflowValue>()
+        var keys: [String] = []
         var secretKeys: [String] = []
         for parameter in environment.parameters {
             switch parameter.source {
-            case .value(let literal): json.add(parameter.key, .literal(literal))
-            case .variable(let name): json.add(parameter.key, .expression(.vars(name)))
+            case .value(let literal):
+                values["PARAMETER_" + parameter.key] = .text(WorkflowText(literal))
+                keys.append(parameter.key)
+            case .variable(let name):
+                values["PARAMETER_" + parameter.key] = .expression(.vars(name))
+                keys.append(parameter.key)
             case .secret(let name):
                 secrets["SECRET_PARAMETER_" + parameter.key] = .expression(.secrets(name))
                 secretKeys.append(parameter.key)
             }
         }
         if case .containerService(let service) = pipeline.infrastructure {
-            json.add(service.imageParameter, .expression(.needs("build", output: "image-uri")))
+            values["PARAMETER_" + service.imageParameter] = .expression(.needs("build", output: "image-uri"))
+            keys.append(service.imageParameter)
         }
-        return (json.build(), secrets, secretKeys.joined(separator: " "))
+        var env: Mapping<WorkflowValue> = [
+            "PARAMETER_KEYS": .text(WorkflowText(keys.joined(separator: " "))),
+            "SECRET_PARAMETER_KEYS": .text(WorkflowText(secretKeys.joined(separator: " "))),
+        ]
+        for (key, value) in values { env[key] = value }
+        for (key, value) in secrets { env[key] = value }
+        return env
     }
 
     /// The environment of a step that creates a change set.
     func changeSetEnvironment(for environment: Environment) -> Mapping<WorkflowValue> {
-        let parameters = stackParameters(for: environment)
         var env: Mapping<WorkflowValue> = [
             "STACK_NAME": stackName,
             "TEMPLATE_FILE": .text(WorkflowText("artifact/bundle/" + bundledTemplate)),
             "CAPABILITIES": .text(WorkflowText(pipeline.infrastructure.capabilities.map(\.rawValue).joined(separator: " "))),
             "STACK_TAGS": .text(stackTags(for: environment)),
-            "STACK_PARAMETERS": .text(parameters.json),
-            "SECRET_PARAMETER_KEYS": .text(WorkflowText(parameters.secretKeys)),
             "CFN_EXECUTION_ROLE_ARN": .text(WorkflowText(BootstrapNaming.executionRoleARN(pipeline, environment))),
         ]
-        for (key, value) in parameters.secrets { env[key] = value }
+        for (key, value) in stackParameters(for: environment) { env[key] = value }
         return env
     }
 
@@ -203,7 +213,7 @@ extension PipelineLowering {
 }
 
 /// A JSON array of objects with a key and a value, `[{"Key":"Project","Value":"myapp"},…]`, as CloudFormation
-/// takes tags and parameters; a value may be an expression. Keys and literal values are JSON-safe: validation
+/// takes tags; a value may be an expression of GitHub's own (`github.repository`, `github.sha`). Keys and literal values are JSON-safe: validation
 /// allows no quote, backslash or control character in them.
 private struct KeyValueList {
     private var text = WorkflowTextBuilder()

@@ -33,7 +33,7 @@ struct PipelineLowering {
     }
 
     func deployJobs() -> [Job] {
-        var jobs = [buildJob(), validateJob()]
+        var jobs = [pullRequestJob(), buildJob(), validateJob()]
         for environment in pipeline.environments {
             jobs += environment.strategy.isReviewed
                 ? [planJob(for: environment), executeJob(for: environment)]
@@ -84,10 +84,14 @@ struct PipelineLowering {
         !Expression.cancelled() && Expression.needsResult("build").equals("success") && Expression.needsResult("validate").equals("success")
     }
 
-    /// Build and validate run for every event except a manual destroy.
-    var buildCondition: Expression? {
-        guard pipeline.destroy != nil, pipeline.manualDispatch else { return nil }
-        return Expression.github("event_name").notEquals("workflow_dispatch") || Expression.inputs("action").equals("deploy")
+    var isPullRequest: Expression { Expression.github("event_name").equals("pull_request") }
+
+    /// Build and validate run for every event except a pull request (checked offline by the pull-request job:
+    /// the CI role trusts only pushes to the deploy branches) and a manual destroy.
+    var buildCondition: Expression {
+        let notPullRequest = Expression.github("event_name").notEquals("pull_request")
+        guard pipeline.destroy != nil, pipeline.manualDispatch else { return notPullRequest }
+        return notPullRequest && (Expression.github("event_name").notEquals("workflow_dispatch") || Expression.inputs("action").equals("deploy"))
     }
 
     /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.

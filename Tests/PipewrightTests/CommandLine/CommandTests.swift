@@ -332,7 +332,7 @@ import PipewrightBlueprints
         #expect(noEndpoint.stderr == "error: --endpoint: run-local needs an emulator URL such as http://127.0.0.1:5000; it never calls real AWS\n")
         let typo = scratch.run("run-local", "deploy-dve", "--endpoint", "http://127.0.0.1:9")
         #expect(typo.code == 2)
-        #expect(typo.stderr.contains("\"deploy-dve\" is not a job of the generated workflows; expected one of build, validate, deploy-dev"))
+        #expect(typo.stderr.contains("\"deploy-dve\" is not a job of the generated workflows; expected one of pull-request, build, validate, deploy-dev"))
         #expect(typo.stderr.contains("did you mean \"deploy-dev\"?"))
         let missing = scratch.run("run-local")
         #expect(missing.code == 64)

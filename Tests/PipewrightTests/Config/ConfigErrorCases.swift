@@ -226,6 +226,10 @@ extension ConfigFixtures {
             "validation.cfnLintVersion: \"latest\" is not an exact version; expected three numbers such as 1.51.0 — versions are pinned, never ranges"
         ),
         Case(
+            base(adding: "\"validation\": {\"cfnLintVersion\": \"1.50.0\"}"),
+            "validation.cfnLintVersion: \"1.50.0\" has no hash lock in this Pipewright; expected one of 1.51.0 — cfn-lint installs only from a lock Pipewright ships"
+        ),
+        Case(
             base(adding: "\"runtime\": {\"hardenRunner\": {\"policy\": \"block\", \"allowedEndpoints\": [\"github.com\"]}}"),
             "runtime.hardenRunner.allowedEndpoints[0]: \"github.com\" is not a host:port endpoint; expected a host name and a port such as github.com:443 or *.amazonaws.com:443"
         ),

@@ -1,6 +1,7 @@
 import Testing
 @testable import Pipewright
 import PipewrightBlueprints
+import PipewrightLocalRun
 
 /// Each hardening rule of the lowering, checked over every blueprint's workflows.
 @Suite struct LoweringRulesTests {
@@ -183,9 +184,10 @@ import PipewrightBlueprints
         #expect(deploy.needs == ["plan-prod"])
         #expect(deploy.condition?.source == "needs.plan-prod.outputs.has-changes == 'true'")
         let execute = try #require(deploy.steps.first { $0.id == "deploy" })
-        // By name, not ARN: the ARN holds the account id, which GitHub masks, and masked job outputs are dropped.
-        #expect(execute.env["CHANGE_SET_NAME"] == .expression(.needs("plan-prod", output: "change-set-name")))
-        #expect(execute.script?.rendered.contains("aws cloudformation execute-change-set --stack-name \"$STACK_NAME\" --change-set-name \"$CHANGE_SET_NAME\"") == true)
+        // By ARN and content hash, not by name: a change set deleted and re-created under the same name is refused.
+        #expect(execute.env["CHANGE_SET_ARN"] == .expression(.needs("plan-prod", output: "change-set-arn")))
+        #expect(execute.env["EXPECTED_CHANGE_SET_SHA256"] == .expression(.needs("plan-prod", output: "change-set-sha256")))
+        #expect(execute.script?.rendered.contains("aws cloudformation execute-change-set --change-set-name \"$CHANGE_SET_ARN\"") == true)
         #expect(!(execute.script?.rendered.contains("create-change-set") ?? true), "the execute job must not create its own change set")
         #expect(!deploy.steps.contains { $0.usedAction?.repository == "actions/download-artifact" }, "the execute job needs no artifact")
     }
@@ -243,6 +245,77 @@ import PipewrightBlueprints
         #expect(credentials.actionInputs["mask-aws-account-id"] == .bool(false))
         let other = try #require(Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow[job: "build"])
         #expect(!other.steps.contains { $0.actionInputs["mask-aws-account-id"] != nil })
+    }
+
+    /// A dependency's install script must not run in a job that later holds deploy credentials; the build
+    /// job synthesizes (runs the app's code anyway), and the pull-request check holds no credentials.
+    @Test func cdkDeployJobsInstallWithoutDependencyScripts() throws {
+        let workflow = Generator().lower(Blueprint.cdk.pipeline())[0].workflow
+        for job in workflow.jobs {
+            guard let install = job.steps.first(where: { $0.name?.rendered == "Install the app's locked dependencies" })?.script?.rendered else { continue }
+            let ignoresScripts = install.contains("npm ci --no-audit --no-fund --ignore-scripts\n")
+            #expect(ignoresScripts == !["build", "pull-request"].contains(job.id), "\(job.id): \(install)")
+        }
+        #expect(workflow[job: "plan-prod"]?.steps.contains { $0.script?.rendered.contains("--ignore-scripts") == true } == true)
+    }
+
+    /// cfn-lint runs in a job holding the CI role, so it installs its whole closure from the shipped hash lock.
+    @Test func cfnLintInstallsFromItsHashLock() throws {
+        let validate = try #require(Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow[job: "validate"])
+        let script = try #require(validate.steps.first { $0.name?.rendered == "Lint the template with cfn-lint 1.51.0" }?.script?.rendered)
+        #expect(script.contains("--require-hashes --no-deps --only-binary=:all: -r \"$lock\""))
+        #expect(!script.contains("cfn-lint==${"))
+        let lock = try #require(ToolLocks.cfnLint["1.51.0"])
+        #expect(script.contains("cat > \"$lock\" <<'LOCK'\n" + lock + "LOCK\n"))
+        // One entry per package, each with at least one hash; platform packages with both architectures' wheels.
+        let entries = lock.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(entries.count == 26 && entries.allSatisfy { $0.contains("==") && $0.hasSuffix(" \\") })
+        #expect(entries.contains("cfn-lint==1.51.0 \\"))
+        let lines = lock.split(separator: "\n")
+        for native in ["pydantic_core==", "PyYAML==", "regex==", "rpds-py=="] {
+            let start = try #require(lines.firstIndex { $0.hasPrefix(native) })
+            let hashes = lines[(start + 1)...].prefix { $0.hasPrefix("    --hash=sha256:") }
+            #expect(hashes.count >= 4, "\(native): wheels for x86_64 and aarch64, CPython 3.11 and 3.12")
+        }
+    }
+
+    /// On `pull_request` only the offline check runs: no job that assumes a role or may request an OIDC token.
+    /// Jobs are walked in order, as GitHub would for a pull request from a fork: a job runs when its `if:`
+    /// holds (with GitHub's implicit `success()` over its needs).
+    @Test func pullRequestsReachNoRole() throws {
+        for (name, generated) in Self.workflows where generated.workflow.on.pullRequest != nil {
+            var results: [String: ExpressionValue] = [:]
+            var ran: [String] = []
+            for job in generated.workflow.jobs {
+                let needsSucceeded = job.needs.allSatisfy { results[$0] == ["result": "success", "outputs": [:]] }
+                let context = ExpressionContext(contexts: [
+                    .github: ["event_name": "pull_request", "ref": "refs/pull/7/merge", "base_ref": "main"],
+                    .needs: .object(results.filter { job.needs.contains($0.key) }),
+                    .inputs: [:], .vars: [:],
+                ], status: needsSucceeded ? .success : .failure)
+                let runs = try ExpressionEvaluator(context: context).evaluateCondition(job.condition)
+                    && (needsSucceeded || job.condition?.callsStatusFunction == true)
+                results[job.id] = ["result": runs ? "success" : "skipped", "outputs": [:]]
+                if runs { ran.append(job.id) }
+            }
+            #expect(ran == ["pull-request"], "\(name)/\(generated.fileName): \(ran)")
+            let check = try #require(generated.workflow[job: "pull-request"])
+            #expect(check.permissions?.level(of: .idToken) == nil, "\(name)")
+            #expect(check.permissions?.level(of: .contents) == .read, "\(name)")
+            #expect(!check.steps.contains { $0.usedAction?.repository == "aws-actions/configure-aws-credentials" }, "\(name)")
+            #expect(!check.steps.contains { $0.script?.rendered.contains("aws ") == true }, "\(name)")
+        }
+    }
+
+    /// The offline check runs what it can: build commands, synth for CDK, cfn-lint from its lock otherwise.
+    @Test func thePullRequestCheckBuildsAndLintsOffline() throws {
+        let cloudFormation = try #require(Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow[job: "pull-request"])
+        let lint = try #require(cloudFormation.steps.first { $0.name?.rendered.hasPrefix("Lint the template with cfn-lint") == true })
+        #expect(lint.env["TEMPLATE_FILE"] == .text("infrastructure/template.yaml"))
+        #expect(lint.script?.rendered.contains("--require-hashes") == true)
+        let cdk = try #require(Generator().lower(Blueprint.cdk.pipeline())[0].workflow[job: "pull-request"])
+        #expect(cdk.steps.contains { $0.name?.rendered == "Synthesize the cloud assemblies" })
+        #expect(cdk.steps.contains { $0.script?.rendered == "set -euo pipefail\nnpm ci --no-audit --no-fund\n" }, "no credentials follow: install scripts may run")
     }
 
     static func readsSecret(_ value: WorkflowValue) -> Bool {
