@@ -51,7 +51,29 @@ public struct Generator: Sendable {
         try check(pipeline)
         let violations = policyFindings(pipeline).filter { $0.severity == .error }
         guard violations.isEmpty else { throw .policyViolation(violations) }
-        return try lower(pipeline).map { generated throws(GenerationError) in try render(generated) }
+        let workflows = lower(pipeline)
+        var files = try workflows.map { generated throws(GenerationError) in try render(generated) }
+        if let linter = actionlintConfiguration(for: workflows) { files.append(linter) }
+        return files
+    }
+
+    /// The path of actionlint's configuration, which Pipewright writes when jobs run on the organization's own
+    /// runner labels.
+    public static let actionlintConfigurationPath = ".github/actionlint.yaml"
+
+    /// actionlint's configuration naming the runner labels that are the organization's own, so actionlint
+    /// knows them in the user's repository; `nil` when every job runs on labels GitHub hosts.
+    func actionlintConfiguration(for workflows: [GeneratedWorkflow]) -> RenderedFile? {
+        var labels: [String] = []
+        for job in workflows.flatMap(\.workflow.jobs) {
+            for label in job.runsOn?.allLabels ?? [] where !Runner.knownLabels.contains(label.rawValue) && !labels.contains(label.rawValue) {
+                labels.append(label.rawValue)
+            }
+        }
+        guard !labels.isEmpty else { return nil }
+        let root = YAMLNode.mapping([YAMLEntry("self-hosted-runner", .mapping([YAMLEntry("labels", .sequence(labels.map(YAMLNode.string)))]))])
+        let body = YAMLEmitter.emit(YAMLDocument(root: root))
+        return RenderedFile(path: Self.actionlintConfigurationPath, contents: GeneratedHeader(source: source, command: command).wrap(body))
     }
 
     /// What the policy's rules find in the pipeline once the policy is applied: what the policy could not

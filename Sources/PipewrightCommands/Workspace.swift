@@ -97,8 +97,8 @@ package struct Workspace {
         return relative
     }
 
-    /// The workflows under `.github/workflows/` whose header says Pipewright generated them from `source`,
-    /// as repository paths, in name order.
+    /// The workflows under `.github/workflows/`, then `.github/actionlint.yaml`, whose header says Pipewright
+    /// generated them from `source`, as repository paths, in name order.
     func generatedWorkflows(from source: String) -> [String] {
         let folder = ".github/workflows"
         guard let directory = opendir(path(folder)) else { return [] }
@@ -109,8 +109,8 @@ package struct Workspace {
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { names.append(name) }
         }
         var generated: [String] = []
-        for name in names.sorted() {
-            let relative = folder + "/" + name
+        // actionlint's configuration is written beside the workflows when jobs run on the organization's labels.
+        for relative in names.sorted().map({ folder + "/" + $0 }) + [Generator.actionlintConfigurationPath] {
             guard !isSymlink(relative), let text = try? read(relative), GeneratedHeader.source(of: text) == source else { continue }
             generated.append(relative)
         }

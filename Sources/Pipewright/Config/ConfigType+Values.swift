@@ -361,3 +361,38 @@ extension ConfigType where Value == [Parameter] {
         )
     }
 }
+
+extension ConfigType where Value == Runner {
+    /// A label (`"ubuntu-24.04"`), labels a runner must all carry (`["self-hosted", "linux", "deployers"]`), or a
+    /// runner group with labels (`{"group": "deployers", "labels": ["linux"]}`).
+    static var runner: ConfigType {
+        let label = ConfigType<String>.text(.runnerLabel).map(RunnerLabel.init(rawValue:)) { $0.rawValue }
+        let labels = ConfigType<[RunnerLabel]>.array(label, expected: "an array of runner labels", uniqueItems: true, noun: "label")
+        let grouped = ConfigObject<Runner>(Runner([], group: ""), [
+            .field("group", { $0.group ?? "" }, { $0.group = $1 }, .text(.runnerLabel), "The runner group.", required: true),
+            .field("labels", \.labels, { $0.labels = $1 }, .array(label, expected: "an array of runner labels", uniqueItems: true),
+                   "Labels the group's runner must carry.", omittedWhen: { $0.labels.isEmpty }),
+        ])
+        let expectation = "a runner label, an array of labels, or {\"group\": NAME, \"labels\": [...]}"
+        return ConfigType(
+            read: { reader, value, path in
+                switch value {
+                case .string: return label.read(&reader, value, path).map { Runner([$0]) }
+                case .array: return labels.read(&reader, value, path).map { Runner($0) }
+                case .object: return reader.object(grouped, value, at: path, expected: expectation)
+                default:
+                    reader.wrongType(value, at: path, expected: expectation)
+                    return nil
+                }
+            },
+            write: { runner in
+                if runner.group != nil { return grouped.write(runner) }
+                return runner.labels.count == 1 ? label.write(runner.labels[0]) : labels.write(runner.labels)
+            },
+            schema: [JSONMember("anyOf", .array([.object(label.schema), .object(labels.schema), .object(grouped.schema)]))],
+            check: { checker, runner, path in
+                if runner.group == nil { labels.check?(&checker, runner.labels, path) } else { grouped.check(&checker, runner, at: path) }
+            }
+        ).defined("runner", "Where jobs run: a label, labels a runner must all carry, or a runner group with labels.")
+    }
+}

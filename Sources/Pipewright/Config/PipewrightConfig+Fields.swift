@@ -197,6 +197,7 @@ extension PipewrightConfig {
             "direct: create and execute a change set in one job. changeSet: plan in one job, execute after approval in another; {\"changeSet\": {\"review\": false}} skips the approval."
         ),
         .field("production", \.production, { $0.production = $1 }, .bool, "Whether this is production: destroy is refused unless destroy.allowProduction.", default: .value),
+        .optional("runner", \.runner, { $0.runner = $1 }, .runner, "Where this environment's jobs run; absent or null uses runtime.runner."),
         .field(
             "tags", \.tags, { $0.tags = $1 }, .tags, "Tags added to this environment's stacks only.", omittedWhen: { $0.tags.isEmpty },
             rule: { checker, environment, path in checker.checkTags(environment.tags, at: path, pipelineTags: checker.pipeline?.tags ?? []) }
@@ -237,8 +238,8 @@ extension PipewrightConfig {
 
     static let runtime = ConfigObject<RuntimeSettings>(RuntimeSettings(), [
         .field(
-            "runner", \.runner, { $0.runner = $1 }, ConfigType.text(.runnerLabel).map(RunnerLabel.init(rawValue:)) { $0.rawValue },
-            "The runner label every job uses.", default: .value
+            "runner", \.runner, { $0.runner = $1 }, .runner,
+            "Where every job runs, unless an environment names its own runner.", default: .value
         ),
         .field("jobTimeoutMinutes", \.jobTimeoutMinutes, { $0.jobTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of ordinary jobs.", default: .value),
         .field("deployTimeoutMinutes", \.deployTimeoutMinutes, { $0.deployTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of deploy and destroy jobs.", default: .value),

@@ -41,12 +41,14 @@ public struct Environment: Sendable, Hashable {
     public var production: Bool
     /// Tags added to this environment's stacks only.
     public var tags: [Tag]
+    /// Where this environment's jobs run (deploy, plan, destroy, drift); `nil` uses the pipeline's runner.
+    public var runner: Runner?
 
     /// Creates an environment.
     public init(
         _ name: String, account: String, region: String? = nil, role: RoleReference, chainedRole: RoleReference? = nil,
         driftRole: RoleReference? = nil, planRole: RoleReference? = nil, destroyRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
-        parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = []
+        parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = [], runner: Runner? = nil
     ) {
         self.name = name
         self.account = account
@@ -63,6 +65,7 @@ public struct Environment: Sendable, Hashable {
         self.strategy = strategy
         self.production = production
         self.tags = tags
+        self.runner = runner
     }
 
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so

@@ -113,8 +113,8 @@ public struct ArtifactEncryption: Sendable, Hashable {
 /// }
 /// ```
 public struct RuntimeSettings: Sendable, Hashable {
-    /// The runner every job uses.
-    public var runner: RunnerLabel
+    /// The runner every job uses, unless an environment names its own.
+    public var runner: Runner
     /// The timeout of ordinary jobs, in minutes.
     public var jobTimeoutMinutes: Int
     /// The timeout of deploy and destroy jobs, which wait for CloudFormation.
@@ -123,11 +123,62 @@ public struct RuntimeSettings: Sendable, Hashable {
     public var hardenRunner: HardenRunner?
 
     /// Creates runtime settings.
-    public init(runner: RunnerLabel = .ubuntu24, jobTimeoutMinutes: Int = 15, deployTimeoutMinutes: Int = 60, hardenRunner: HardenRunner? = nil) {
+    public init(runner: Runner = .ubuntu24, jobTimeoutMinutes: Int = 15, deployTimeoutMinutes: Int = 60, hardenRunner: HardenRunner? = nil) {
         self.runner = runner
         self.jobTimeoutMinutes = jobTimeoutMinutes
         self.deployTimeoutMinutes = deployTimeoutMinutes
         self.hardenRunner = hardenRunner
+    }
+}
+
+/// Where jobs run: one label (`ubuntu-24.04`), a set of labels a runner must all carry (`["self-hosted", "linux",
+/// "deployers"]`), and optionally a runner group.
+///
+/// ```swift
+/// let deployers = Runner(["self-hosted", "linux", "deployers"], group: "production-runners")
+/// let pipeline = Pipeline("Infrastructure", project: "payments") {
+///     RuntimeSettings(runner: "ubuntu-24.04")
+///     Environment("prod", account: "333333333333", role: .variable("AWS_ROLE_ARN_PROD"), branch: "main", runner: deployers)
+/// }
+/// ```
+public struct Runner: Sendable, Hashable, ExpressibleByStringLiteral {
+    /// The labels a runner must all carry; at least one unless a group is named.
+    public var labels: [RunnerLabel]
+    /// The runner group, for runners an organization manages in groups.
+    public var group: String?
+
+    /// Runners with all these labels, in a group if given.
+    public init(_ labels: [RunnerLabel], group: String? = nil) {
+        self.labels = labels
+        self.group = group
+    }
+
+    /// One label.
+    public init(stringLiteral value: String) { self.init([RunnerLabel(rawValue: value)]) }
+
+    /// GitHub's hosted Ubuntu 24.04 runner, the default of ``RuntimeSettings``.
+    public static let ubuntu24 = Runner([.ubuntu24])
+    /// Any self-hosted runner; add labels to narrow the choice.
+    public static let selfHosted = Runner([.selfHosted])
+
+    /// The `runs-on:` value: a label, a list of labels, or a group with labels.
+    public var runsOn: RunsOn {
+        if let group { return .group(group, labels: labels) }
+        return labels.count == 1 ? .label(labels[0]) : .labels(labels)
+    }
+
+    /// The labels GitHub hosts, and those every self-hosted runner carries, which linters know; any other label
+    /// is the organization's own and must be declared to actionlint (`.github/actionlint.yaml`).
+    static let knownLabels: [String] = [
+        "ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm",
+        "windows-latest", "windows-2025", "windows-2022", "windows-11-arm",
+        "macos-latest", "macos-26", "macos-15", "macos-14", "macos-13", "macos-latest-large", "macos-15-large", "macos-14-large",
+        "self-hosted", "linux", "macos", "windows", "x64", "arm", "arm64",
+    ]
+
+    /// The labels that are the organization's own.
+    public var customLabels: [RunnerLabel] {
+        labels.filter { !Self.knownLabels.contains($0.rawValue) }
     }
 }
 

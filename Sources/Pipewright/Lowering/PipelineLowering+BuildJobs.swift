@@ -36,7 +36,7 @@ extension PipelineLowering {
             id: "build",
             name: "Build and package",
             condition: buildCondition,
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: pipeline.runtime.runner.runsOn,
             permissions: permissions(checkout: true, assume: assumesRole ? Reason.assumeCIRole : nil),
             outputs: outputs,
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
@@ -156,7 +156,7 @@ extension PipelineLowering {
             name: "Validate",
             needs: ["build"],
             condition: buildCondition,
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: pipeline.runtime.runner.runsOn,
             permissions: permissions(checkout: needsCheckout, assume: needsRole && pipeline.ciRole != nil ? Reason.assumeCIRole : nil),
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps

@@ -15,7 +15,7 @@ extension PipelineLowering {
             id: "destroy-" + environment.name,
             name: "Destroy \(environment.name)",
             condition: isDispatch && Expression.inputs("action").equals("destroy") && Expression.inputs("environment").equals(.string(environment.name)),
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: runner(for: environment).runsOn,
             environment: DeploymentEnvironment(WorkflowText(environment.destroyEnvironment)),
             permissions: permissions(checkout: false, assume: Reason.assumeDestroyRole),
             concurrency: concurrency(for: environment),
@@ -33,7 +33,7 @@ extension PipelineLowering {
             id: "destroy-refused",
             name: "Refuse to destroy production",
             condition: isDispatch && Expression.inputs("action").equals("destroy") && chosen,
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: pipeline.runtime.runner.runsOn,
             permissions: Permissions.empty,
             timeoutMinutes: 5,
             steps: hardenRunnerSteps + [.run("Refuse", env: ["ENVIRONMENT_NAME": .expression(.inputs("environment"))], WorkflowText(Scripts.refuseDestroy))]

@@ -24,7 +24,7 @@ extension PipelineLowering {
         return Job(
             id: "drift-" + environment.name,
             name: "Drift of \(environment.name)",
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: runner(for: environment).runsOn,
             environment: DeploymentEnvironment(WorkflowText(drift.githubEnvironment)),
             permissions: permissions(checkout: false, assume: Reason.assumeDriftRole),
             outputs: ["drift-status": WorkflowText(.steps("drift", output: "drift-status"))],

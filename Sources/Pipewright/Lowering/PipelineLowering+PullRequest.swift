@@ -23,7 +23,7 @@ extension PipelineLowering {
             id: "pull-request",
             name: "Check the pull request (offline)",
             condition: isPullRequest,
-            runsOn: .label(pipeline.runtime.runner),
+            runsOn: pipeline.runtime.runner.runsOn,
             permissions: permissions(checkout: true, assume: nil),
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps

@@ -74,6 +74,9 @@ struct PipelineLowering {
 
     func isDestroyable(_ environment: Environment) -> Bool { pipeline.isDestroyable(environment) }
 
+    /// Where an environment's jobs run: its own runner, or the pipeline's.
+    func runner(for environment: Environment) -> Runner { environment.runner ?? pipeline.runtime.runner }
+
     // MARK: - Conditions
 
     var isDispatch: Expression { Expression.github("event_name").equals("workflow_dispatch") }

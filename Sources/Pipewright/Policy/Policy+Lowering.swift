@@ -53,9 +53,9 @@ extension Policy {
             result.runtime.jobTimeoutMinutes = min(result.runtime.jobTimeoutMinutes, cap)
             result.runtime.deployTimeoutMinutes = min(result.runtime.deployTimeoutMinutes, cap)
         }
-        if let first = allowedRunnerLabels.first, !allowedRunnerLabels.contains(result.runtime.runner.rawValue),
-           result.runtime.runner == RuntimeSettings().runner {
-            result.runtime.runner = RunnerLabel(rawValue: first)
+        if let first = allowedRunnerLabels.first, result.runtime.runner == RuntimeSettings().runner,
+           !result.runtime.runner.labels.allSatisfy({ allowedRunnerLabels.contains($0.rawValue) }) {
+            result.runtime.runner = Runner([RunnerLabel(rawValue: first)])
         }
         return result
     }

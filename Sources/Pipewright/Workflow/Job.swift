@@ -75,6 +75,8 @@ public enum RunsOn: Sendable, Hashable, ExpressibleByStringLiteral {
     case label(RunnerLabel)
     /// Several labels, all of which the runner must carry: `runs-on: [self-hosted, linux, x64]`.
     case labels([RunnerLabel])
+    /// A runner group, and the labels a runner of it must carry: `runs-on: {group: deployers, labels: [linux]}`.
+    case group(String, labels: [RunnerLabel])
     /// A string literal is one label.
     public init(stringLiteral value: String) { self = .label(RunnerLabel(rawValue: value)) }
 
@@ -83,6 +85,7 @@ public enum RunsOn: Sendable, Hashable, ExpressibleByStringLiteral {
         switch self {
         case .label(let label): [label]
         case .labels(let labels): labels
+        case .group(_, let labels): labels
         }
     }
 }

@@ -139,6 +139,10 @@ extension Job {
         case nil: break
         case .label(let label)?: out.add("runs-on", text: label.rawValue)
         case .labels(let labels)?: out.add("runs-on", .sequence(labels.map { .string($0.rawValue) }))
+        case .group(let group, let labels)?:
+            var entries = [YAMLEntry("group", .string(group))]
+            if !labels.isEmpty { entries.append(YAMLEntry("labels", .sequence(labels.map { .string($0.rawValue) }))) }
+            out.add("runs-on", .mapping(entries))
         }
         if let environment {
             if let url = environment.url {

@@ -52,7 +52,8 @@ enum ConfigFixtures {
                 chainedRole: .arn("arn:aws-cn:iam::222222222222:role/path/deployer"), driftRole: .variable("DEV_DRIFT_ROLE"),
                 githubEnvironment: "development", branch: "develop",
                 parameters: [.value("Size", "small, 2 nodes"), .secret("DbPassword", "DEV_DB_PASSWORD"), .variable("Vpc", "DEV_VPC_ID")],
-                strategy: .changeSet(review: false), tags: [Tag("Team", "payments"), Tag("Cost Center", "42")]
+                strategy: .changeSet(review: false), tags: [Tag("Team", "payments"), Tag("Cost Center", "42")],
+                runner: Runner(["self-hosted", "linux"], group: "payments-deployers")
             )
             Environment("qa", account: "222222222222", role: .variable("QA_ROLE"), branch: "develop", after: "dev")
             Environment(

@@ -25,10 +25,18 @@ struct AllowedRunners: PolicyRule {
     }
 
     func check(pipeline: Pipeline, policy: Policy, file: String) -> [Diagnostic] {
-        guard !policy.allowedRunnerLabels.isEmpty, !policy.allowedRunnerLabels.contains(pipeline.runtime.runner.rawValue) else { return [] }
+        guard !policy.allowedRunnerLabels.isEmpty else { return [] }
         let labels = policy.allowedRunnerLabels.joined(separator: ", ")
-        return [finding(file: file, at: "runtime.runner", "the pipeline runs on \(pipeline.runtime.runner.rawValue); the policy allows \(labels)",
-                        fix: PipelineFix(json: "Set `runtime.runner` to one of the policy's labels: \(labels).",
-                                         dsl: "Use one of the policy's labels (\(labels)) in `RuntimeSettings(runner:)`."))]
+        var runners = [("runtime.runner", pipeline.runtime.runner)]
+        for (index, environment) in pipeline.environments.enumerated() {
+            if let runner = environment.runner { runners.append(("environments[\(index)].runner", runner)) }
+        }
+        return runners.flatMap { path, runner in
+            runner.labels.filter { !policy.allowedRunnerLabels.contains($0.rawValue) }.map { label in
+                finding(file: file, at: path, "the pipeline runs on \(label.rawValue); the policy allows \(labels)",
+                        fix: PipelineFix(json: "Set `\(path)` to the policy's labels: \(labels).",
+                                         dsl: "Use the policy's labels (\(labels)) in `RuntimeSettings(runner:)` or `Environment(runner:)`."))
+            }
+        }
     }
 }
