@@ -456,9 +456,9 @@ def push_main_before_approval(report, run):
     report.check(bool(still), "change set still unexecuted", f"{change_set} is {'AVAILABLE' if still else 'not AVAILABLE'} after the attempt")
 
 
-def attempt_execute_with_plan_role(run, job, stack_name, change_set):
-    """execute-change-set with the credentials of the plan job's role: a token for the job from the token server
-    (marked as the harness's), AssumeRoleWithWebIdentity, ExecuteChangeSet. (refused, detail)."""
+def session_of(run, job, session_name):
+    """A boto3 session with the role of `job`, obtained as the job obtains it: a token for the job from the token
+    server (logged as the harness's, `by`), then AssumeRoleWithWebIdentity. (role ARN, session)."""
     import urllib.parse
     import urllib.request
 
@@ -469,26 +469,54 @@ def attempt_execute_with_plan_role(run, job, stack_name, change_set):
                                      headers={"Authorization": f"Bearer {run.context['request_token']}"})
     with urllib.request.urlopen(request, timeout=10) as answer:
         token = json.load(answer)["value"]
-    (variable, role_arn), = expected_role(run, job)
+    (_, role_arn), = expected_role(run, job)
     sts = boto3.client("sts", endpoint_url=run.context["endpoint"], region_name=run.config["region"],
                        aws_access_key_id="unused", aws_secret_access_key="unused")
-    credentials = sts.assume_role_with_web_identity(RoleArn=role_arn, RoleSessionName="act-e2e-plan-probe",
+    credentials = sts.assume_role_with_web_identity(RoleArn=role_arn, RoleSessionName=session_name,
                                                     WebIdentityToken=token)["Credentials"]
-    cloudformation = boto3.client("cloudformation", endpoint_url=run.context["endpoint"], region_name=run.config["region"],
-                                  aws_access_key_id=credentials["AccessKeyId"],
-                                  aws_secret_access_key=credentials["SecretAccessKey"],
-                                  aws_session_token=credentials["SessionToken"])
+    return role_arn, boto3.session.Session(aws_access_key_id=credentials["AccessKeyId"],
+                                           aws_secret_access_key=credentials["SecretAccessKey"],
+                                           aws_session_token=credentials["SessionToken"],
+                                           region_name=run.config["region"])
+
+
+def compensation_refusals(run, kind, role_arn, action):
+    return [entry for entry in read_jsonl(run.context["compensation_log"]) if entry["kind"] == kind
+            and entry.get("role") == role_arn and entry.get("action") == action and not entry.get("allowed")]
+
+
+def attempt_execute_with_plan_role(run, job, stack_name, change_set):
+    """execute-change-set with the credentials of the plan job's role (session_of): (refused, detail)."""
+    role_arn, session = session_of(run, job, "act-e2e-plan-probe")
+    cloudformation = session.client("cloudformation", endpoint_url=run.context["endpoint"])
     try:
         cloudformation.execute_change_set(StackName=stack_name, ChangeSetName=change_set)
         return False, f"ExecuteChangeSet of {change_set} with {role_arn} SUCCEEDED"
     except cloudformation.exceptions.ClientError as error:
         code = error.response["Error"]["Code"]
-        entries = [entry for entry in read_jsonl(run.context["compensation_log"]) if entry["kind"] == "iam-policy"
-                   and entry.get("role") == role_arn and entry.get("action") == "cloudformation:ExecuteChangeSet"
-                   and not entry.get("allowed")]
+        entries = compensation_refusals(run, "iam-policy", role_arn, "cloudformation:ExecuteChangeSet")
         ok = code in ("AccessDenied", "AccessDeniedException") and bool(entries)
         return ok, (f"ExecuteChangeSet of {change_set} with {role_arn.rsplit('/', 1)[-1]}'s credentials: {code} "
                     f"({entries[-1]['message'] if entries else 'no iam-policy refusal recorded'})")
+
+
+def check_execute_role_cannot_decrypt(report, run, job, artifacts):
+    """The reviewed deploy's role only executes: KMS refuses it the build's data key (neither the key policy nor
+    its IAM policies grant it), though it presents the right encryption context."""
+    blobs = [files["data-key.bin"] for files in artifacts.values() if "data-key.bin" in files]
+    if len(blobs) != 1:
+        report.check(False, f"{job}'s role cannot decrypt", f"{len(blobs)} data keys in the artifact store, not 1")
+        return
+    role_arn, session = session_of(run, job, "act-e2e-decrypt-probe")
+    kms = session.client("kms", endpoint_url=run.context["endpoint"])
+    context = {"repository": run.context["repository"], "ref": run.context["ref"], "run_id": run.context["run_id"]}
+    try:
+        kms.decrypt(CiphertextBlob=blobs[0], EncryptionContext=context)
+        report.check(False, f"{job}'s role cannot decrypt", f"kms:Decrypt with {role_arn} SUCCEEDED")
+    except kms.exceptions.ClientError as error:
+        entries = compensation_refusals(run, "kms-key-policy", role_arn, "kms:Decrypt")
+        report.check(bool(entries), f"{job}'s role cannot decrypt",
+                     f"{error.response['Error']['Code']} ({entries[-1]['message'] if entries else 'no kms-key-policy refusal recorded'})")
 
 
 def push_main(report, run):
@@ -513,6 +541,7 @@ def push_main(report, run):
     no_decrypt = [call for call in run.calls_by("deploy-prod") if call["service"] == "kms"]
     report.check(not no_decrypt, "deploy-prod uses no key", "its role executes the reviewed change set only"
                  if not no_decrypt else f"KMS calls: {[c['action'] for c in no_decrypt]}")
+    check_execute_role_cannot_decrypt(report, run, "deploy-prod", artifacts)
     deployed = {}
     for env, job, planner in ((staging, "deploy-staging", None), (prod, "deploy-prod", "plan-prod")):
         stack = check_deployed_stack(report, run, env, job, template_text, planned_by=planner)
