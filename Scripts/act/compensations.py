@@ -67,6 +67,8 @@ Known differences left as they are (so a passing run does not claim them):
     own administrator sessions are not checked.
   - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
     (environment_hold) has already run its steps before the token when it is approved.
+  - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
+    ask the token server with `by=act-e2e-checks`: logged as the harness's, never held.
 """
 import fnmatch
 import json
