@@ -1,6 +1,10 @@
 """Checks a flow run by act by its outcome: what moto holds, what the artifact store holds, who assumed what.
 
-    python checks.py CONTEXT.json        (the e2e venv's Python: boto3 and PyYAML)
+    python checks.py CONTEXT.json                      the checks of a finished flow run
+    python checks.py --before-approval CONTEXT.json    the checks while a flow waits for an approval
+    python checks.py flows                             FLOWS as JSON, for Scripts/act-e2e
+    python checks.py snapshot CONTEXT.json             every account's stack names, before a flow runs
+                                                       (the e2e venv's Python: boto3 and PyYAML)
 
 CONTEXT.json is written by Scripts/act-e2e (paths of the records, the run's facts, the stored variables).
 Prints one `PASS name: detail` or `FAIL name: detail` line per check, then `checks: N passed, N failed`.
@@ -97,7 +101,7 @@ class Run:
         decisions = {entry.get("jti"): entry for entry in self.compensations if entry["kind"] == "trust-policy"}
         calls = {entry.get("jti"): entry for entry in self.calls if entry["action"] == "AssumeRoleWithWebIdentity"}
         return [(token, decisions.get(token["jti"]), calls.get(token["jti"]))
-                for token in self.tokens if token.get("job") == job and "jti" in token]
+                for token in self.tokens if token.get("job") == job and "jti" in token and not token.get("by")]
 
     def calls_by(self, job):
         keys = {call.get("issued_access_key") for _, _, call in self.assumptions(job) if call}
@@ -186,7 +190,7 @@ def check_environment_gate(report, run, jobs):
 
 
 def check_no_token_refusals(report, run):
-    refusals = [entry for entry in run.tokens if "refused" in entry]
+    refusals = [entry for entry in run.tokens if "refused" in entry and not entry.get("by")]
     report.check(not refusals, "OIDC tokens",
                  f"{len([t for t in run.tokens if 'jti' in t])} issued, none refused" if not refusals else
                  "; ".join(f"{entry['job']}: {entry['refused']}" for entry in refusals))
@@ -236,7 +240,7 @@ def bootstrap_resources(run, account):
     return cloudformation.list_stack_resources(StackName=stack)["StackResourceSummaries"]
 
 
-def check_deployed_stack(report, run, environment, job, template_text):
+def check_deployed_stack(report, run, environment, job, template_text, planned_by=None):
     account = environment["account"]
     naming = run.config["stackNaming"]
     stack_name = "-".join(part for part in (naming["prefix"], environment["name"], naming.get("suffix")) if part)
@@ -285,11 +289,13 @@ def check_deployed_stack(report, run, environment, job, template_text):
         report.check(False, f"resources of {stack_name}", f"no SSM parameter among {resources}")
     change_sets = cloudformation.list_change_sets(StackName=stack_name)["Summaries"]
     executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE"]
-    by_job = [call for call in run.calls_by(job) if call["action"] in ("CreateChangeSet", "ExecuteChangeSet")]
-    ok = len(executed) == 1 and {("CreateChangeSet", 200), ("ExecuteChangeSet", 200)} <= {(c["action"], c["status"]) for c in by_job}
+    planner = planned_by or job
+    created = {(c["action"], c["status"]) for c in run.calls_by(planner) if c["action"] == "CreateChangeSet"}
+    ran = {(c["action"], c["status"]) for c in run.calls_by(job) if c["action"] == "ExecuteChangeSet"}
+    ok = len(executed) == 1 and ("CreateChangeSet", 200) in created and ("ExecuteChangeSet", 200) in ran
     report.check(ok, f"change set of {stack_name}",
-                 f"{executed[0]['ChangeSetName'] if executed else 'none'} executed "
-                 f"({', '.join(sorted({c['action'] for c in by_job})) or 'no change-set calls'} by {job}'s role)")
+                 f"{executed[0]['ChangeSetName'] if executed else 'none'} executed (created by {planner}'s role: "
+                 f"{bool(created)}, executed by {job}'s role: {bool(ran)})")
     return stack
 
 
@@ -306,10 +312,27 @@ def check_stack_outputs_artifact(report, run, artifacts, environment, stack):
                  f"{stored} (the stack's: {actual})")
 
 
-def check_only_stacks(report, run, expected_by_account):
-    for account, expected in expected_by_account.items():
-        names = sorted(stack["StackName"] for stack in run.aws("cloudformation", account).describe_stacks()["Stacks"])
-        report.check(names == sorted(expected), f"stacks in {account}", f"{names} (expected {sorted(expected)})")
+def stack_names(run, account):
+    return sorted(stack["StackName"] for stack in run.aws("cloudformation", account).describe_stacks()["Stacks"])
+
+
+def accounts(run):
+    """Every account the pipeline uses: the pipeline account and each environment's."""
+    found = [variable["account"] for variable in run.context["variable_sources"]]
+    found += [environment["account"] for environment in run.config["environments"]]
+    return sorted(set(found))
+
+
+def check_only_stacks(report, run, deployed):
+    """Each account holds the stacks it held before this flow's run (the harness's snapshot: flows share moto)
+    plus exactly the stacks this flow deployed there ({account: [stack]})."""
+    before = run.context["stacks_before"]
+    for account in accounts(run):
+        expected = sorted(set(before.get(account, [])) | set(deployed.get(account, [])))
+        names = stack_names(run, account)
+        added = sorted(set(expected) - set(before.get(account, [])))
+        report.check(names == expected, f"stacks in {account}",
+                     f"{names} (expected {expected}; this flow added {added or 'none'})")
 
 
 def check_notification(report, run, job, stack_name):
@@ -322,48 +345,292 @@ def check_notification(report, run, job, stack_name):
 # --- flows -----------------------------------------------------------------------------------------
 
 
-def push_first_environment(report, run):
+def environment(run, name):
+    return next(env for env in run.config["environments"] if env["name"] == name)
+
+
+def stack_name_of(run, env):
+    naming = run.config["stackNaming"]
+    return "-".join(part for part in (naming["prefix"], env["name"], naming.get("suffix")) if part)
+
+
+def pipeline_account(run):
+    return next(v["account"] for v in run.context["variable_sources"] if v["name"] == run.config["ciRole"]["variable"])
+
+
+def read_template(run):
+    with open(run.context["template"]) as handle:
+        return handle.read()
+
+
+def check_build_and_validate(report, run, artifacts, template_text):
+    check_build_artifact(report, run, artifacts, template_text)
+    check_kms(report, run, "build", "GenerateDataKey")
+
+
+def check_decrypting_job(report, run, job):
+    check_steps_succeeded(report, run, job, {"Verify the artifact checksums", "Decrypt the artifact (KMS)"},
+                          f"artifact verified by {job}", "checksums and KMS decryption steps succeeded")
+    check_kms(report, run, job, "Decrypt")
+
+
+def check_cross_account_decrypt(report, run, job, account):
+    """The job decrypted in its own account with the pipeline account's key: kms-cross-account was needed (moto),
+    and both the key policy and the role's IAM policies allowed it (kms-key-policy)."""
+    keys = {call.get("issued_access_key") for _, _, call in run.assumptions(job) if call}
+    decisions = [entry for entry in run.compensations if entry["kind"] == "kms-key-policy"
+                 and entry.get("action") == "kms:Decrypt" and entry.get("role", "").split(":")[4:5] == [account]
+                 and entry.get("allowed")]
+    used = [entry for entry in run.compensations if entry["kind"] == "kms-cross-account"
+            and entry.get("role", "").split(":")[4:5] == [account]]
+    key_accounts = sorted({entry["key"].split(":")[4] for entry in used})
+    ok = bool(keys) and bool(decisions) and bool(used) and key_accounts == [pipeline_account(run)]
+    report.check(ok, f"cross-account decrypt by {job}",
+                 f"role in {account} decrypted with the key of {', '.join(key_accounts) or 'no other account'} "
+                 f"(key policy and IAM both allow it: {bool(decisions)})")
+
+
+def push_develop(report, run):
     """A push to the first environment's branch: build -> validate -> deploy-FIRST, nothing else."""
     first = run.config["environments"][0]
     deploy = f"deploy-{first['name']}"
     jobs = ["build", "validate", deploy]
-    shared_account = next(v["account"] for v in run.context["variable_sources"] if v["name"] == run.config["ciRole"]["variable"])
+    shared_account = pipeline_account(run)
     check_jobs(report, run, jobs)
     check_no_token_refusals(report, run)
     check_roles(report, run, jobs, {"build": shared_account, "validate": shared_account, deploy: first["account"]})
     check_environment_gate(report, run, jobs)
     artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
-    with open(run.context["template"]) as handle:
-        template_text = handle.read()
-    check_build_artifact(report, run, artifacts, template_text)
-    check_kms(report, run, "build", "GenerateDataKey")
+    template_text = read_template(run)
+    check_build_and_validate(report, run, artifacts, template_text)
     for job in ("validate", deploy):
-        check_steps_succeeded(report, run, job, {"Verify the artifact checksums", "Decrypt the artifact (KMS)"},
-                              f"artifact verified by {job}", "checksums and KMS decryption steps succeeded")
-        check_kms(report, run, job, "Decrypt")
+        check_decrypting_job(report, run, job)
+    check_cross_account_decrypt(report, run, deploy, first["account"])
     stack = check_deployed_stack(report, run, first, deploy, template_text)
     check_stack_outputs_artifact(report, run, artifacts, first, stack)
     if stack:
         check_notification(report, run, deploy, stack["StackName"])
-    expected = {env["account"]: [run.context["bootstrap_stack"]] for env in run.config["environments"]}
-    if stack:
-        expected[first["account"]].append(stack["StackName"])
-    check_only_stacks(report, run, expected)
+    check_only_stacks(report, run, {first["account"]: [stack["StackName"]]} if stack else {})
 
 
-FLOWS = {"push-first-environment": push_first_environment}
+def push_main_before_approval(report, run):
+    """Stopped at deploy-prod's approval: the plan job created prod's change set and changed nothing, and its role
+    could not have executed the change set."""
+    prod = environment(run, "prod")
+    stack_name = stack_name_of(run, prod)
+    plan = "plan-prod"
+    report.check(run.results.get(plan) == "success", f"job {plan} before approval",
+                 f"{run.results.get(plan, 'did not finish')} (deploy-prod waits for approval)")
+    report.check("deploy-prod" not in run.results and not any(t.get("job") == "deploy-prod" and "jti" in t for t in run.tokens),
+                 "deploy-prod before approval", "has no token and no result yet (its token request is held)")
+    cloudformation = run.aws("cloudformation", prod["account"])
+    try:
+        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+        status = stack["StackStatus"]
+    except cloudformation.exceptions.ClientError:
+        stack, status = None, "NONE"
+    report.check(status in ("REVIEW_IN_PROGRESS", "NONE") and stack_name not in run.context["stacks_before"].get(prod["account"], []),
+                 f"prod unchanged by {plan}", f"{stack_name} is {status} (a change set of type CREATE holds it in review)")
+    marker = f"/act-e2e/{prod['name']}/marker"
+    try:
+        run.aws("ssm", prod["account"]).get_parameter(Name=marker)
+        exists = True
+    except Exception:
+        exists = False
+    report.check(not exists, f"no prod resources before approval", f"SSM parameter {marker} {'EXISTS' if exists else 'does not exist'}")
+    change_set = f"pw-{run.context['run_id']}-1"
+    summaries = cloudformation.list_change_sets(StackName=stack_name)["Summaries"] if stack else []
+    mine = [cs for cs in summaries if cs["ChangeSetName"] == change_set]
+    ok = len(mine) == 1 and mine[0].get("ExecutionStatus") == "AVAILABLE"
+    report.check(ok, f"change set planned by {plan}",
+                 f"{change_set}: {mine[0].get('Status')}/{mine[0].get('ExecutionStatus')}" if mine else f"no {change_set} among {summaries}")
+    by_plan = sorted({call["action"] for call in run.calls_by(plan) if call["status"] == 200})
+    forbidden = [a for a in by_plan if a in ("ExecuteChangeSet", "UpdateStack", "CreateStack", "DeleteStack")]
+    report.check("CreateChangeSet" in by_plan and not forbidden, f"calls of {plan}'s role",
+                 f"{', '.join(by_plan)} (none executes, creates, updates or deletes a stack)")
+    # The plan role's own credentials, obtained as the plan job obtains them, cannot execute the change set.
+    refused, detail = attempt_execute_with_plan_role(run, plan, stack_name, change_set)
+    report.check(refused, f"{plan}'s role cannot execute", detail)
+    summaries = cloudformation.list_change_sets(StackName=stack_name)["Summaries"] if stack else []
+    still = [cs for cs in summaries if cs["ChangeSetName"] == change_set and cs.get("ExecutionStatus") == "AVAILABLE"]
+    report.check(bool(still), "change set still unexecuted", f"{change_set} is {'AVAILABLE' if still else 'not AVAILABLE'} after the attempt")
 
 
-def main(path):
+def session_of(run, job, session_name):
+    """A boto3 session with the role of `job`, obtained as the job obtains it: a token for the job from the token
+    server (logged as the harness's, `by`), then AssumeRoleWithWebIdentity. (role ARN, session)."""
+    import urllib.parse
+    import urllib.request
+
+    query = urllib.parse.urlencode({"job": job, "event": "push", "ref": run.context["ref"], "sha": run.context["sha"],
+                                    "run_id": run.context["run_id"], "run_attempt": "1", "audience": "sts.amazonaws.com",
+                                    "by": "act-e2e-checks"})
+    request = urllib.request.Request(f"{run.context['token_url']}/token?{query}",
+                                     headers={"Authorization": f"Bearer {run.context['request_token']}"})
+    with urllib.request.urlopen(request, timeout=10) as answer:
+        token = json.load(answer)["value"]
+    (_, role_arn), = expected_role(run, job)
+    sts = boto3.client("sts", endpoint_url=run.context["endpoint"], region_name=run.config["region"],
+                       aws_access_key_id="unused", aws_secret_access_key="unused")
+    credentials = sts.assume_role_with_web_identity(RoleArn=role_arn, RoleSessionName=session_name,
+                                                    WebIdentityToken=token)["Credentials"]
+    return role_arn, boto3.session.Session(aws_access_key_id=credentials["AccessKeyId"],
+                                           aws_secret_access_key=credentials["SecretAccessKey"],
+                                           aws_session_token=credentials["SessionToken"],
+                                           region_name=run.config["region"])
+
+
+def compensation_refusals(run, kind, role_arn, action):
+    return [entry for entry in read_jsonl(run.context["compensation_log"]) if entry["kind"] == kind
+            and entry.get("role") == role_arn and entry.get("action") == action and not entry.get("allowed")]
+
+
+def attempt_execute_with_plan_role(run, job, stack_name, change_set):
+    """execute-change-set with the credentials of the plan job's role (session_of): (refused, detail)."""
+    role_arn, session = session_of(run, job, "act-e2e-plan-probe")
+    cloudformation = session.client("cloudformation", endpoint_url=run.context["endpoint"])
+    try:
+        cloudformation.execute_change_set(StackName=stack_name, ChangeSetName=change_set)
+        return False, f"ExecuteChangeSet of {change_set} with {role_arn} SUCCEEDED"
+    except cloudformation.exceptions.ClientError as error:
+        code = error.response["Error"]["Code"]
+        entries = compensation_refusals(run, "iam-policy", role_arn, "cloudformation:ExecuteChangeSet")
+        ok = code in ("AccessDenied", "AccessDeniedException") and bool(entries)
+        return ok, (f"ExecuteChangeSet of {change_set} with {role_arn.rsplit('/', 1)[-1]}'s credentials: {code} "
+                    f"({entries[-1]['message'] if entries else 'no iam-policy refusal recorded'})")
+
+
+def check_execute_role_cannot_decrypt(report, run, job, artifacts):
+    """The reviewed deploy's role only executes: KMS refuses it the build's data key (neither the key policy nor
+    its IAM policies grant it), though it presents the right encryption context."""
+    blobs = [files["data-key.bin"] for files in artifacts.values() if "data-key.bin" in files]
+    if len(blobs) != 1:
+        report.check(False, f"{job}'s role cannot decrypt", f"{len(blobs)} data keys in the artifact store, not 1")
+        return
+    role_arn, session = session_of(run, job, "act-e2e-decrypt-probe")
+    kms = session.client("kms", endpoint_url=run.context["endpoint"])
+    context = {"repository": run.context["repository"], "ref": run.context["ref"], "run_id": run.context["run_id"]}
+    try:
+        kms.decrypt(CiphertextBlob=blobs[0], EncryptionContext=context)
+        report.check(False, f"{job}'s role cannot decrypt", f"kms:Decrypt with {role_arn} SUCCEEDED")
+    except kms.exceptions.ClientError as error:
+        entries = compensation_refusals(run, "kms-key-policy", role_arn, "kms:Decrypt")
+        report.check(bool(entries), f"{job}'s role cannot decrypt",
+                     f"{error.response['Error']['Code']} ({entries[-1]['message'] if entries else 'no kms-key-policy refusal recorded'})")
+
+
+def push_main(report, run):
+    """A push to the production branch: build -> validate -> deploy-staging (decrypting in its own account with the
+    pipeline account's key) -> plan-prod (change set only) -> deploy-prod, run once the harness approved it."""
+    staging, prod = environment(run, "staging"), environment(run, "prod")
+    jobs = ["build", "validate", "deploy-staging", "plan-prod", "deploy-prod"]
+    shared_account = pipeline_account(run)
+    check_jobs(report, run, jobs)
+    check_no_token_refusals(report, run)
+    check_roles(report, run, jobs, {"build": shared_account, "validate": shared_account,
+                                    "deploy-staging": staging["account"], "plan-prod": prod["account"],
+                                    "deploy-prod": prod["account"]})
+    check_environment_gate(report, run, jobs)
+    artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    template_text = read_template(run)
+    check_build_and_validate(report, run, artifacts, template_text)
+    for job in ("validate", "deploy-staging", "plan-prod"):
+        check_decrypting_job(report, run, job)
+    check_cross_account_decrypt(report, run, "deploy-staging", staging["account"])
+    check_cross_account_decrypt(report, run, "plan-prod", prod["account"])
+    no_decrypt = [call for call in run.calls_by("deploy-prod") if call["service"] == "kms"]
+    report.check(not no_decrypt, "deploy-prod uses no key", "its role executes the reviewed change set only"
+                 if not no_decrypt else f"KMS calls: {[c['action'] for c in no_decrypt]}")
+    check_execute_role_cannot_decrypt(report, run, "deploy-prod", artifacts)
+    deployed = {}
+    for env, job, planner in ((staging, "deploy-staging", None), (prod, "deploy-prod", "plan-prod")):
+        stack = check_deployed_stack(report, run, env, job, template_text, planned_by=planner)
+        check_stack_outputs_artifact(report, run, artifacts, env, stack)
+        if stack:
+            check_notification(report, run, job, stack["StackName"])
+            deployed[env["account"]] = [stack["StackName"]]
+    check_only_stacks(report, run, deployed)
+
+
+def pull_request(report, run):
+    """A pull request: build and validate reach no AWS role. Either the jobs request no token, or every
+    AssumeRoleWithWebIdentity with the pull_request subject is refused by the role's trust policy."""
+    subject = f"repo:{run.context['repository']}:pull_request"
+    tokens = [token for token in run.tokens if "jti" in token and not token.get("by")]
+    report.check(all(token["sub"] == subject for token in tokens), "OIDC subjects",
+                 f"{len(tokens)} token(s), all with sub={subject}" if tokens else "no job requested a token")
+    decisions = {entry.get("jti"): entry for entry in run.compensations if entry["kind"] == "trust-policy"}
+    calls = [call for call in run.calls if call["action"] == "AssumeRoleWithWebIdentity"
+             and call.get("jti") in {token["jti"] for token in tokens}]
+    refused = [call for call in calls if call["status"] != 200 and decisions.get(call["jti"], {}).get("allowed") is False]
+    report.check(len(refused) == len(calls), "pull_request assumes no role",
+                 (f"all {len(calls)} AssumeRoleWithWebIdentity call(s) refused by the trust policy of "
+                  f"{', '.join(sorted({c['role'].rsplit('/', 1)[-1] for c in calls}))}" if calls else
+                  "no AssumeRoleWithWebIdentity call was made") if len(refused) == len(calls) else
+                 f"{len(calls) - len(refused)} of {len(calls)} were admitted")
+    if calls:
+        print("     | " + decisions.get(calls[0]["jti"], {}).get("message", ""))
+    report.check(not any(call.get("issued_access_key") for call in calls), "no credentials issued",
+                 "moto handed out no access key for a pull_request token")
+    for job in sorted(run.results):
+        if run.results[job] == "success":
+            got = run.assumptions(job)
+            report.check(not [g for g in got if g[2] and g[2]["status"] == 200], f"job {job}",
+                         "succeeded without any AWS role")
+        else:
+            step = run.failing_step(job)
+            tried = run.assumptions(job)
+            ok = step == "Assume the AWS role (OIDC)" and bool(tried) and all(
+                decision and not decision["allowed"] for _, decision, _ in tried)
+            report.check(ok, f"job {job}", f"failed at step '{step}': the trust policy refused its pull_request token"
+                         if ok else f"failed at step '{step}'", run.output.get((job, step), [])[-5:] if not ok else ())
+    deploys = sorted(job for job in run.results if run.jobs[job]["environment"])
+    report.check(not deploys, "no environment job ran", "none did" if not deploys else f"ran: {', '.join(deploys)}")
+    check_only_stacks(report, run, {})
+
+
+# Each flow: the event, the branch pushed (or the pull request's base), the jobs the harness approves as a
+# required reviewer would (their OIDC token is held until then, compensations.environment_hold), the checks run
+# while they wait, and the checks of the finished run.
+FLOWS = {
+    "push-develop": {"event": "push", "branch": "develop", "approve": [], "before_approval": None,
+                     "checks": push_develop},
+    "push-main": {"event": "push", "branch": "main", "approve": ["deploy-prod"],
+                  "before_approval": push_main_before_approval, "checks": push_main},
+    "pull-request": {"event": "pull_request", "branch": "main", "head": "feature/act-e2e", "approve": [],
+                     "before_approval": None, "checks": pull_request},
+}
+
+
+def snapshot(path):
+    """The stack names of every account, before a flow runs: {account: [stack]}."""
     with open(path) as handle:
         context = json.load(handle)
+    run = Run(context)
+    json.dump({account: stack_names(run, account) for account in accounts(run)}, sys.stdout)
+    sys.stdout.write("\n")
+    return 0
+
+
+def main(arguments):
+    if arguments[:1] == ["flows"]:
+        print(json.dumps({name: {key: value for key, value in flow.items() if not callable(value)}
+                          for name, flow in FLOWS.items()}, indent=2))
+        return 0
+    if arguments[:1] == ["snapshot"] and len(arguments) == 2:
+        return snapshot(arguments[1])
+    stage = "checks"
+    if arguments[:1] == ["--before-approval"]:
+        stage, arguments = "before_approval", arguments[1:]
+    if len(arguments) != 1:
+        sys.exit("usage: checks.py [--before-approval] CONTEXT.json | checks.py flows | checks.py snapshot CONTEXT.json")
+    with open(arguments[0]) as handle:
+        context = json.load(handle)
     report = Report()
-    FLOWS[context["flow"]](report, Run(context))
+    FLOWS[context["flow"]][stage](report, Run(context))
     print(f"checks: {report.passed} passed, {report.failed} failed")
     return 0 if report.failed == 0 else 1
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: checks.py CONTEXT.json")
-    sys.exit(main(sys.argv[1]))
+    sys.exit(main(sys.argv[1:]))

@@ -19,11 +19,19 @@ moto (applied inside the moto_server process by Scripts/act/moto_server.py, thro
                      and its conditions on `ISSUER:sub` / `ISSUER:aud` hold (StringEquals, StringLike; any other
                      operator or key fails closed). Otherwise the call fails with AccessDenied, as on AWS.
   kms-key-policy     moto's KMS lets any caller use any key of its account. For a caller using an assumed role,
-                     GenerateDataKey, Encrypt and Decrypt are checked against the key policy as KMS does for a
-                     principal the policy names: a statement allows the action for the role's ARN (or "*"), with
-                     StringEquals conditions on kms:EncryptionContext:KEY holding for the request's context;
-                     a statement that only names the account root would defer to the role's IAM policies, which
-                     are not evaluated here, so it fails closed. Otherwise AccessDeniedException, as on AWS.
+                     GenerateDataKey, Encrypt and Decrypt are checked against the key policy as KMS does: a
+                     statement allows the action for the role's ARN, "*", or the role's account root, and its
+                     conditions hold (StringEquals / StringLike on kms:EncryptionContext:KEY against the request's
+                     context, ArnEquals / ArnLike on aws:PrincipalArn against the role's ARN; any other operator or
+                     key fails closed). A grant through the account root delegates to IAM, and a key of another
+                     account always needs IAM too: then the role's own policies must allow the action on the key's
+                     ARN, evaluated with resources and the same conditions (explicit Deny wins). Otherwise
+                     AccessDeniedException, as on AWS.
+  kms-cross-account  moto looks a ciphertext's key up in the caller's account only (its ciphertext carries the key
+                     ID, not the ARN), so a role of an environment account cannot decrypt with the pipeline
+                     account's key. Decrypt finds the key by that ID (a UUID, unique) in whichever account holds it
+                     in the request's region, applies kms-key-policy to it (key policy and the role's IAM policy,
+                     as KMS does across accounts), and decrypts with that account's key. Noted on each use.
   iam-policy         moto does not evaluate the roles' IAM policies. A call made with a role the bootstrap created
                      (any role that exists in moto's IAM) is refused unless an Allow statement of the role's inline
                      or managed policies covers its action (Action patterns, or NotAction), or a Deny statement on
@@ -40,7 +48,10 @@ act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
                      `id-token: write`. The token server refuses such jobs (id_token_refusal()).
   environments       act ignores environment protection rules. environment_gate() checks each job bound to an
                      environment against the rules the next steps told the user to create (deployment branches,
-                     required reviewers) and reports what GitHub would have done.
+                     required reviewers) and reports what GitHub would have done. For a flow that stops at an
+                     approval (FLOWS' `approve`), environment_hold() holds the OIDC token request of a job whose
+                     environment has required reviewers until the harness approves, after its pre-approval checks:
+                     the job's earlier steps run (act starts it at once), but it reaches no AWS role before then.
   retention-days     act sets GITHUB_RETENTION_DAYS=0 (upload-artifact then cuts retention to 0 days); GitHub sets the
                      repository's setting, 90 by default. act_arguments() passes 90.
   checkout           act does not run actions/checkout for the repository under test (no github.com here): it
@@ -50,11 +61,14 @@ Known differences left as they are (so a passing run does not claim them):
   - IAM policies are evaluated by action only (iam-policy above): a call a role's policy allows on other
     resources only still succeeds. The records say which role made which call on which stack.
   - moto does not verify the OIDC token's signature or expiry; the token server's tokens are unsigned.
-  - KMS across accounts: moto looks a ciphertext's key up in the caller's account only and answers
-    AccessDeniedException, which is what KMS answers while the key policy does not name the other account's
-    role. Once a fix grants it (key by ARN, deploy roles in the key policy), moto would still refuse: that flow
-    will need a compensation that finds the key in its own account and applies kms-key-policy to it.
-  - act ignores `concurrency:`; required reviewers are reported by environment_gate(), never waited for.
+  - KMS across accounts is compensated for Decrypt only (kms-cross-account); GenerateDataKey and Encrypt with
+    another account's key ARN are not (the workflows encrypt with an alias, in the pipeline account).
+  - Key policies and the roles' KMS permissions are evaluated for the workflows' roles only; the harness's
+    own administrator sessions are not checked.
+  - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
+    (environment_hold) has already run its steps before the token when it is approved.
+  - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
+    ask the token server with `by=act-e2e-checks`: logged as the harness's, never held.
 """
 import fnmatch
 import json
@@ -237,10 +251,11 @@ def _condition_holds(operator, key_values, claims, issuer_host):
     return True, ""
 
 
-def _policy_decision(policy, label, applies, condition_holds, nobody):
+def _policy_decision(policy, label, applies, condition_holds, nobody, allowing=None):
     """IAM's verdict over a policy's statements, and why: (allowed, reason). `applies(statement)` returns
     (True, None) for a statement about this request, (False, reason or None) otherwise; `condition_holds(operator,
-    key_values)` returns (holds, why). An explicit Deny wins; anything not understood fails closed."""
+    key_values)` returns (holds, why). An explicit Deny wins; anything not understood fails closed. Each statement
+    that allows the request is appended to `allowing`, when given."""
     reasons, allowed = [], False
     for index, statement in enumerate(_as_list(policy.get("Statement", []))):
         name = label(statement, index)
@@ -260,6 +275,8 @@ def _policy_decision(policy, label, applies, condition_holds, nobody):
             if statement.get("Effect") == "Allow":
                 allowed = True
                 reasons.append(f"{name} allows it")
+                if allowing is not None:
+                    allowing.append(statement)
     return allowed, "; ".join(reasons) or nobody
 
 
@@ -334,37 +351,101 @@ def _evaluate_web_identity_trust():
     TokenResponse.assume_role_with_web_identity = assume_role_with_web_identity
 
 
-def key_policy_decision(policy, role_arn, action, encryption_context):
-    """Whether a key policy itself allows the role this KMS action with this encryption context: (allowed, reason)."""
+def request_condition_holds(operator, key_values, principal_arn, encryption_context):
+    """Whether one condition block of a key or identity policy holds for a KMS request: (holds, why).
+    Evaluated: StringEquals / StringLike on `kms:EncryptionContext:KEY` (a key the request's context lacks never
+    matches) and ArnEquals / ArnLike on `aws:PrincipalArn` (for an assumed role, the role's ARN). Several values
+    of one key: any may match; several keys: all must. Any other operator or key fails closed."""
+    operators = {"StringEquals": lambda actual, wanted: actual == wanted,
+                 "StringLike": lambda actual, wanted: fnmatch.fnmatchcase(actual, wanted),
+                 "ArnEquals": lambda actual, wanted: fnmatch.fnmatchcase(actual, wanted),
+                 "ArnLike": lambda actual, wanted: fnmatch.fnmatchcase(actual, wanted)}
+    if operator not in operators:
+        return False, f"condition operator {operator} is not evaluated here (fails closed)"
+    for key, wanted in key_values.items():
+        if operator.startswith("String") and key.startswith("kms:EncryptionContext:"):
+            actual = encryption_context.get(key.split(":", 2)[2])
+        elif operator.startswith("Arn") and key.lower() == "aws:principalarn":
+            actual = principal_arn
+        else:
+            return False, f"{operator} {key} is not evaluated here (fails closed)"
+        if actual is None or not any(operators[operator](str(actual), str(one)) for one in _as_list(wanted)):
+            return False, f"{operator} {key} {json.dumps(wanted)} does not admit {actual!r}"
+    return True, ""
+
+
+def _account_roots(account):
+    return {account, f"arn:aws:iam::{account}:root"}
+
+
+def _principals(statement):
+    principal = statement.get("Principal", {})
+    return [str(p) for p in (_as_list(principal.get("AWS", [])) if isinstance(principal, dict) else [principal])]
+
+
+def key_policy_decision(policy, role_arn, action, encryption_context, allowing=None):
+    """Whether a key policy allows the role this KMS action with this encryption context: (allowed, reason).
+
+    As KMS evaluates it: a statement applies when its Action covers the action and its AWS principal is the role's
+    ARN, "*", or the role's account (`ACCOUNT` or `arn:aws:iam::ACCOUNT:root`); its conditions must hold
+    (request_condition_holds). A statement naming the account only delegates to that account's IAM: the caller
+    must then check the role's own policies too (key_policy_delegates). Allowing statements go to `allowing`."""
     account = role_arn.split(":")[4]
-    roots = {account, f"arn:aws:iam::{account}:root"}
 
     def applies(statement):
         actions = [str(a).lower() for a in _as_list(statement.get("Action", []))]
         if not any(fnmatch.fnmatchcase(action.lower(), pattern) for pattern in actions):
             return False, None
-        principal = statement.get("Principal", {})
-        named = _as_list(principal.get("AWS", [])) if isinstance(principal, dict) else [principal]
-        if "*" not in named and role_arn not in named:
-            return False, "names the account root: IAM policies not evaluated here (fails closed)" if roots & set(named) else None
-        return True, None
-
-    def condition_holds(operator, key_values):
-        for key, wanted in key_values.items():
-            if operator != "StringEquals" or not key.startswith("kms:EncryptionContext:"):
-                return False, f"{operator} {key} is not evaluated here (fails closed)"
-            actual = encryption_context.get(key.split(":", 2)[2])
-            if actual not in [str(one) for one in _as_list(wanted)]:
-                return False, f"{key} is {actual!r}, not {wanted!r}"
-        return True, ""
+        named = set(_principals(statement))
+        if "*" in named or role_arn in named or _account_roots(account) & named:
+            return True, None
+        return False, None
 
     return _policy_decision(policy, lambda statement, index: statement.get("Sid") or f"statement {index}", applies,
-                            condition_holds, "no statement names the role for this action")
+                            lambda operator, key_values: request_condition_holds(operator, key_values, role_arn,
+                                                                                 encryption_context),
+                            "no statement names the role or its account for this action", allowing)
+
+
+def key_policy_delegates(allowing, role_arn):
+    """Whether the key policy allowed the role only through its account (root), which KMS honours only when the
+    role's IAM policies allow the action on the key too."""
+    return not any(role_arn in _principals(statement) or "*" in _principals(statement) for statement in allowing)
+
+
+def _role_documents(role):
+    """The inline and managed policy documents of a moto IAM role: [(name, document)]."""
+    from urllib.parse import unquote
+
+    documents = []
+    for name, text in role.policies.items():
+        documents.append((name, json.loads(unquote(text)) if isinstance(text, str) else text))
+    for policy in role.managed_policies.values():
+        version = next(v for v in policy.versions if v.version_id == policy.default_version_id)
+        text = version.document
+        documents.append((policy.name, json.loads(unquote(text)) if isinstance(text, str) else text))
+    return documents
+
+
+def _find_key_anywhere(region, key_id):
+    """(account, backend, key) of the moto KMS key with this ID in any account of the region, or None.
+    A real ciphertext carries its key's ARN; moto's carries the key ID only, which is unique (a UUID)."""
+    from moto.kms.models import kms_backends
+
+    for account in list(kms_backends.keys()):
+        backends = kms_backends[account]
+        if region not in backends:
+            continue
+        backend = backends[region]
+        if key_id in backend.keys:
+            return account, backend, backend.keys[key_id]
+    return None
 
 
 def _evaluate_key_policies():
     import base64
 
+    from moto.iam.models import iam_backends
     from moto.kms.exceptions import AccessDeniedException
     from moto.kms.responses import KmsResponse
     from moto.kms.utils import _deserialize_ciphertext_blob
@@ -373,39 +454,69 @@ def _evaluate_key_policies():
     def key_by_id(response):
         key_id = response._get_param("KeyId")
         try:
-            return response.kms_backend.keys.get(response.kms_backend.any_id_to_key_id(key_id))
+            backend = response.kms_backend
+            return backend, backend.keys.get(backend.any_id_to_key_id(key_id))
         except Exception:
-            return None
+            return None, None
 
     def key_by_ciphertext(response):
-        blob = response._get_param("CiphertextBlob")
+        blob = response._get_param("CiphertextBlob")  # moto's KmsResponse has base64-decoded it
         try:
-            blob = base64.b64decode(blob) if isinstance(blob, str) else blob
-            return response.kms_backend.keys.get(_deserialize_ciphertext_blob(blob).key_id)
+            key_id = _deserialize_ciphertext_blob(blob).key_id
         except Exception:
-            return None
+            return None, None
+        if key_id in response.kms_backend.keys:
+            return response.kms_backend, response.kms_backend.keys[key_id]
+        found = _find_key_anywhere(response.region, key_id)
+        return (found[1], found[2]) if found else (None, None)
 
     def guard(method_name, action, find_key):
         original = getattr(KmsResponse, method_name)
 
         def method(self):
-            assumed = sts_backends[self.current_account]["aws"].get_assumed_role_from_access_key(self.get_access_key())
-            key = find_key(self)
+            caller_account = self.current_account
+            assumed = sts_backends[caller_account]["aws"].get_assumed_role_from_access_key(self.get_access_key())
+            backend, key = find_key(self)
             if assumed is None or key is None:
                 return original(self)  # not a workflow's role, or a key moto itself will not find
+            role_arn = assumed.role_arn
+            role_name = role_arn.rsplit("/", 1)[-1]
+            cross_account = backend.account_id != caller_account
             policy = key.policy if isinstance(key.policy, dict) else json.loads(key.policy)
             context = self._get_param("EncryptionContext", {}) or {}
-            allowed, reason = key_policy_decision(policy, assumed.role_arn, action, context)
-            role_name = assumed.role_arn.rsplit("/", 1)[-1]
+            allowing = []
+            allowed, reason = key_policy_decision(policy, role_arn, action, context, allowing)
+            verdict = f"key {key.id[:8]}… (account {backend.account_id})'s policy {'admits' if allowed else 'REFUSES'}"
+            if allowed and (cross_account or key_policy_delegates(allowing, role_arn)):
+                why = "another account's key" if cross_account else "the key policy names the role's account only"
+                try:
+                    role = iam_backends[caller_account]["aws"].get_role_by_arn(role_arn)
+                    iam_allowed, iam_reason = identity_policy_decision(
+                        _role_documents(role), action, resource=key.arn,
+                        condition_holds=lambda operator, key_values: request_condition_holds(
+                            operator, key_values, role_arn, context))
+                except Exception:
+                    iam_allowed, iam_reason = False, f"role {role_arn} is not in IAM"
+                allowed = iam_allowed
+                reason += (f"; {why}, so IAM must allow it too: {role_name}'s policies "
+                           f"{'allow' if iam_allowed else 'do NOT allow'} {action} on {key.arn} ({iam_reason})")
             note("kms-key-policy",
-                 f"moto does not evaluate key policies: key {key.id[:8]}…'s policy {'admits' if allowed else 'REFUSES'} "
-                 f"{action} by {role_name} with context {json.dumps(context, sort_keys=True)} ({reason})",
-                 role=assumed.role_arn, action=action, key=key.arn, allowed=allowed)
+                 f"moto does not evaluate key policies: {verdict} {action} by {role_name} with context "
+                 f"{json.dumps(context, sort_keys=True)} ({reason}) -> {'allowed' if allowed else 'REFUSED'}",
+                 role=role_arn, action=action, key=key.arn, allowed=allowed)
             if not allowed:
                 raise AccessDeniedException(
-                    f"User: {assumed.arn} is not authorized to perform: {action} on resource: {key.arn} "
-                    f"because no resource-based policy allows the {action} action")
-            return original(self)
+                    f"User: {assumed.arn} is not authorized to perform: {action} on resource: {key.arn}")
+            if not cross_account:
+                return original(self)
+            note("kms-cross-account",
+                 f"moto looks a ciphertext's key up in the caller's account ({caller_account}) only: {action} by "
+                 f"{role_name} used key {key.arn}, the key the ciphertext names, in its own account, as KMS does",
+                 role=role_arn, action=action, key=key.arn)
+            plaintext, arn = backend.decrypt(ciphertext_blob=self._get_param("CiphertextBlob"),
+                                             encryption_context=context, key_id=None)
+            return json.dumps({"Plaintext": base64.b64encode(plaintext).decode("utf-8"), "KeyId": arn,
+                               "EncryptionAlgorithm": "SYMMETRIC_DEFAULT"})
 
         setattr(KmsResponse, method_name, method)
 
@@ -414,34 +525,66 @@ def _evaluate_key_policies():
     guard("decrypt", "kms:Decrypt", key_by_ciphertext)
 
 
-def identity_policy_decision(documents, action):
-    """Whether some Allow statement of these policy documents covers the action, ignoring resources and
-    conditions, and no unconditional Deny on every resource names it: (allowed, reason)."""
+def identity_policy_decision(documents, action, resource=None, condition_holds=None):
+    """Whether the role's policy documents allow the action: (allowed, reason).
+
+    Without `resource` (iam-policy): some Allow statement covers the action, resources and conditions ignored,
+    and no unconditional Deny on every resource names it. With `resource` (kms-key-policy): as IAM evaluates it,
+    a statement applies when it covers the action and its Resource (or NotResource) patterns cover the resource,
+    and its conditions hold by `condition_holds(operator, key_values)`; an explicit Deny wins, and a Deny whose
+    condition is not understood denies (fails closed)."""
+    def matches(patterns, value, fold):
+        value = value.lower() if fold else value
+        return any(fnmatch.fnmatchcase(value, str(p).lower() if fold else str(p)) for p in _as_list(patterns))
+
     def covers(statement):
         if "Action" in statement:
-            return any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["Action"]))
+            return matches(statement["Action"], action, True)
         if "NotAction" in statement:
-            return not any(fnmatch.fnmatchcase(action.lower(), str(p).lower()) for p in _as_list(statement["NotAction"]))
+            return not matches(statement["NotAction"], action, True)
         return False
 
-    allowed_by = None
+    def on_resource(statement):
+        if "Resource" in statement:
+            return matches(statement["Resource"], resource, False)
+        if "NotResource" in statement:
+            return not matches(statement["NotResource"], resource, False)
+        return False
+
+    allowed_by, reasons = None, []
     for name, document in documents:
         for index, statement in enumerate(_as_list(document.get("Statement", []))):
             if not covers(statement):
                 continue
             label = f"{name}/{statement.get('Sid') or index}"
-            if statement.get("Effect") == "Deny" and _as_list(statement.get("Resource")) == ["*"] and not statement.get("Condition"):
-                return False, f"{label} denies it"
-            if statement.get("Effect") == "Allow" and allowed_by is None:
-                allowed_by = label
+            if resource is None:
+                if statement.get("Effect") == "Deny" and _as_list(statement.get("Resource")) == ["*"] and not statement.get("Condition"):
+                    return False, f"{label} denies it"
+                if statement.get("Effect") == "Allow" and allowed_by is None:
+                    allowed_by = label
+                continue
+            if not on_resource(statement):
+                continue
+            failed = None
+            for operator, key_values in (statement.get("Condition") or {}).items():
+                holds, why = condition_holds(operator, key_values)
+                if not holds:
+                    failed = why
+                    break
+            if statement.get("Effect") == "Deny" and (failed is None or "fails closed" in failed):
+                return False, f"{label} denies it" + (f" ({failed})" if failed else "")
+            if statement.get("Effect") == "Allow":
+                if failed:
+                    reasons.append(f"{label}: {failed}")
+                elif allowed_by is None:
+                    allowed_by = label
     if allowed_by:
         return True, f"{allowed_by} allows it"
-    return False, f"no statement of {', '.join(name for name, _ in documents) or 'its (no) policies'} allows it"
+    scope = f" on {resource}" if resource else ""
+    return False, "; ".join(reasons) or f"no statement of {', '.join(name for name, _ in documents) or 'its (no) policies'} allows it{scope}"
 
 
 def _evaluate_identity_policies_by_action():
-    from urllib.parse import unquote
-
     from moto.core.authorization import ActionAuthenticatorMixin
     from moto.core.exceptions import AccessDeniedError, JsonRESTError
     from moto.iam.models import iam_backends
@@ -449,16 +592,6 @@ def _evaluate_identity_policies_by_action():
 
     original = ActionAuthenticatorMixin._authenticate_and_authorize_normal_action
     noted = set()
-
-    def documents_of(role):
-        documents = []
-        for name, text in role.policies.items():
-            documents.append((name, json.loads(unquote(text)) if isinstance(text, str) else text))
-        for policy in role.managed_policies.values():
-            version = next(v for v in policy.versions if v.version_id == policy.default_version_id)
-            text = version.document
-            documents.append((policy.name, json.loads(unquote(text)) if isinstance(text, str) else text))
-        return documents
 
     def authorize(self, resource="*"):
         original(self, resource)
@@ -478,7 +611,7 @@ def _evaluate_identity_policies_by_action():
         actions = [f"{service}:{operation}"]
         if service == "cloudformation" and self._get_param("RoleARN"):
             actions.append("iam:PassRole")
-        documents = documents_of(role)
+        documents = _role_documents(role)
         for action in actions:
             allowed, reason = identity_policy_decision(documents, action)
             if allowed and (role.name, action) in noted:
@@ -564,6 +697,33 @@ def environment_gate(jobs, ran_jobs, rules, ref, default_branch):
         note("environments", message)
         results.append((job_id, ok, message))
     return results
+
+
+def environment_hold(job_id, job, rules, hold_dir, timeout=600):
+    """GitHub starts a job bound to an environment with required reviewers only once a reviewer approves; act starts
+    it at once. The token server calls this before it issues such a job's OIDC token (the first thing that lets the
+    job touch AWS: the steps before it only read the artifact and name the stack): it writes HOLD_DIR/JOB.waiting
+    and waits until the harness writes HOLD_DIR/JOB.approved, which it does after its checks of what the run did
+    before approval. None when the token may go out, else why not (no approval within `timeout` seconds)."""
+    import time
+
+    environment = job.get("environment")
+    rule = (rules or {}).get(environment or "")
+    if not hold_dir or not rule or not rule.get("reviewers"):
+        return None
+    waiting, approved = os.path.join(hold_dir, f"{job_id}.waiting"), os.path.join(hold_dir, f"{job_id}.approved")
+    with open(waiting, "w") as handle:
+        handle.write(environment + "\n")
+    deadline = time.time() + timeout
+    while not os.path.exists(approved):
+        if time.time() > deadline:
+            return f"no approval for environment {environment} within {timeout}s"
+        time.sleep(0.2)
+    note("environments",
+         f"act does not wait for required reviewers: job {job_id} (environment {environment}) was started at once; "
+         f"its OIDC token request was held until the harness approved it, after checking what the run did before "
+         f"approval (GitHub would not start the job before a reviewer approves)", job=job_id)
+    return None
 
 
 def act_arguments(shared_actions, workflow_path):

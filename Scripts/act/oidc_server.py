@@ -9,6 +9,8 @@ jobs.json (Scripts/act/workflow_jobs.py) the server decides, as GitHub does:
 
 - no token unless the job's effective permissions grant `id-token: write` (GitHub gives such a job no
   request URL; act ignores `permissions:`: compensations.id_token_refusal() decides, and notes it);
+- with --hold-dir, a job whose environment has required reviewers gets its token only once the harness
+  approves (compensations.environment_hold(): act does not wait for reviewers);
 - the subject: `repo:OWNER/REPO:environment:NAME` for a job bound to an environment, else
   `repo:OWNER/REPO:pull_request` on pull_request events, else `repo:OWNER/REPO:ref:REF`.
 
@@ -77,6 +79,8 @@ def make_handler(options, jobs, log_lock):
                 log({"job": job_id, "refused": "no such job in the workflow"})
                 return self.reply(404, {"message": f"no job {job_id!r} in the workflow"})
             refusal = compensations.id_token_refusal(job_id, job)
+            if not refusal and query.get("by") != "act-e2e-checks":
+                refusal = compensations.environment_hold(job_id, job, options.environments, options.hold_dir)
             if refusal:
                 log({"job": job_id, "refused": refusal})
                 return self.reply(403, {"message": refusal})
@@ -106,8 +110,11 @@ def make_handler(options, jobs, log_lock):
                 b64url(json.dumps(claims).encode()),
                 b64url(b"act-e2e: not a signature"),
             ])
-            log({"job": job_id, "sub": claims["sub"], "aud": claims["aud"], "jti": claims["jti"],
-                 "environment": job["environment"], "event": event, "ref": ref})
+            entry = {"job": job_id, "sub": claims["sub"], "aud": claims["aud"], "jti": claims["jti"],
+                     "environment": job["environment"], "event": event, "ref": ref}
+            if query.get("by"):
+                entry["by"] = query["by"]  # a check of the harness, asking as this job would (not the job itself)
+            log(entry)
             return self.reply(200, {"value": token})
 
         def log_message(self, *args):
@@ -123,7 +130,12 @@ def main():
     parser.add_argument("--repository", required=True)
     parser.add_argument("--request-token", required=True)
     parser.add_argument("--log", required=True)
+    parser.add_argument("--environments", help="next_steps.py JSON: hold tokens of jobs needing reviewers")
+    parser.add_argument("--hold-dir", help="where environment_hold() waits for the harness's approval")
     options = parser.parse_args()
+    if options.environments:
+        with open(options.environments) as handle:
+            options.environments = json.load(handle)["environments"]
     with open(options.jobs) as handle:
         workflow = json.load(handle)
     options.workflow_name = workflow.get("name") or ""
