@@ -44,6 +44,7 @@ enum ConfigFixtures {
             StackNaming(prefix: "pay", suffix: "blue")
             Region("eu-west-1")
             CIRole(.arn("arn:aws:iam::999999999999:role/ci-readonly"))
+            OIDCSubject.jobWorkflowRef
             BuildSettings(retentionDays: 7, commands: ["make test", "./scripts/lint.sh --strict"])
             ValidationSettings(validateTemplate: false, cfnLintVersion: nil, commands: ["checkov -d infra"])
             Environment(
