@@ -1,3 +1,4 @@
+import Testing
 @testable import Pipewright
 
 /// A hand-made workflow that passes every rule under ``strictTestPolicy``: build (encrypts, uploads), plan in
@@ -95,4 +96,21 @@ extension Workflow {
         change(&copy.jobs[AuditFixture.index(id, in: self)])
         return copy
     }
+}
+
+/// Until pull requests validate offline (a change under way on another branch), the generated build and
+/// validate jobs run on `pull_request` with the CI role, and PW023 reports them. Tests of generated output set
+/// these findings aside; ``BlueprintAuditTests`` and the CLI tests record them as known issues, which fail
+/// once the findings are gone, so the exception cannot outlive its reason.
+enum PendingPullRequestFindings {
+    static let reason: Comment = "generated build and validate jobs still assume the CI role on pull requests until they validate offline"
+
+    static func isPending(_ finding: Diagnostic) -> Bool {
+        finding.ruleID == "PW023" && ["jobs.build.", "jobs.validate."].contains { finding.location.path.hasPrefix($0) }
+    }
+}
+
+extension Array where Element == Diagnostic {
+    /// The findings without those ``PendingPullRequestFindings`` sets aside.
+    var withoutPendingPullRequestFindings: [Diagnostic] { filter { !PendingPullRequestFindings.isPending($0) } }
 }
