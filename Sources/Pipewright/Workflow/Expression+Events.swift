@@ -15,11 +15,8 @@ extension Expression {
 
     /// Whether the condition can hold in a run started by `event`: `false` only when comparisons of
     /// `github.event_name` with literals rule the event out, whatever every other value is.
-    ///
-    /// ```swift
-    /// let pushOnly: Expression = .github("event_name").equals("push") && .github("ref").equals("refs/heads/main")
-    /// pushOnly.mayHold(whenEventIs: "pull_request")   // false
-    /// ```
+    /// `github.event_name == 'push' && github.ref == 'refs/heads/main'` cannot hold on `pull_request`;
+    /// `github.ref == 'refs/heads/main'` can.
     func mayHold(whenEventIs event: String) -> Bool {
         truth(whenEventIs: event) != false
     }
