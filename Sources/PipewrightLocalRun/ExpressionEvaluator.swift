@@ -268,20 +268,6 @@ public struct ExpressionEvaluator: Sendable {
     }
 }
 
-extension Pipewright.Expression {
-    /// Whether the expression calls `success()`, `failure()`, `always()` or `cancelled()`, which turns off
-    /// the implicit `success() &&` of a condition.
-    public var callsStatusFunction: Bool {
-        switch self {
-        case .call(let function, let arguments):
-            [.success, .failure, .always, .cancelled].contains(function) || arguments.contains(where: \.callsStatusFunction)
-        case .binary(_, let lhs, let rhs): lhs.callsStatusFunction || rhs.callsStatusFunction
-        case .not(let operand): operand.callsStatusFunction
-        case .context, .string, .number, .bool, .null: false
-        }
-    }
-}
-
 /// A minimal `hashFiles`: SHA-256 over the SHA-256 of each matching file, in path order; `''` when none match.
 /// Patterns are matched with `fnmatch` against paths relative to the workspace (`*` also crosses `/`).
 enum HashFiles {

@@ -80,7 +80,33 @@ extension BootstrapBuilder {
 
     /// Build runs on pushes to the deploy branches only; pull requests validate offline.
     var ciSubjects: [String] {
-        pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
+        pipeline.deployBranches.map { subject("ref:refs/heads/" + $0, workflowFile: pipeline.deployWorkflowFile, branch: $0) }
+    }
+
+    /// The subjects a role of a purpose trusts: its one GitHub environment, and, with the customized subject,
+    /// the generated workflow file at the environment's branch. Drift runs on a schedule, from the default
+    /// branch, and manually from a branch the drift environment admits (protected branches): its roles admit
+    /// the drift workflow at any deploy branch, the branches the next steps protect.
+    func trustedSubjects(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
+        let context = "environment:" + githubEnvironment(purpose, environment)
+        guard purpose == .drift else { return [subject(context, workflowFile: pipeline.deployWorkflowFile, branch: environment.branch)] }
+        var subjects: [String] = []
+        for branch in pipeline.deployBranches {
+            let subject = subject(context, workflowFile: pipeline.driftWorkflowFile, branch: branch)
+            if !subjects.contains(subject) { subjects.append(subject) }
+        }
+        return subjects
+    }
+
+    /// The subject, after `repo:OWNER/REPO:`, of a job of a workflow file run from a branch: the context alone
+    /// (`environment:prod`), or, with the customized subject, the context and the job's workflow at that ref
+    /// (`environment:prod:job_workflow_ref:OWNER/REPO/.github/workflows/infrastructure.yml@refs/heads/main`).
+    /// Branch and environment names hold no `:`, which GitHub would escape as `%3A`.
+    func subject(_ context: String, workflowFile: String, branch: String) -> String {
+        switch pipeline.oidcSubject {
+        case .default: context
+        case .jobWorkflowRef: "\(context):job_workflow_ref:${\(Self.repositoryParameter)}/.github/workflows/\(workflowFile)@refs/heads/\(branch)"
+        }
     }
 
     // MARK: - Roles
@@ -100,7 +126,7 @@ extension BootstrapBuilder {
     /// its target role (and decrypt the artifact first).
     func firstHopRole(_ purpose: RolePurpose, _ environment: Environment) -> YAMLNode {
         let name = BootstrapNaming.roleName(pipeline, environment, purpose: purpose)
-        let trust = githubTrust(subjects: ["environment:" + githubEnvironment(purpose, environment)])
+        let trust = githubTrust(subjects: trustedSubjects(purpose, environment))
         guard chains(purpose, environment) else {
             var statements = purposeStatements(purpose, environment)
             if decrypts(purpose, environment) { statements.append(decryptStatement()) }

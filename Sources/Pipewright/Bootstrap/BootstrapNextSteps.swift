@@ -88,6 +88,19 @@ extension BootstrapTemplate {
             lines.append(#"       gh api -X PUT repos/\#(repository)/branches/\#(branch)/protection --input - <<< '{"required_status_checks":null,"enforce_admins":true,"required_pull_request_reviews":{"required_approving_review_count":1},"restrictions":null}'"#)
         }
 
+        if let claimKeys = pipeline.oidcSubject.includeClaimKeys {
+            heading("Customize the repository's OIDC subject to name each job's workflow file and ref; until it is set, no job reaches any role:")
+            let body = #"{"use_default":false,"include_claim_keys":["# + claimKeys.map { "\"\($0)\"" }.joined(separator: ",") + "]}"
+            lines.append("       gh api -X PUT repos/\(repository)/actions/oidc/customization/sub --input - <<< '\(body)'")
+            lines.append("   Check it with: gh api repos/\(repository)/actions/oidc/customization/sub")
+            let served = pipeline.ciRole == nil ? "an environment's branch" : "an environment's branch; the CI role's, the deploy branches"
+            lines.append("   The roles then admit only jobs of .github/workflows/\(pipeline.deployWorkflowFile) run from the branch each serves (\(served))\(pipeline.drift == nil ? "." : ",")")
+            if pipeline.drift != nil {
+                lines.append("   and the drift roles jobs of .github/workflows/\(pipeline.driftWorkflowFile) run from a deploy branch: scheduled drift runs on the default branch, which must be one of them.")
+            }
+            lines.append("   A renamed or copied workflow file, or one changed on another branch, reaches nothing.")
+        }
+
         heading("Store each output of the bootstrap stack where the workflows read it:")
         for setting in builder.githubSettings() {
             let inPipeline = setting.condition == BootstrapBuilder.pipelineCondition

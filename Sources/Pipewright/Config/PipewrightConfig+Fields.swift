@@ -40,6 +40,11 @@ extension PipewrightConfig {
             "pipelineAccount", \.pipeline.pipelineAccount, { $0.pipeline.pipelineAccount = $1 }, .accountID,
             "The dedicated AWS account of the CI role, the artifact key and chained deploys' first hops; no environment should deploy to it."
         ),
+        .field(
+            "oidcSubject", \.pipeline.oidcSubject, { $0.pipeline.oidcSubject = $1 }, .cases,
+            "The GitHub OIDC subject the bootstrap's roles trust. default: GitHub's (repo:OWNER/REPO:environment:E). jobWorkflowRef: the repository's subject is customized to include job_workflow_ref, and each role admits only the generated workflow file at its environment's branch (drift: at the deploy branches); without the customization nothing reaches any role. The next steps print the gh api command.",
+            default: .value, omittedWhen: { $0.pipeline.oidcSubject == .default }
+        ),
         .field("build", \.pipeline.build, { $0.pipeline.build = $1 }, .object(build), "Packaging and upload of the artifact."),
         .field("validation", \.pipeline.validation, { $0.pipeline.validation = $1 }, .object(validation), "Checks run on the artifact before any deploy."),
         .field("environments", \.pipeline.environments, { $0.pipeline.environments = $1 }, environments, "Target environments, in promotion order.", required: true),

@@ -56,6 +56,9 @@ public struct Pipeline: Sendable, Hashable {
     public var pipelineAccount: String?
     /// Runner settings, timeouts and egress control shared by every job.
     public var runtime: RuntimeSettings
+    /// The GitHub OIDC subject the bootstrap's trust policies expect; ``OIDCSubject/jobWorkflowRef`` also binds
+    /// every role to the generated workflow file at its branch.
+    public var oidcSubject: OIDCSubject
 
     /// Creates a pipeline from its parts.
     public init(_ name: String, project: String, @PipelineBuilder _ parts: () -> [any PipelineComponent]) {
@@ -83,6 +86,7 @@ public struct Pipeline: Sendable, Hashable {
         self.ciRole = nil
         self.pipelineAccount = nil
         self.runtime = RuntimeSettings()
+        self.oidcSubject = .default
         for part in parts { part.apply(to: &self) }
     }
 

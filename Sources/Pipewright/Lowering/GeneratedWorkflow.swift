@@ -33,4 +33,10 @@ extension Pipeline {
         }
         return slug.isEmpty ? "pipeline" : String(decoding: slug, as: UTF8.self)
     }
+
+    /// The deploy workflow's file name under `.github/workflows/`, e.g. `infrastructure.yml`.
+    public var deployWorkflowFile: String { fileSlug + ".yml" }
+
+    /// The drift workflow's file name under `.github/workflows/`, e.g. `infrastructure-drift.yml`.
+    public var driftWorkflowFile: String { fileSlug + "-drift.yml" }
 }

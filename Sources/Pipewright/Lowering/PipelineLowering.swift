@@ -10,9 +10,9 @@ struct PipelineLowering {
 
     /// The deploy workflow and, when drift detection is on, the drift workflow.
     func workflows() -> [GeneratedWorkflow] {
-        var result = [GeneratedWorkflow(fileName: pipeline.fileSlug + ".yml", workflow: deployWorkflow())]
+        var result = [GeneratedWorkflow(fileName: pipeline.deployWorkflowFile, workflow: deployWorkflow())]
         if let drift = pipeline.drift {
-            result.append(GeneratedWorkflow(fileName: pipeline.fileSlug + "-drift.yml", workflow: driftWorkflow(drift)))
+            result.append(GeneratedWorkflow(fileName: pipeline.driftWorkflowFile, workflow: driftWorkflow(drift)))
         }
         return result
     }

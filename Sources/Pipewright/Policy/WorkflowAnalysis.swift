@@ -76,6 +76,28 @@ extension Workflow {
     }
 }
 
+extension Workflow {
+    /// Whether a job can run in a run started by `event`: the workflow is triggered by it, the job's `if:` does
+    /// not rule it out, and, unless the condition calls a status function (which lets the job run whatever its
+    /// needs did), every job it needs can run too. Undecidable conditions count as able to run.
+    func canRun(_ job: Job, on event: String) -> Bool {
+        guard on.eventNames.contains(event) else { return false }
+        var deciding: Set<String> = []
+        return canRun(job, on: event, deciding: &deciding)
+    }
+
+    private func canRun(_ job: Job, on event: String, deciding: inout Set<String>) -> Bool {
+        // A cycle of needs never runs at all; GitHub refuses the workflow.
+        guard deciding.insert(job.id).inserted else { return false }
+        defer { deciding.remove(job.id) }
+        if let condition = job.condition {
+            guard condition.mayHold(whenEventIs: event) else { return false }
+            if condition.callsStatusFunction { return true }
+        }
+        return job.needs.allSatisfy { id in self[job: id].map { canRun($0, on: event, deciding: &deciding) } ?? true }
+    }
+}
+
 extension ScriptCommand {
     /// A word that is exactly `$NAME` or `${NAME}`, replaced by that variable's rendered text from the first
     /// `env:` scope (step, job, workflow) that sets it; any other word as it is.

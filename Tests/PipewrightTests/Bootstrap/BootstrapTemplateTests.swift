@@ -165,6 +165,34 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
     #expect(!BootstrapTemplate.nextSteps(for: noIAM).contains("ExecutionPolicyArns"))
 }
 
+@Test func nextStepsCustomizeTheOIDCSubjectOnlyWhenTheTrustExpectsIt() {
+    #expect(!BootstrapTemplate.nextSteps(for: pipeline).contains("oidc/customization"))
+    var customized = pipeline
+    customized.oidcSubject = .jobWorkflowRef
+    let lines = BootstrapTemplate.nextSteps(for: customized, repository: "acme/app").split(separator: "\n").map(String.init)
+    let heading = lines.firstIndex { $0.hasSuffix("Customize the repository's OIDC subject to name each job's workflow file and ref; until it is set, no job reaches any role:") }
+    #expect(heading != nil)
+    #expect(lines.contains(#"       gh api -X PUT repos/acme/app/actions/oidc/customization/sub --input - <<< '{"use_default":false,"include_claim_keys":["repo","context","job_workflow_ref"]}'"#))
+    #expect(lines.contains("   and the drift roles jobs of .github/workflows/infrastructure-drift.yml run from a deploy branch: scheduled drift runs on the default branch, which must be one of them."))
+    // Before the outputs are stored: the first run needs both.
+    let outputs = lines.firstIndex { $0.contains("Store each output of the bootstrap stack") }
+    #expect(heading.flatMap { heading in outputs.map { heading < $0 } } == true)
+}
+
+@Test func theCustomizedSubjectNamesTheWorkflowFileAtTheRoleBranch() throws {
+    var customized = pipeline
+    customized.oidcSubject = .jobWorkflowRef
+    let resources = BootstrapTemplate.template(for: customized)["Resources"]
+    func subjects(_ role: String) -> [String] {
+        let statement = resources?[role]?["Properties"]?["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
+        return statement?["Condition"]?["StringEquals"]?["token.actions.githubusercontent.com:sub"]?.elements.compactMap(\.text) ?? []
+    }
+    let file = "${GitHubRepository}/.github/workflows/infrastructure"
+    #expect(subjects("PlanRoleProd") == ["repo:${GitHubRepository}:environment:prod-plan:job_workflow_ref:\(file).yml@refs/heads/main"])
+    #expect(subjects("CIRole") == ["develop", "main"].map { "repo:${GitHubRepository}:ref:refs/heads/\($0):job_workflow_ref:\(file).yml@refs/heads/\($0)" })
+    #expect(subjects("DriftRoleDev") == ["develop", "main"].map { "repo:${GitHubRepository}:environment:drift-detection:job_workflow_ref:\(file)-drift.yml@refs/heads/\($0)" })
+}
+
 @Test func chainedDeploysStartInTheSharedAccountAndChainIntoTheTargetAccount() {
     let cdk = BootstrapTemplate.template(for: Blueprint.cdk.pipeline())
     let resources = cdk["Resources"]

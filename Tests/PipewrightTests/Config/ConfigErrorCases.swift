@@ -91,7 +91,7 @@ extension ConfigFixtures {
         ),
 
         // Pipeline rules.
-        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
+        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
             base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),
@@ -233,6 +233,7 @@ extension ConfigFixtures {
             base(adding: "\"runtime\": {\"hardenRunner\": {\"policy\": \"block\", \"allowedEndpoints\": [\"github.com\"]}}"),
             "runtime.hardenRunner.allowedEndpoints[0]: \"github.com\" is not a host:port endpoint; expected a host name and a port such as github.com:443 or *.amazonaws.com:443"
         ),
+        Case(base(adding: "\"oidcSubject\": \"jobWorkflowRefs\""), "oidcSubject: \"jobWorkflowRefs\" is not one of default, jobWorkflowRef — did you mean \"jobWorkflowRef\"?"),
         Case(
             base(adding: "\"destroy\": {}").replacing("{\"name\": \"dev\"", with: "{\"name\": \"refused\""),
             "environments[0].name: \"refused\" is reserved when destroy is on: the job destroy-refused reports refused destroys; expected another name"

@@ -45,6 +45,7 @@ enum ConfigFixtures {
             Region("eu-west-1")
             AdditionalRegions(["eu-west-4"])
             CIRole(.arn("arn:aws:iam::999999999999:role/ci-readonly"))
+            OIDCSubject.jobWorkflowRef
             BuildSettings(retentionDays: 7, commands: ["make test", "./scripts/lint.sh --strict"])
             ValidationSettings(validateTemplate: false, cfnLintVersion: nil, commands: ["checkov -d infra"])
             Environment(

@@ -1,3 +1,4 @@
+import Testing
 @testable import Pipewright
 
 /// A hand-made workflow that passes every rule under ``strictTestPolicy``: build (encrypts, uploads), plan in
@@ -96,3 +97,4 @@ extension Workflow {
         return copy
     }
 }
+

@@ -124,7 +124,8 @@ import Testing
             $0.steps[1] = .uses("Check out", F.action("actions/checkout"), with: ["persist-credentials": false, "ref": .expression(.github("event", "pull_request", "head", "sha"))])
         }
         workflow.on.extra = [YAMLEntry("pull_request_target", .mapping([]))]
-        #expect(F.findings(workflow) == [Found("PW013", "jobs.build.steps[1].with.ref", "a pull_request_target workflow checks out the untrusted ref ${{ github.event.pull_request.head.sha }} in job build")])
+        // The build job's token on pull_request_target is PW023's finding, tested there.
+        #expect(F.findings(workflow).filter { $0.rule != "PW023" } == [Found("PW013", "jobs.build.steps[1].with.ref", "a pull_request_target workflow checks out the untrusted ref ${{ github.event.pull_request.head.sha }} in job build")])
         var fetched = F.workflow.changing("build") { $0.steps.append(.run("Fetch", "gh pr checkout \"$PR\"\n")) }
         fetched.on.extra = [YAMLEntry("workflow_run", .mapping([YAMLEntry("workflows", .sequence([.string("CI")]))]))]
         #expect(F.findings(fetched) == [Found("PW013", "jobs.build.steps[5].run", "a workflow_run workflow fetches untrusted pull request code in job build: gh pr checkout $PR")])
@@ -154,7 +155,10 @@ import Testing
 
     @Test func pw016DestroyProtectedEnvironment() {
         let workflow = F.workflow.changing("deploy") { $0.steps[2] = .run("Destroy", "aws cloudformation delete-stack --stack-name app\n") }
-        #expect(F.findings(workflow) == [Found("PW016", "jobs.deploy.steps[2].run", "job deploy runs aws cloudformation delete-stack in prod, which the policy protects from destroy")])
+        #expect(F.findings(workflow) == [
+            Found("PW016", "jobs.deploy.steps[2].run", "job deploy runs aws cloudformation delete-stack in prod, which the policy protects from destroy"),
+            Found("PW024", "jobs.deploy.steps[2].run", "job deploy runs aws cloudformation delete-stack in prod, which is not a -destroy environment"),
+        ])
     }
 
     @Test func pw017HardenRunner() {
@@ -186,9 +190,79 @@ import Testing
         #expect(F.findings(workflow) == [Found("PW021", "jobs.deploy.steps[1].with.role-to-assume", "job deploy assumes a role in account 999999999999; the policy allows 111111111111 for prod")])
     }
 
+    @Test func pw022PlanJobExecutes() {
+        let executes = F.workflow.changing("plan") { $0.steps.append(.run("Apply", "aws cloudformation execute-change-set --change-set-name \"$ARN\"\n")) }
+        #expect(F.findings(executes) == [
+            Found("PW022", "jobs.plan.steps[6].run", "job plan is bound to the plan environment prod-plan but runs aws cloudformation execute-change-set, which executes the change set"),
+        ])
+        let deploys = F.workflow.changing("plan") { $0.steps[5] = .run("Plan", "npx --no-install cdk deploy --require-approval never\n") }
+        // Replacing the plan's create-change-set also gives PW009 (the execute has no plan) and PW010 (no tags).
+        #expect(F.findings(deploys, policy: .default).filter { $0.rule == "PW022" } == [
+            Found("PW022", "jobs.plan.steps[5].run", "job plan is bound to the plan environment prod-plan but runs cdk deploy, which applies changes at once"),
+        ])
+        let action = F.workflow.changing("plan") { $0.steps[5] = .uses("Deploy", F.action("aws-actions/aws-cloudformation-github-deploy"), with: ["name": "app"]) }
+        #expect(F.findings(action, policy: .default).filter { $0.rule == "PW022" } == [
+            Found("PW022", "jobs.plan.steps[5]", "job plan is bound to the plan environment prod-plan but runs aws-cloudformation-github-deploy, which executes its change set at once"),
+        ])
+        // Preparing a change set is what a plan job is for; an environment chosen by an expression counts by its text.
+        for script in ["npx --no-install cdk deploy --method=prepare-change-set\n", "npx --no-install cdk deploy --no-execute\n", "sam deploy --no-execute-changeset\n"] {
+            #expect(F.findings(F.workflow.changing("plan") { $0.steps[5] = .run("Plan", WorkflowText(script)) }, policy: .default).filter { $0.rule == "PW022" } == [], "\(script)")
+        }
+        let dynamic = executes.changing("plan") { $0.environment = DeploymentEnvironment(WorkflowText("\(.inputs("environment"))-plan")) }
+        #expect(F.findings(dynamic, policy: .default).map(\.rule).filter { $0 == "PW022" } == ["PW022"])
+    }
+
+    @Test func pw023CredentialsOnPullRequests() {
+        var workflow = F.workflow
+        workflow.on = Triggers(push: EventFilter(branches: ["main"]), pullRequest: EventFilter(branches: ["main"]))
+        // Plan and deploy need build with the implicit success(): they run on a pull request when build does.
+        #expect(F.findings(workflow, policy: .default) == [
+            Found("PW023", "jobs.build.permissions.id-token", "job build can run on pull_request and can mint an OIDC token (id-token: write)"),
+            Found("PW023", "jobs.build.steps[2]", "job build can run on pull_request and configures AWS credentials"),
+            Found("PW023", "jobs.plan.permissions.id-token", "job plan can run on pull_request and can mint an OIDC token (id-token: write)"),
+            Found("PW023", "jobs.plan.steps[3]", "job plan can run on pull_request and configures AWS credentials"),
+            Found("PW023", "jobs.deploy.permissions.id-token", "job deploy can run on pull_request and can mint an OIDC token (id-token: write)"),
+            Found("PW023", "jobs.deploy.steps[1]", "job deploy can run on pull_request and configures AWS credentials"),
+        ])
+        // A push-only build rules out the jobs that need it, unless a status function runs them anyway.
+        let pushOnly = workflow.changing("build") { $0.condition = Expression.github("event_name").equals("push") }
+        #expect(F.findings(pushOnly, policy: .default) == [])
+        let notPR = workflow.changing("build") { $0.condition = Expression.github("event_name").notEquals("pull_request") && !Expression.cancelled() }
+        #expect(F.findings(notPR, policy: .default) == [])
+        let always = pushOnly.changing("deploy") { $0.condition = Expression.always() }
+        #expect(F.findings(always, policy: .default).map(\.path) == ["jobs.deploy.permissions.id-token", "jobs.deploy.steps[1]"])
+        // Excluding pull_request leaves pull_request_target; a condition on anything else decides nothing.
+        var target = notPR
+        target.on = Triggers(push: EventFilter(branches: ["main"]), extra: [YAMLEntry("pull_request_target", .mapping([]))])
+        #expect(F.findings(target, policy: .default).first == Found("PW023", "jobs.build.permissions.id-token", "job build can run on pull_request_target and can mint an OIDC token (id-token: write)"))
+        let onRef = workflow.changing("build") { $0.condition = Expression.github("ref").equals("refs/heads/main") }
+        #expect(F.findings(onRef, policy: .default).count == 6)
+        // Inherited from the workflow, the grant is reported where it is written.
+        let inherited = workflow.changing("build") { $0.permissions = nil }
+        var grantsAll = inherited
+        grantsAll.permissions = .grants(.read(.contents), .write(.idToken))
+        #expect(F.findings(grantsAll, policy: .default).filter { $0.rule == "PW023" }.first?.path == "permissions.id-token")
+    }
+
+    @Test func pw024DestroyOutsideADestroyEnvironment() {
+        let unbound = F.workflow.changing("build") { $0.steps[3] = .run("Package", "sha256sum bundle/* > SHA256SUMS\nnpx --no-install cdk destroy --force\n") }
+        #expect(F.findings(unbound, policy: .default) == [
+            Found("PW024", "jobs.build.steps[3].run", "job build runs cdk destroy in a job bound to no environment"),
+        ])
+        let plan = F.workflow.changing("plan") { $0.steps[5] = .run("Plan", "sam delete --no-prompts\n") }
+        #expect(F.findings(plan, policy: .default).filter { $0.rule == "PW024" } == [
+            Found("PW024", "jobs.plan.steps[5].run", "job plan runs sam delete in prod-plan, which is not a -destroy environment"),
+        ])
+        let destroy = F.workflow.changing("deploy") {
+            $0.environment = DeploymentEnvironment("dev-destroy")
+            $0.steps[2] = .run("Destroy", "aws cloudformation delete-stack --stack-name app\n")
+        }
+        #expect(F.findings(destroy, policy: .default) == [])
+    }
+
     @Test func everyRuleHasATestAndAUniqueID() {
         let ids = RuleCatalog.all.map(\.id)
-        #expect(ids == (1...21).map { "PW" + String(repeating: "0", count: $0 < 10 ? 2 : 1) + String($0) })
+        #expect(ids == (1...24).map { "PW" + String(repeating: "0", count: $0 < 10 ? 2 : 1) + String($0) })
         #expect(Set(RuleCatalog.all.map(\.name)).count == ids.count)
     }
 

@@ -114,6 +114,64 @@ func eachSubjectReachesOnlyItsOwnRoles(_ name: String) throws {
     #expect(matrix.reach("environment:drift-detection") == drift, "\(name): drift")
 }
 
+/// With `oidcSubject: jobWorkflowRef` the repository's subject names the job's workflow file and ref
+/// (`include_claim_keys: ["repo", "context", "job_workflow_ref"]`), and every role admits only the generated file
+/// at the branch it serves: GitHub's default subject, another file and another ref all reach nothing.
+@Test(arguments: variants.map(\.0))
+func theCustomizedSubjectAdmitsOnlyTheGeneratedWorkflowAtItsBranch(_ name: String) throws {
+    var pipeline = try #require(variants.first { $0.0 == name }).1
+    pipeline.oidcSubject = .jobWorkflowRef
+    let matrix = try Matrix(pipeline)
+    let deployFile = pipeline.deployWorkflowFile, driftFile = pipeline.driftWorkflowFile
+    func ran(_ file: String, at ref: String, in workflowRepository: String = repository) -> String {
+        ":job_workflow_ref:\(workflowRepository)/.github/workflows/\(file)@\(ref)"
+    }
+
+    // The customization not set: the default subjects, which the uncustomized matrix admits, reach nothing.
+    var contexts = ["environment:drift-detection"] + pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
+    for environment in pipeline.environments {
+        contexts += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment].map { "environment:" + $0 }
+    }
+    for context in contexts {
+        #expect(matrix.reach(context) == [], "\(name): default subject \(context)")
+    }
+    #expect(matrix.reach("pull_request" + ran(deployFile, at: "refs/pull/7/merge")) == [], "\(name): pull request")
+
+    for branch in pipeline.deployBranches {
+        let context = "ref:refs/heads/" + branch
+        #expect(matrix.reach(context + ran(deployFile, at: "refs/heads/" + branch)) == ["\(pipelineAccount)/myapp-ci"], "\(name): build on \(branch)")
+        for other in [ran("hand-made.yml", at: "refs/heads/" + branch), ran(deployFile, at: "refs/heads/feature"),
+                      ran(driftFile, at: "refs/heads/" + branch), ran(deployFile, at: "refs/heads/" + branch, in: "evil/app")] {
+            #expect(matrix.reach(context + other) == [], "\(name): \(context)\(other)")
+        }
+    }
+    for environment in pipeline.environments {
+        let exact = ran(deployFile, at: "refs/heads/" + environment.branch)
+        let expected: [(String, [String])] = [
+            (environment.githubEnvironment, matrix.designed(.deploy, environment)),
+            (environment.planEnvironment, environment.strategy.isReviewed ? matrix.designed(.plan, environment) : []),
+            (environment.destroyEnvironment, environment.production ? [] : matrix.designed(.destroy, environment)),
+        ]
+        for (githubEnvironment, roles) in expected {
+            let context = "environment:" + githubEnvironment
+            #expect(matrix.reach(context + exact) == roles, "\(name): \(context) from \(deployFile) on \(environment.branch)")
+            // The same file written on another branch, e.g. pushed to a feature branch and dispatched from it.
+            let otherBranch = pipeline.deployBranches.first { $0 != environment.branch } ?? "feature"
+            for other in [ran(deployFile, at: "refs/heads/" + otherBranch), ran(deployFile, at: "refs/heads/feature"),
+                          ran("hand-made.yml", at: "refs/heads/" + environment.branch), ran(driftFile, at: "refs/heads/" + environment.branch),
+                          ran(deployFile, at: "refs/tags/v1")] {
+                #expect(matrix.reach(context + other) == [], "\(name): \(context)\(other)")
+            }
+        }
+    }
+    let drift = pipeline.environments.flatMap { matrix.designed(.drift, $0) }.sorted()
+    for branch in pipeline.deployBranches {
+        #expect(matrix.reach("environment:drift-detection" + ran(driftFile, at: "refs/heads/" + branch)) == drift, "\(name): drift on \(branch)")
+        #expect(matrix.reach("environment:drift-detection" + ran(deployFile, at: "refs/heads/" + branch)) == [], "\(name): drift from the deploy file")
+    }
+    #expect(matrix.reach("environment:drift-detection" + ran(driftFile, at: "refs/heads/feature")) == [], "\(name): drift on feature")
+}
+
 @Test(arguments: variants.map(\.0))
 func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) throws {
     let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
