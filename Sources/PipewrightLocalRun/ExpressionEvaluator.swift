@@ -68,6 +68,7 @@ public struct ExpressionEvaluator: Sendable {
         case .bool(let value): return .bool(value)
         case .null: return .null
         case .not(let operand): return .bool(!(try evaluate(operand).isTruthy))
+        case .raw(let text): throw .unparsed(text)
         case .binary(let op, let lhs, let rhs):
             let left = try evaluate(lhs)
             switch op {
@@ -278,6 +279,7 @@ extension Pipewright.Expression {
         case .binary(_, let lhs, let rhs): lhs.callsStatusFunction || rhs.callsStatusFunction
         case .not(let operand): operand.callsStatusFunction
         case .context, .string, .number, .bool, .null: false
+        case .raw(let text): ["success(", "failure(", "always(", "cancelled("].contains { text.contains($0) }
         }
     }
 }
