@@ -6,7 +6,7 @@ public enum RuleCatalog {
         SecretsNeedEnvironment(), CheckoutWithoutCredentials(), JobTimeout(), ReviewedChangeSets(), RequiredTags(),
         ArtifactChecksum(), ArtifactKMSEncryption(), UntrustedCheckout(), NoCurlPipeShell(), PinnedToolInstalls(),
         ProtectedFromDestroy(), HardenRunnerRequired(), AllowedRunners(), ArtifactRetention(), AllowedRegions(),
-        AllowedAccounts(),
+        AllowedAccounts(), GeneratedWorkflowsCurrent(),
     ]
 
     /// The rule with an id (`pw005`, `PW005`) or name (`no-expressions-in-run`), case-insensitively.
