@@ -188,7 +188,8 @@ import Testing
 
     @Test func everyRuleHasATestAndAUniqueID() {
         let ids = RuleCatalog.all.map(\.id)
-        #expect(ids == (1...21).map { "PW" + String(repeating: "0", count: $0 < 10 ? 2 : 1) + String($0) })
+        // PW022 to PW024 belong to rules added on another branch; PW025 (generated-workflows-current) follows them.
+        #expect(ids == ((1...21).map { "PW" + String(repeating: "0", count: $0 < 10 ? 2 : 1) + String($0) } + ["PW025"]))
         #expect(Set(RuleCatalog.all.map(\.name)).count == ids.count)
     }
 
