@@ -33,7 +33,9 @@ extension Auditor {
     ///
     /// ```swift
     /// let rendered = try Generator().render(pipeline)
-    /// let findings = Auditor().freshness(of: committedFiles, rendered: rendered, source: "pipewright.json")
+    /// let committed = rendered   // the files as read from the repository
+    /// let findings = Auditor().freshness(of: committed, rendered: rendered, source: "pipewright.json")
+    /// // findings.isEmpty: every file is what the config renders
     /// ```
     public func freshness(of committed: [RenderedFile], rendered: [RenderedFile], source: String) -> [Diagnostic] {
         guard let rule = rules.lazy.compactMap({ $0 as? GeneratedWorkflowsCurrent }).first else { return [] }
