@@ -27,7 +27,8 @@ public struct OptionSpec: Sendable, Hashable {
 public struct CommandSpec: Sendable {
     public let name: String
     public let summary: String
-    /// Positional arguments, e.g. `["NAME"]`; a trailing `?` marks one optional.
+    /// Positional arguments, e.g. `["NAME"]`; a trailing `?` marks one optional, and a last one named
+    /// `NAME...` takes any number.
     public let arguments: [String]
     public let options: [OptionSpec]
     /// Paragraphs printed after the options.
@@ -155,7 +156,9 @@ public func parseArguments(_ arguments: [String], for spec: CommandSpec) throws(
     if parsed.positionals.count < required.count {
         throw .missingArgument(required[parsed.positionals.count], command: spec.name)
     }
-    if parsed.positionals.count > spec.arguments.count {
+    // A last argument named `NAME...` (or `NAME...?`) takes every remaining positional.
+    let variadic = spec.arguments.last.map { $0.hasSuffix("...") || $0.hasSuffix("...?") } ?? false
+    if !variadic && parsed.positionals.count > spec.arguments.count {
         throw .unexpectedArgument(parsed.positionals[spec.arguments.count], command: spec.name)
     }
     return parsed

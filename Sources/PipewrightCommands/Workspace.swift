@@ -100,7 +100,19 @@ package struct Workspace {
     /// The workflows under `.github/workflows/`, then `.github/actionlint.yaml`, whose header says Pipewright
     /// generated them from `source`, as repository paths, in name order.
     func generatedWorkflows(from source: String) -> [String] {
-        let folder = ".github/workflows"
+        // actionlint's configuration is written beside the workflows when jobs run on the organization's labels.
+        (workflowFiles(in: Self.workflowsFolder) + [Generator.actionlintConfigurationPath]).filter { relative in
+            guard !isSymlink(relative), let text = try? read(relative), GeneratedHeader.source(of: text) == source else { return false }
+            return true
+        }
+    }
+
+    /// Where GitHub reads a repository's workflows.
+    static let workflowsFolder = ".github/workflows"
+
+    /// The `*.yml` and `*.yaml` files directly in a folder (GitHub reads no subfolder of `.github/workflows/`),
+    /// as paths below it, in name order; none when the folder does not exist.
+    func workflowFiles(in folder: String) -> [String] {
         guard let directory = opendir(path(folder)) else { return [] }
         defer { closedir(directory) }
         var names: [String] = []
@@ -108,13 +120,8 @@ package struct Workspace {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
             if name.hasSuffix(".yml") || name.hasSuffix(".yaml") { names.append(name) }
         }
-        var generated: [String] = []
-        // actionlint's configuration is written beside the workflows when jobs run on the organization's labels.
-        for relative in names.sorted().map({ folder + "/" + $0 }) + [Generator.actionlintConfigurationPath] {
-            guard !isSymlink(relative), let text = try? read(relative), GeneratedHeader.source(of: text) == source else { continue }
-            generated.append(relative)
-        }
-        return generated
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return names.sorted().map { prefix + $0 }.filter { has($0, directory: false) }
     }
 
     /// Removes a file.

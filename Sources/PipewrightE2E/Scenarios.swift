@@ -86,9 +86,10 @@ extension Harness {
         let scratch = work + "/kms-round-trip"
         try? FileManager.default.removeItem(atPath: scratch)
         try FileManager.default.createDirectory(atPath: scratch + "/bundle", withIntermediateDirectories: true)
-        let context = "repository=\(Self.repository),run_id=101"
+        // The context the build sent: the repository, the run's ref and its id.
+        func context(run: String) -> String { #"{"repository":"\#(Self.repository)","ref":"refs/heads/develop","run_id":"\#(run)"}"# }
         let plaintext = try shell.awsText(["kms", "decrypt", "--ciphertext-blob", "fileb://\(artifact)/data-key.bin",
-                                           "--encryption-context", context, "--query", "Plaintext"])
+                                           "--encryption-context", context(run: "101"), "--query", "Plaintext"])
         try (plaintext + "\n").write(toFile: scratch + "/key", atomically: true, encoding: .utf8)
         let decrypt = shell.run(["openssl", "enc", "-d", "-aes-256-cbc", "-pbkdf2", "-iter", "200000", "-in", artifact + "/bundle.tar.gz.enc",
                                  "-out", scratch + "/bundle.tar.gz", "-pass", "file:" + scratch + "/key"])
@@ -98,7 +99,7 @@ extension Harness {
         let template = try String(contentsOfFile: scratch + "/bundle/template.yaml", encoding: .utf8)
         try check(template == Fixtures.template, "the decrypted template differs from the repository's")
         let wrong = shell.run(["aws", "kms", "decrypt", "--ciphertext-blob", "fileb://\(artifact)/data-key.bin",
-                               "--encryption-context", "repository=\(Self.repository),run_id=999", "--output", "text"])
+                               "--encryption-context", context(run: "999"), "--output", "text"])
         try check(!wrong.succeeded && wrong.stderr.contains("InvalidCiphertext"), "the data key decrypted under another run's context")
         return "ciphertext only in the store; decrypts to the template; another run's context is refused"
     }

@@ -68,6 +68,7 @@ public struct ExpressionEvaluator: Sendable {
         case .bool(let value): return .bool(value)
         case .null: return .null
         case .not(let operand): return .bool(!(try evaluate(operand).isTruthy))
+        case .raw(let text): throw .unparsed(text)
         case .binary(let op, let lhs, let rhs):
             let left = try evaluate(lhs)
             switch op {

@@ -250,9 +250,12 @@ public enum ExpressionError: Error, Sendable, Equatable, CustomStringConvertible
     case arity(function: String, expected: String, got: Int)
     /// `format` met a placeholder without an argument, or an unbalanced brace.
     case invalidFormat(String)
+    /// The expression was read from a file as text (``Pipewright/Expression/raw(_:)``), which the evaluator does not parse.
+    case unparsed(String)
 
     public var description: String {
         switch self {
+        case .unparsed(let text): "the expression '\(text.prefix(80))' was read from a file as text; run-local evaluates only expressions built with the library"
         case .invalidJSON(let text): "fromJSON: '\(text.prefix(80))' is not valid JSON"
         case .arity(let function, let expected, let got): "\(function)() takes \(expected) arguments, got \(got)"
         case .invalidFormat(let template): "format: '\(template)' has an unbalanced brace or a placeholder without an argument"

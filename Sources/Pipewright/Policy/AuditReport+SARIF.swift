@@ -14,7 +14,11 @@ extension AuditReport {
         ])
         let results = diagnostics.map { diagnostic -> YAMLNode in
             var physical: [YAMLEntry] = [YAMLEntry("artifactLocation", .mapping([YAMLEntry("uri", .string(diagnostic.location.file))]))]
-            if let line = diagnostic.location.line { physical.append(YAMLEntry("region", .mapping([YAMLEntry("startLine", .int(line))]))) }
+            if let line = diagnostic.location.line {
+                var region = [YAMLEntry("startLine", .int(line))]
+                if let column = diagnostic.location.column { region.append(YAMLEntry("startColumn", .int(column))) }
+                physical.append(YAMLEntry("region", .mapping(region)))
+            }
             var result: [YAMLEntry] = [YAMLEntry("ruleId", .string(diagnostic.ruleID))]
             if let index = ruleIndex[diagnostic.ruleID] { result.append(YAMLEntry("ruleIndex", .int(index))) }
             var message = diagnostic.message

@@ -51,7 +51,8 @@ public enum AuditReport {
         return [count(.error, "error"), count(.warning, "warning"), count(.note, "note")].joined(separator: ", ")
     }
 
-    /// The JSON format, version 1. Keys in this order; `line` and `hint` are `null` when unknown:
+    /// The JSON format, version 1. Keys in this order; `line`, `column` and `hint` are `null` when unknown
+    /// (`column` is known for files read from disk):
     ///
     /// ```json
     /// {
@@ -61,7 +62,7 @@ public enum AuditReport {
     ///   "summary": { "errors": 1, "warnings": 0, "notes": 0 },
     ///   "diagnostics": [
     ///     { "ruleId": "PW005", "severity": "error", "message": "…", "file": ".github/workflows/x.yml",
-    ///       "path": "jobs.build.steps[2].run", "line": 87, "hint": "…" }
+    ///       "path": "jobs.build.steps[2].run", "line": 87, "column": 9, "hint": "…" }
     ///   ]
     /// }
     /// ```
@@ -83,6 +84,7 @@ public enum AuditReport {
                     YAMLEntry("file", .string(diagnostic.location.file)),
                     YAMLEntry("path", .string(diagnostic.location.path)),
                     YAMLEntry("line", diagnostic.location.line.map(YAMLNode.int) ?? .null),
+                    YAMLEntry("column", diagnostic.location.column.map(YAMLNode.int) ?? .null),
                     YAMLEntry("hint", diagnostic.hint.map(YAMLNode.string) ?? .null),
                 ])
             })),

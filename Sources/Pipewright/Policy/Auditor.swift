@@ -5,6 +5,7 @@
 /// let findings = auditor.auditLowered(pipeline)          // what `pipewright audit` does
 /// let inSwift = auditor.auditLowered(pipeline, configFile: "Sources/Infra/Pipeline.swift")   // hints in DSL names
 /// let mine = auditor.audit(handMadeWorkflow, file: ".github/workflows/ci.yml")
+/// let committed = try auditor.audit(file: ".github/workflows/ci.yml", contents: "on: push\njobs: {}\n")   // the file as it is
 /// ```
 public struct Auditor: Sendable {
     /// The organization's rules the audit checks against: tags, regions, accounts, pins, timeouts …
@@ -52,6 +53,26 @@ public struct Auditor: Sendable {
         return Self.sorted(placed)
     }
 
+    /// Audits a workflow file as committed: reads it (``SourceWorkflow/read(_:limits:)``), runs every rule on
+    /// what it says, and places each finding at the line and column of its path in the file.
+    ///
+    /// - Throws: ``WorkflowReadError`` when the file is not valid YAML or not a workflow GitHub would run.
+    public func audit(file: String, contents: String) throws(WorkflowReadError) -> [Diagnostic] {
+        audit(try SourceWorkflow.read(contents), file: file)
+    }
+
+    /// Audits a workflow read from a file; locations are the positions of the paths in that file.
+    public func audit(_ source: SourceWorkflow, file: String) -> [Diagnostic] {
+        let context = WorkflowAudit(workflow: source.workflow, file: file, policy: policy)
+        return Self.sorted(rules.flatMap { $0.check(context) }.map { diagnostic in
+            var placed = diagnostic
+            let position = source.positions.nearest(diagnostic.location.path)
+            placed.location.line = position?.line
+            placed.location.column = position?.column
+            return placed
+        })
+    }
+
     /// Checks the pipeline itself against the policy: regions, accounts, tags, retention, KMS, runners,
     /// harden-runner, reviewed change sets, destroy protection and timeouts. Paths name the pipeline's settings;
     /// hints name them as `pipewright.json` keys when `file` ends in `.json`, as DSL names otherwise.
@@ -80,6 +101,7 @@ public struct Auditor: Sendable {
             let (x, y) = (a.element.location, b.element.location)
             if x.file != y.file { return x.file < y.file }
             if (x.line ?? 0) != (y.line ?? 0) { return (x.line ?? 0) < (y.line ?? 0) }
+            if (x.column ?? 0) != (y.column ?? 0) { return (x.column ?? 0) < (y.column ?? 0) }
             if a.element.ruleID != b.element.ruleID { return a.element.ruleID < b.element.ruleID }
             return a.offset < b.offset
         }.map(\.element)

@@ -19,7 +19,7 @@ public enum Severity: String, Sendable, Hashable, CaseIterable, Comparable {
     }
 }
 
-/// Where a finding is: a file, the YAML (or pipeline) path inside it, and the line when known.
+/// Where a finding is: a file, the YAML (or pipeline) path inside it, and the line and column when known.
 public struct Location: Sendable, Hashable {
     /// The file, repository-relative: `.github/workflows/infrastructure.yml` or `pipewright.json`.
     public var file: String
@@ -27,12 +27,15 @@ public struct Location: Sendable, Hashable {
     public var path: String
     /// The 1-based line the path starts on, when known.
     public var line: Int?
+    /// The 1-based column (in Unicode scalars) the path starts at, when known: for files read from disk.
+    public var column: Int?
 
     /// Creates a location.
-    public init(file: String, path: String, line: Int? = nil) {
+    public init(file: String, path: String, line: Int? = nil, column: Int? = nil) {
         self.file = file
         self.path = path
         self.line = line
+        self.column = column
     }
 }
 
@@ -61,10 +64,11 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
         self.hint = hint
     }
 
-    /// One line, `file:line: severity RULE [path] message`, without the line number when it is unknown
-    /// and without the hint; the text audit report prints this line for each finding.
+    /// One line, `file:line:column: severity RULE [path] message`, without the line or column when it is
+    /// unknown and without the hint; the text audit report prints this line for each finding.
     public var description: String {
-        location.file + (location.line.map { ":" + String($0) } ?? "") + ": "
+        location.file + (location.line.map { ":" + String($0) } ?? "")
+            + (location.line != nil ? location.column.map { ":" + String($0) } ?? "" : "") + ": "
             + severity.rawValue + " " + ruleID + " [" + location.path + "] " + message
     }
 }

@@ -7,6 +7,7 @@ public enum RuleCatalog {
         ArtifactChecksum(), ArtifactKMSEncryption(), UntrustedCheckout(), NoCurlPipeShell(), PinnedToolInstalls(),
         ProtectedFromDestroy(), HardenRunnerRequired(), AllowedRunners(), ArtifactRetention(), AllowedRegions(),
         AllowedAccounts(), PlanJobsNeverExecute(), NoCloudCredentialsOnPullRequests(), DestroyOnlyInDestroyEnvironments(),
+        GeneratedWorkflowsCurrent(),
     ]
 
     /// The rule with an id (`pw005`, `PW005`) or name (`no-expressions-in-run`), case-insensitively.

@@ -10,6 +10,7 @@ extension Expression {
         case .binary(_, let lhs, let rhs): lhs.callsStatusFunction || rhs.callsStatusFunction
         case .not(let operand): operand.callsStatusFunction
         case .context, .string, .number, .bool, .null: false
+        case .raw(let text): ["success(", "failure(", "always(", "cancelled("].contains { text.contains($0) }
         }
     }
 
@@ -47,9 +48,80 @@ extension Expression {
             case .endsWith: return text.hasSuffix(part)
             default: return text.contains(part)
             }
+        case .raw(let text):
+            return Self.rawTruth(text, whenEventIs: event)
         default:
             return nil
         }
+    }
+
+    /// A condition kept as written (a workflow read from a file), decided as the typed cases are: `||`, `&&`,
+    /// `!`, parentheses, and comparisons of `github.event_name` with a literal; anything else is unknown.
+    private static func rawTruth(_ text: String, whenEventIs event: String) -> Bool? {
+        var body = Substring(text).trimmingWhitespace
+        if body.hasPrefix("${{"), body.hasSuffix("}}") { body = body.dropFirst(3).dropLast(2) }
+        return truth(of: body.trimmingWhitespace, whenEventIs: event.lowercased())
+    }
+
+    private static func truth(of text: Substring, whenEventIs event: String) -> Bool? {
+        let text = text.trimmingWhitespace
+        for symbol in ["||", "&&"] {
+            let operands = split(text, on: symbol)
+            guard operands.count > 1 else { continue }
+            let values = operands.map { truth(of: $0, whenEventIs: event) }
+            if symbol == "||" {
+                if values.contains(true) { return true }
+                return values.allSatisfy { $0 == false } ? false : nil
+            }
+            if values.contains(false) { return false }
+            return values.allSatisfy { $0 == true } ? true : nil
+        }
+        if text.hasPrefix("!"), !text.hasPrefix("!=") { return truth(of: text.dropFirst(), whenEventIs: event).map { !$0 } }
+        if text.hasPrefix("("), text.hasSuffix(")"), split(text.dropFirst().dropLast(), on: ")(").count == 1,
+           balanced(text.dropFirst().dropLast()) {
+            return truth(of: text.dropFirst().dropLast(), whenEventIs: event)
+        }
+        for (symbol, equal) in [("==", true), ("!=", false)] {
+            guard let range = text.firstRange(of: symbol) else { continue }
+            let left = text[..<range.lowerBound].trimmingWhitespace, right = text[range.upperBound...].trimmingWhitespace
+            guard left.lowercased() == "github.event_name", right.count >= 2, right.first == "'", right.last == "'",
+                  !right.dropFirst().dropLast().contains("'") else { return nil }
+            return (right.dropFirst().dropLast().lowercased() == event) == equal
+        }
+        return nil
+    }
+
+    /// The operands of `symbol` outside parentheses and quotes.
+    private static func split(_ text: Substring, on symbol: String) -> [Substring] {
+        var operands: [Substring] = [], depth = 0, quoted = false, start = text.startIndex, index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "'" { quoted.toggle() }
+            if !quoted {
+                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+                if depth == 0, text[index...].hasPrefix(symbol) {
+                    operands.append(text[start..<index])
+                    index = text.index(index, offsetBy: symbol.count)
+                    start = index
+                    continue
+                }
+            }
+            index = text.index(after: index)
+        }
+        operands.append(text[start...])
+        return operands
+    }
+
+    /// Whether every parenthesis outside quotes closes one opened before it.
+    private static func balanced(_ text: Substring) -> Bool {
+        var depth = 0, quoted = false
+        for character in text {
+            if character == "'" { quoted.toggle() }
+            if quoted { continue }
+            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if depth < 0 { return false }
+        }
+        return depth == 0
     }
 
     /// The lowercased text of a string literal or of `github.event_name`; `nil` for anything else.
@@ -59,5 +131,15 @@ extension Expression {
         case .context(.github, let path) where path == ["event_name"]: event.lowercased()
         default: nil
         }
+    }
+}
+
+extension Substring {
+    /// The text without leading and trailing spaces, tabs and line breaks.
+    fileprivate var trimmingWhitespace: Substring {
+        var text = self
+        while let first = text.first, first == " " || first == "\t" || first == "\n" { text = text.dropFirst() }
+        while let last = text.last, last == " " || last == "\t" || last == "\n" { text = text.dropLast() }
+        return text
     }
 }

