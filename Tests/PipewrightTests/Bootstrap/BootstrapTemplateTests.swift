@@ -235,3 +235,34 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
         .first { $0["Sid"]?.stringValue == "UploadSAMPackages" }
     #expect(upload?["Resource"]?.text == "arn:${AWS::Partition}:s3:::myapp-sam-artifacts/serverless-app/*")
 }
+
+/// A reviewed environment's change set is created by its plan job, so its secret parameters must be stored where
+/// that job reads them; the Slack webhook only where the notifying jobs run, never for every branch's workflow.
+@Test func secretsAreStoredInTheEnvironmentsThatReadThem() throws {
+    var secrets = pipeline
+    secrets.environments[1].parameters.append(.secret("DatabasePassword", "STAGING_DB_PASSWORD"))
+    secrets.environments[2].parameters.append(.secret("DatabasePassword", "PROD_DB_PASSWORD"))
+    let text = BootstrapTemplate.nextSteps(for: secrets)
+    #expect(text.contains("   - PROD_DB_PASSWORD: template parameter DatabasePassword of prod (secret in environment prod-plan)\n"))
+    #expect(text.contains("   - STAGING_DB_PASSWORD: template parameter DatabasePassword of staging (secret in environment staging)\n"))
+    #expect(text.contains("{{resolve:secretsmanager:NAME}}"))
+    #expect(text.contains("   - SLACK_WEBHOOK_URL: a Slack incoming webhook URL (secret in environments dev, dev-destroy, staging, staging-destroy, prod, drift-detection; not a repository secret, which any branch's workflow can read)\n"))
+    // The plan job is where the secret is read; the execute job never sees it.
+    let yaml = try #require(Generator().render(secrets).first).contents
+    let plan = yaml[yaml.range(of: "\n  plan-prod:\n")!.lowerBound..<yaml.range(of: "\n  deploy-prod:\n")!.lowerBound]
+    let execute = yaml[yaml.range(of: "\n  deploy-prod:\n")!.lowerBound..<yaml.range(of: "\n  destroy-dev:\n")!.lowerBound]
+    #expect(plan.contains("    environment: prod-plan\n"))
+    #expect(plan.contains("${{ secrets.PROD_DB_PASSWORD }}"))
+    #expect(!execute.contains("PROD_DB_PASSWORD"))
+}
+
+/// Every GitHub environment the matrix depends on is created before the first run, with reviewers where the
+/// design needs them, self-review prevented, no admin bypass and deployment branch rules.
+@Test func nextStepsCreateEveryEnvironmentWithItsRules() {
+    let text = BootstrapTemplate.nextSteps(for: pipeline)
+    #expect(text.contains("gh api -X PUT repos/OWNER/REPO/environments/prod --input - <<< '{\"prevent_self_review\":true,\"reviewers\":[{\"type\":\"Team\",\"id\":TEAM_ID}],\"can_admins_bypass\":false,"))
+    #expect(text.contains("gh api -X POST repos/OWNER/REPO/environments/prod-plan/deployment-branch-policies -f name=main -f type=branch"))
+    #expect(text.contains("gh api -X PUT repos/OWNER/REPO/environments/dev-destroy --input - <<< '{\"prevent_self_review\":true,"))
+    #expect(text.contains("gh api -X PUT repos/OWNER/REPO/branches/main/protection"))
+    #expect(!text.contains("environments/prod-destroy"), "production is never destroyed here")
+}
