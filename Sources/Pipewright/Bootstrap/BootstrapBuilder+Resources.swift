@@ -61,10 +61,14 @@ extension BootstrapBuilder {
             ("Effect", .string("Allow")),
             ("Principal", map([("Federated", providerARN)])),
             ("Action", .string("sts:AssumeRoleWithWebIdentity")),
-            ("Condition", map([("StringEquals", map([
-                (issuer + ":aud", .string("sts.amazonaws.com")),
-                (issuer + ":sub", .sequence(subjects.map { sub("repo:${\(Self.repositoryParameter)}:" + $0) })),
-            ]))])),
+            // A branch pattern (`release/*`) matches as IAM's StringLike does; exact subjects as StringEquals.
+            ("Condition", map(subjects.contains { $0.contains("*") }
+                ? [("StringEquals", map([(issuer + ":aud", .string("sts.amazonaws.com"))])),
+                   ("StringLike", map([(issuer + ":sub", .sequence(subjects.map { sub("repo:${\(Self.repositoryParameter)}:" + $0) }))]))]
+                : [("StringEquals", map([
+                    (issuer + ":aud", .string("sts.amazonaws.com")),
+                    (issuer + ":sub", .sequence(subjects.map { sub("repo:${\(Self.repositoryParameter)}:" + $0) })),
+                ]))])),
         ])])
     }
 
@@ -362,11 +366,18 @@ extension BootstrapBuilder {
     /// The encryption context binds the artifact to this repository, and, where given, to the branches whose
     /// runs may use it; the run id in the context ties each data key to one run.
     func encryptionContextCondition(branches: [String]?) -> YAMLNode {
-        var pairs: [(String, YAMLNode)] = [("kms:EncryptionContext:repository", ref(Self.repositoryParameter))]
+        var operators = [YAMLEntry("StringEquals", map([("kms:EncryptionContext:repository", ref(Self.repositoryParameter))]))]
         if let branches {
-            pairs.append(("kms:EncryptionContext:ref", .sequence(branches.map { .string("refs/heads/" + $0) })))
+            // A branch pattern (`release/*`) matches as StringLike does.
+            let refs = YAMLEntry("kms:EncryptionContext:ref", .sequence(branches.map { .string("refs/heads/" + $0) }))
+            if branches.contains(where: { $0.contains("*") }) {
+                operators.append(YAMLEntry("StringLike", .mapping([refs])))
+            } else if case .mapping(var pairs) = operators[0].value {
+                pairs.append(refs)
+                operators[0] = YAMLEntry("StringEquals", .mapping(pairs))
+            }
         }
-        return map([("StringEquals", map(pairs))])
+        return .mapping(operators)
     }
 
     /// The role that reads an environment's artifact, and its account as the key's stack names it: the deploy

@@ -85,7 +85,12 @@ extension BootstrapTemplate {
         lines.append("   TEAM_ID is the reviewers' team (gh api orgs/ORG/teams/TEAM --jq .id); use {\"type\":\"User\",\"id\":...} for a person.")
         lines.append("   Protect the deploy branches (\(pipeline.deployBranches.joined(separator: ", "))) so that only reviewed pull requests reach them, admins included:")
         for branch in pipeline.deployBranches {
-            lines.append(#"       gh api -X PUT repos/\#(repository)/branches/\#(branch)/protection --input - <<< '{"required_status_checks":null,"enforce_admins":true,"required_pull_request_reviews":{"required_approving_review_count":1},"restrictions":null}'"#)
+            if branch.contains("*") {
+                // Branch protection names one branch; a ruleset covers a pattern.
+                lines.append(#"       gh api -X POST repos/\#(repository)/rulesets --input - <<< '{"name":"pipewright \#(branch)","target":"branch","enforcement":"active","conditions":{"ref_name":{"include":["refs/heads/\#(branch)"],"exclude":[]}},"rules":[{"type":"pull_request","parameters":{"required_approving_review_count":1,"dismiss_stale_reviews_on_push":true,"require_code_owner_review":false,"require_last_push_approval":true,"required_review_thread_resolution":false}},{"type":"non_fast_forward"},{"type":"deletion"}]}'"#)
+            } else {
+                lines.append(#"       gh api -X PUT repos/\#(repository)/branches/\#(branch)/protection --input - <<< '{"required_status_checks":null,"enforce_admins":true,"required_pull_request_reviews":{"required_approving_review_count":1},"restrictions":null}'"#)
+            }
         }
 
         if let claimKeys = pipeline.oidcSubject.includeClaimKeys {

@@ -52,16 +52,24 @@ extension ConfigType where Value == String {
         text(.githubEnvironment).defined("githubEnvironment", "A GitHub environment name.")
     }
 
+    /// A branch name, or a pattern with a trailing `*` or `**` (`release/*`): GitHub's branch filters, its
+    /// deployment branch rules and IAM's `StringLike` read a trailing star alike; a star elsewhere they do not.
     static var branch: ConfigType {
-        string(pattern: TextRule.branch.pattern, [JSONMember("not", .object(["pattern": .string("\\.\\.|//|/$|\\.$|\\.lock$")]))])
+        let pattern = String(TextRule.branch.pattern.dropLast()) + "(\\*{1,2})?$"
+        return string(pattern: pattern, [JSONMember("not", .object(["pattern": .string("\\.\\.|//|[^*]/$|\\.$|\\.lock$")]))])
             .checked { checker, branch, path in
-                if let problem = TextRule.branch.problem(branch) {
-                    checker.fail(path, problem)
-                } else if branch.containsBytes("..") || branch.containsBytes("//") || branch.hasSuffix("/") || branch.hasSuffix(".") || branch.hasSuffix(".lock") {
+                var name = Substring(branch), stars = 0
+                while name.hasSuffix("*"), stars < 2 { name = name.dropLast(); stars += 1 }
+                if stars > 0, name.hasSuffix("/") { name = name.dropLast() }
+                if name.contains("*") || (stars > 0 && name.isEmpty) {
+                    checker.fail(path, "\(JSONWriter.quoted(branch)) has a '*' that is not at the end of a prefix; expected a branch name, or a prefix and a trailing * or ** such as release/*")
+                } else if let problem = TextRule.branch.problem(String(name)) {
+                    checker.fail(path, stars > 0 ? "\(JSONWriter.quoted(branch)): \(problem)" : problem)
+                } else if name.containsBytes("..") || name.containsBytes("//") || name.hasSuffix("/") || name.hasSuffix(".") || name.hasSuffix(".lock") {
                     checker.fail(path, "\(JSONWriter.quoted(branch)) is not a valid git branch name; expected no '..' or '//' and no '/', '.' or '.lock' at the end")
                 }
             }
-            .defined("branch", "A git branch name.")
+            .defined("branch", "A git branch name, or a prefix and a trailing * or ** (release/*).")
     }
 
     static var path: ConfigType {

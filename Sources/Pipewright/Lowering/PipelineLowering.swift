@@ -74,6 +74,15 @@ struct PipelineLowering {
 
     func isDestroyable(_ environment: Environment) -> Bool { pipeline.isDestroyable(environment) }
 
+    /// `github.ref` is the branch, or, for a pattern with a trailing `*` (`release/*`), starts with its prefix:
+    /// the push trigger's filter already admitted only branches the pattern matches.
+    static func refMatches(_ branch: String) -> Expression {
+        guard branch.hasSuffix("*") else { return Expression.github("ref").equals(.string("refs/heads/" + branch)) }
+        var prefix = Substring(branch)
+        while prefix.hasSuffix("*") { prefix = prefix.dropLast() }
+        return .call(.startsWith, [Expression.github("ref"), .string("refs/heads/" + prefix)])
+    }
+
     /// Where an environment's jobs run: its own runner, or the pipeline's.
     func runner(for environment: Environment) -> Runner { environment.runner ?? pipeline.runtime.runner }
 
@@ -99,7 +108,7 @@ struct PipelineLowering {
 
     /// This run deploys the environment: a push to its branch, or a manual deploy that selects it.
     func triggers(_ environment: Environment) -> Expression {
-        let push = isPush && Expression.github("ref").equals(.string("refs/heads/" + environment.branch))
+        let push = isPush && Self.refMatches(environment.branch)
         guard pipeline.manualDispatch else { return push }
         var manual = isDispatch && Expression.inputs("environment").equals(.string(environment.name))
         if pipeline.destroy != nil { manual = manual && actionIsDeploy }

@@ -267,3 +267,35 @@ func theArtifactKeyServesOnlyTheRolesThatReadItOnTheirBranch(_ name: String) thr
         #expect(try !chained.deployment.may(role.arn, "cloudformation:ExecuteChangeSet", on: "*"), "\(role.name)")
     }
 }
+
+/// A branch pattern (`release/*`) deploys from every branch it matches, and from nothing else: the trigger, the
+/// jobs' conditions, the trust policies and the key policy all read it alike.
+@Test func aBranchPatternDeploysFromTheBranchesItMatchesOnly() throws {
+    var pipeline = Blueprint.cloudFormation.pipeline()
+    pipeline.environments[1].branch = "release/*"
+    pipeline.environments[2].branch = "release/*"
+    #expect(pipeline.configurationErrors() == [])
+    let matrix = try Matrix(pipeline)
+    #expect(matrix.reach("ref:refs/heads/release/2026.12") == ["\(pipelineAccount)/myapp-ci"])
+    #expect(matrix.reach("ref:refs/heads/releases") == [])
+    #expect(matrix.reach("ref:refs/heads/feature/release/x") == [])
+    #expect(try matrix.mayUseKey("environment:staging", "kms:Decrypt", ref: "refs/heads/release/2026.12"))
+    #expect(try !matrix.mayUseKey("environment:staging", "kms:Decrypt", ref: "refs/heads/main"))
+
+    let workflow = try #require(Generator().lower(pipeline).first).workflow
+    #expect(workflow.on.push?.branches == ["develop", "release/*"])
+    let yaml = YAMLEmitter.emit(YAMLDocument(root: workflow.yamlNode))
+    #expect(yaml.contains("startsWith(github.ref, 'refs/heads/release/')"))
+    let steps = BootstrapTemplate.nextSteps(for: pipeline)
+    #expect(steps.contains("environments/staging/deployment-branch-policies -f name=release/* -f type=branch"))
+    #expect(steps.contains(#"gh api -X POST repos/OWNER/REPO/rulesets --input - <<< '{"name":"pipewright release/*","target":"branch""#))
+}
+
+@Test func aStarAnywhereButTheEndIsRefused() {
+    var pipeline = Blueprint.cloudFormation.pipeline()
+    for (branch, accepted) in [("release/*", true), ("v*", true), ("hotfix/**", true), ("rel*ease", false), ("*", false), ("release/*/x", false)] {
+        pipeline.environments[1].branch = branch
+        pipeline.environments[2].branch = branch  // prod follows staging, on the same branch
+        #expect(pipeline.configurationErrors().isEmpty == accepted, "\(branch): \(pipeline.configurationErrors())")
+    }
+}
