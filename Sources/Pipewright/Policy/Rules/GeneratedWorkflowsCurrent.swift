@@ -24,7 +24,7 @@ struct GeneratedWorkflowsCurrent: PolicyRule {
 }
 
 extension Auditor {
-    /// Compares committed workflow files with what the config renders now (``GeneratedWorkflowsCurrent``, PW025).
+    /// Compares committed workflow files with what the config renders now (PW025, `generated-workflows-current`).
     ///
     /// `committed` holds the workflow files as they are in the repository, by repository path; `rendered` what
     /// ``Generator/render(_:)-(Pipeline)`` makes of the config today; `source` the config's path, as the headers
