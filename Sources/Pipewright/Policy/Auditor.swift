@@ -82,18 +82,7 @@ public struct Auditor: Sendable {
 
     /// The line of a path, or of its nearest ancestor that was written (a missing key points at its parent).
     static func line(of path: String, in lines: [String: Int]) -> Int? {
-        var current = Substring(path)
-        while !current.isEmpty {
-            if let line = lines[String(current)] { return line }
-            if current.hasSuffix("]"), let open = current.lastIndex(of: "[") {
-                current = current[..<open]
-            } else if let dot = current.lastIndex(of: ".") {
-                current = current[..<dot]
-            } else {
-                break
-            }
-        }
-        return lines.isEmpty ? nil : 1
+        SourcePositions.nearest(path, in: lines) ?? (lines.isEmpty ? nil : 1)
     }
 
     static func sorted(_ findings: [Diagnostic]) -> [Diagnostic] {

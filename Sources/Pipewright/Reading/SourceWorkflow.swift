@@ -89,10 +89,14 @@ public struct SourcePositions: Sendable, Hashable {
     public subscript(path: String) -> SourcePosition? { table[path] }
 
     /// The position of a path, or of its nearest ancestor the file has: a finding about a missing key points at its parent.
-    public func nearest(_ path: String) -> SourcePosition? {
+    public func nearest(_ path: String) -> SourcePosition? { Self.nearest(path, in: table) }
+
+    /// The value of a path (`jobs.build.steps[2].run`), or of its nearest ancestor the table has (`jobs.build`), or
+    /// of the root (`""`).
+    static func nearest<Value>(_ path: String, in table: [String: Value]) -> Value? {
         var current = Substring(path)
         while !current.isEmpty {
-            if let position = table[String(current)] { return position }
+            if let value = table[String(current)] { return value }
             if current.hasSuffix("]"), let open = current.lastIndex(of: "[") {
                 current = current[..<open]
             } else if let dot = current.lastIndex(of: ".") {
