@@ -14,11 +14,6 @@ extension ConfigType where Value == String {
         }
     }
 
-    static var version: ConfigType {
-        format(pattern: "^[0-9]{1,9}\\.[0-9]{1,9}\\.[0-9]{1,9}$", AWSFormats.isSemanticVersion, notAVersion)
-            .defined("version", "An exact version such as 1.51.0.")
-    }
-
     private static func notAVersion(_ text: String) -> String {
         "\(JSONWriter.quoted(text)) is not an exact version; expected three numbers such as 1.51.0 — versions are pinned, never ranges"
     }

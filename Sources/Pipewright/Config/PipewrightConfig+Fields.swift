@@ -114,7 +114,10 @@ extension PipewrightConfig {
                 "packageBucket", \.packageBucket, { $0.packageBucket = $1 }, .packageBucket,
                 "The S3 bucket sam package uploads to: a bucket name or a variable NAME.", required: true
             ),
-            .field("samCLIVersion", \.samCLIVersion, { $0.samCLIVersion = $1 }, .version, "The SAM CLI version.", default: .value),
+            .field(
+                "samCLIVersion", \.samCLIVersion, { $0.samCLIVersion = $1 }, ConfigType.lockedVersion(of: "the SAM CLI", ToolLocks.samCLIVersions),
+                "The SAM CLI version, installed from the hash lock Pipewright ships for it.", default: .value
+            ),
         ]), embed: Infrastructure.sam) { if case .sam(let app) = $0 { app } else { nil } },
         .variant(
             "container-service",

@@ -19,7 +19,7 @@ extension PipewrightConfig {
         ]
         let definitions = [
             ConfigType<String>.githubName.definition, ConfigType<RoleReference>.role.definition, ConfigType<String>.region.definition,
-            ConfigType<String>.version.definition, ConfigType<String>.path.definition, ConfigType<String>.directory.definition,
+            ConfigType<String>.path.definition, ConfigType<String>.directory.definition,
             ConfigType<String>.branch.definition, ConfigType<String>.githubEnvironment.definition, ConfigType<[String]>.commands.definition,
             ConfigType<[Tag]>.tags.definition, ConfigType<Runner>.runner.definition, environmentType.definition,
         ]

@@ -96,7 +96,8 @@ public struct SAMApp: Sendable, Hashable {
     public var template: String
     /// The S3 bucket `sam package` uploads code to (in the CI role's account).
     public var packageBucket: String
-    /// The version of the SAM CLI installed from PyPI.
+    /// The SAM CLI version, installed from the hash lock Pipewright ships for it; another version is a
+    /// configuration error.
     public var samCLIVersion: String
 
     /// Creates a SAM app reference.

@@ -1,10 +1,19 @@
 /// Packaging scripts of SAM applications and container services.
 extension Scripts {
-    /// Builds and packages a SAM application with a pinned SAM CLI; code goes to S3, the packaged template into the bundle.
-    static let samPackage: String = {
+    /// Builds and packages a SAM application with the SAM CLI installed from its hash lock (``ToolLocks``) into
+    /// a fresh virtual environment: the job holds the CI role, so no package of the closure is resolved afresh.
+    /// Code goes to S3, the packaged template into the bundle.
+    static func samPackage(lock: String) -> String {
         strictMode + #"""
+        lock="${RUNNER_TEMP}/sam-cli-requirements.txt"
+        cat > "$lock" <<'LOCK'
+
+        """# + lock + #"""
+        LOCK
         python3 -m venv "${RUNNER_TEMP}/sam"
-        "${RUNNER_TEMP}/sam/bin/pip" install --disable-pip-version-check --quiet "aws-sam-cli==${SAM_CLI_VERSION}"
+        "${RUNNER_TEMP}/sam/bin/pip" install --disable-pip-version-check --quiet \
+          --require-hashes --no-deps --only-binary=:all: -r "$lock"
+        "${RUNNER_TEMP}/sam/bin/sam" --version
         "${RUNNER_TEMP}/sam/bin/sam" build --template-file "$SAM_TEMPLATE"
         rm -rf artifact
         mkdir -p artifact/bundle
@@ -13,6 +22,16 @@ extension Scripts {
           --s3-prefix "${ARTIFACT_PREFIX}/${GITHUB_SHA}" \
           --output-template-file "artifact/bundle/${TEMPLATE_FILE}"
         """# + "\n" + writeMetadataAndChecksums
+    }
+
+    /// Fails the SAM packaging step of a pipeline lowered unchecked with a SAM CLI version Pipewright ships no
+    /// lock for: installing it unlocked where the CI role's credentials are is what the lock prevents.
+    static let refuseUnlockedSAMCLI: String = {
+        strictMode + #"""
+        echo "::error::SAM CLI ${SAM_CLI_VERSION} has no hash lock in this Pipewright; use a version it ships a lock for."
+        exit 1
+
+        """#
     }()
 
     /// Builds the image and pushes it to ECR under a tag of this run and attempt, never reused: an immutable

@@ -7,16 +7,23 @@
 /// unlisted can be installed.
 ///
 /// To add a version: resolve the closure with `pip install --dry-run --report report.json --only-binary=:all:
-/// --python-version 3.12 --implementation cp --platform manylinux2014_<arch> --target /tmp/t cfn-lint==X` for
+/// --python-version 3.12 --implementation cp --platform manylinux2014_<arch> --target /tmp/t TOOL==X` for
 /// both architectures (and 3.11: the closure must be the same), take every `cp311`, `cp312`, `abi3` manylinux
 /// and pure-Python wheel of each resolved version with its sha256 from PyPI's simple index, and check the
-/// result with `pip download --require-hashes --no-deps` for each platform.
+/// result with `pip download --require-hashes --no-deps` for each platform and with a real install. The
+/// report lists packages a venv already holds, such as setuptools; keep them, `--no-deps` adds nothing.
 enum ToolLocks {
     /// cfn-lint's requirement files, by cfn-lint version.
     static let cfnLint: [String: String] = ["1.51.0": cfnLint1_51_0]
 
     /// The cfn-lint versions Pipewright ships a lock for, in order.
     static var cfnLintVersions: [String] { cfnLint.keys.sorted() }
+
+    /// The SAM CLI's (`aws-sam-cli`) requirement files, by SAM CLI version.
+    static let samCLI: [String: String] = ["1.142.1": samCLI1_142_1]
+
+    /// The SAM CLI versions Pipewright ships a lock for, in order.
+    static var samCLIVersions: [String] { samCLI.keys.sorted() }
 
     /// cfn-lint 1.51.0 and its 25 dependencies.
     static let cfnLint1_51_0 = #"""

@@ -101,13 +101,18 @@ extension PipelineLowering {
                 ], WorkflowText(Scripts.packageTemplate)),
             ]
         case .sam(let app):
-            return [.run("Build and package the SAM application", id: "package", env: [
+            guard let lock = ToolLocks.samCLI[app.samCLIVersion] else {
+                // Reached only by lowering an unchecked pipeline: the check rejects a version without a lock.
+                return [.run("Build and package the SAM application", id: "package", env: [
+                    "SAM_CLI_VERSION": .text(WorkflowText(app.samCLIVersion)),
+                ], WorkflowText(Scripts.refuseUnlockedSAMCLI))]
+            }
+            return [.run("Build and package the SAM application with SAM CLI \(app.samCLIVersion)", id: "package", env: [
                 "SAM_TEMPLATE": .text(WorkflowText(app.template)),
-                "SAM_CLI_VERSION": .text(WorkflowText(app.samCLIVersion)),
                 "PACKAGE_BUCKET": .text(WorkflowText(app.packageBucket)),
                 "TEMPLATE_FILE": templateFile,
                 "ARTIFACT_PREFIX": prefix,
-            ], WorkflowText(Scripts.samPackage))]
+            ], WorkflowText(Scripts.samPackage(lock: lock)))]
         case .cdk(let app):
             return [
                 synthStep(app),

@@ -230,6 +230,13 @@ extension ConfigFixtures {
             "validation.cfnLintVersion: \"1.50.0\" has no hash lock in this Pipewright; expected one of 1.51.0 — cfn-lint installs only from a lock Pipewright ships"
         ),
         Case(
+            base(
+                replacing: "{\"kind\": \"cloudformation\", \"template\": \"infrastructure/template.yaml\"}",
+                with: "{\"kind\": \"sam\", \"packageBucket\": \"SAM_BUCKET\", \"samCLIVersion\": \"1.140.0\"}"
+            ),
+            "infrastructure.samCLIVersion: \"1.140.0\" has no hash lock in this Pipewright; expected one of 1.142.1 — the SAM CLI installs only from a lock Pipewright ships"
+        ),
+        Case(
             base(adding: "\"runtime\": {\"hardenRunner\": {\"policy\": \"block\", \"allowedEndpoints\": [\"github.com\"]}}"),
             "runtime.hardenRunner.allowedEndpoints[0]: \"github.com\" is not a host:port endpoint; expected a host name and a port such as github.com:443 or *.amazonaws.com:443"
         ),

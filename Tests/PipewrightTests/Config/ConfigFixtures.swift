@@ -87,7 +87,7 @@ enum ConfigFixtures {
                 Environment("dev", account: "111111111111", role: .variable("ROLE"), branch: "main")
             },
             Pipeline("SAM", project: "samapp") {
-                SAMApp(template: "sam/template.yml", packageBucket: "SAM_BUCKET", samCLIVersion: "1.140.0")
+                SAMApp(template: "sam/template.yml", packageBucket: "SAM_BUCKET", samCLIVersion: "1.142.1")
                 Environment("dev", account: "111111111111", role: .variable("ROLE"), branch: "main")
             },
             Pipeline("SAM bucket", project: "samapp") {

@@ -279,6 +279,39 @@ import PipewrightLocalRun
         }
     }
 
+    /// The SAM CLI runs in the build job, which holds the CI role, so it too installs its whole closure from the
+    /// shipped hash lock; a pipeline lowered unchecked with a version without a lock gets a step that fails.
+    @Test func samCLIInstallsFromItsHashLock() throws {
+        let build = try #require(Generator().lower(Blueprint.sam.pipeline())[0].workflow[job: "build"])
+        let step = try #require(build.steps.first { $0.name?.rendered == "Build and package the SAM application with SAM CLI 1.142.1" })
+        let script = try #require(step.script?.rendered)
+        #expect(script.contains("--require-hashes --no-deps --only-binary=:all: -r \"$lock\"\n"))
+        #expect(!script.contains("aws-sam-cli==${"))
+        let lock = try #require(ToolLocks.samCLI["1.142.1"])
+        #expect(script.contains("cat > \"$lock\" <<'LOCK'\n" + lock + "LOCK\n"))
+        // One entry per package, each with at least one hash; setuptools and wheel are in the closure, as
+        // aws-lambda-builders requires them and `--no-deps` adds nothing; platform packages have both
+        // architectures' wheels.
+        let entries = lock.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+        #expect(entries.count == 82 && entries.allSatisfy { $0.contains("==") && $0.hasSuffix(" \\") })
+        for entry in ["aws-sam-cli==1.142.1 \\", "setuptools==84.2.1 \\", "wheel==0.48.0 \\"] {
+            #expect(entries.contains(Substring(entry)), "\(entry)")
+        }
+        let lines = lock.split(separator: "\n")
+        #expect(lines.allSatisfy { !$0.hasPrefix(" ") || $0.wholeMatch(of: #/    --hash=sha256:[0-9a-f]{64}( \\)?/#) != nil })
+        let natives = ["cffi==", "charset-normalizer==", "cryptography==", "MarkupSafe==", "pydantic_core==", "PyYAML==", "regex==", "rpds-py==", "ruamel.yaml.clib=="]
+        for native in natives {
+            let start = try #require(lines.firstIndex { $0.hasPrefix(native) })
+            let hashes = lines[(start + 1)...].prefix { $0.hasPrefix("    --hash=sha256:") }
+            #expect(hashes.count >= 4, "\(native): wheels for x86_64 and aarch64, CPython 3.11 and 3.12")
+        }
+
+        var unlocked = Blueprint.sam.pipeline()
+        unlocked.infrastructure = .sam(SAMApp(packageBucket: "SAM_BUCKET", samCLIVersion: "1.140.0"))
+        let refused = try #require(Generator().lower(unlocked)[0].workflow[job: "build"]?.steps.first { $0.id == "package" }?.script?.rendered)
+        #expect(refused.contains("exit 1") && !refused.contains("pip install"))
+    }
+
     /// On `pull_request` only the offline check runs: no job that assumes a role or may request an OIDC token.
     /// Jobs are walked in order, as GitHub would for a pull request from a fork: a job runs when its `if:`
     /// holds (with GitHub's implicit `success()` over its needs).
