@@ -48,6 +48,34 @@ func prepare(_ name: String, config: String) -> String {
     return folder
 }
 
+/// A repository holding only `.github/workflows/`, `count` files as Pipewright renders them for random
+/// pipelines (the drift and deploy workflows of one or two environments), each of a length in `lines`, and no
+/// pipewright.json: the shape of a repository of hand-written workflows, so `audit` reads and checks files
+/// only. Returns the folder and the total line count.
+func workflowFolder(count: Int, lines: ClosedRange<Int>) -> (String, Int) {
+    let folder = work + "/workflow-files"
+    let workflows = folder + "/.github/workflows"
+    try! FileManager.default.createDirectory(atPath: workflows, withIntermediateDirectories: true)
+    let generator = Generator()
+    var written = 0, total = 0
+    var seed: UInt64 = 1
+    while written < count {
+        let files = (try? generator.render(RandomPipeline.make(seed: seed, maxEnvironments: 2))) ?? []
+        for file in files where written < count && file.path.hasPrefix(".github/workflows/") {
+            let length = file.contents.utf8.filter { $0 == 0x0A }.count
+            let name = "seed-\(seed)--" + (file.path as NSString).lastPathComponent
+            // Only files that pass, so the run exits 0 as the benchmark requires and times a clean audit.
+            guard lines.contains(length), (try? Auditor().audit(file: name, contents: file.contents))?.hasErrors == false else { continue }
+            try! file.contents.write(toFile: workflows + "/" + name, atomically: true, encoding: .utf8)
+            written += 1
+            total += length
+        }
+        seed += 1
+        if seed > 10_000 { fatalError("only \(written) random workflows of \(lines) lines in 10,000 seeds") }
+    }
+    return (folder, total)
+}
+
 func removeWorkflows(_ folder: String) {
     try? FileManager.default.removeItem(atPath: folder + "/.github")
 }
@@ -91,6 +119,10 @@ let cloudformation = work + "/cloudformation"
 _ = measure(pipewright, ["generate", "--directory", cloudformation])
 record("check", Figure("generate --check cloudformation", runs: runs) { measure(pipewright, ["generate", "--check", "--directory", cloudformation]) })
 record("audit", Figure("audit cloudformation", runs: runs) { measure(pipewright, ["audit", "--directory", cloudformation]) })
+let (auditFolder, auditLines) = workflowFolder(count: 50, lines: 250...350)
+record("audit-files", Figure("audit, 50 workflow files (\(auditLines / 50) lines each)", runs: runs) {
+    measure(pipewright, ["audit", "--directory", auditFolder])
+})
 for count in [10, 100, 1_000] {
     let folder = prepare("synthetic-\(count)", config: synthetic(count))
     record("synthetic-\(count)", Figure("generate, \(count) environments", runs: runs, setup: { removeWorkflows(folder) }) {
@@ -114,4 +146,6 @@ let growth = thousand.seconds / hundred.seconds
 print(String(format: "100 environments                   %6.1f ms  (target <= 50 ms)    %@", hundred.seconds * 1000, verdict(hundred.seconds <= 0.05)))
 print(String(format: "1,000 environments                 %6.1f ms  (target <= 1000 ms)  %@", thousand.seconds * 1000, verdict(thousand.seconds <= 1.0)))
 print(String(format: "1,000 environments peak memory     %6.1f MiB (target <= 200 MiB)  %@", Double(thousand.peakKiB) / 1024, verdict(thousand.peakKiB <= 200 * 1024)))
+let auditFiles = figures["audit-files"]!
+print(String(format: "audit, 50 workflow files           %6.1f ms  (target <= 100 ms)   %@", auditFiles.seconds * 1000, verdict(auditFiles.seconds <= 0.1)))
 print(String(format: "t(1000) / t(100)                   %6.2f     (target <= 12)       %@", growth, verdict(growth <= 12)))

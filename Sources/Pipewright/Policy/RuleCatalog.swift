@@ -7,7 +7,7 @@ public enum RuleCatalog {
         ArtifactChecksum(), ArtifactKMSEncryption(), UntrustedCheckout(), NoCurlPipeShell(), PinnedToolInstalls(),
         ProtectedFromDestroy(), HardenRunnerRequired(), AllowedRunners(), ArtifactRetention(), AllowedRegions(),
         AllowedAccounts(), PlanJobsNeverExecute(), NoCloudCredentialsOnPullRequests(), DestroyOnlyInDestroyEnvironments(),
-        GeneratedWorkflowsCurrent(),
+        GeneratedWorkflowsCurrent(), NoSecretInputs(), DeployJobsNeedEnvironment(), NoRetiredActionRuntimes(),
     ]
 
     /// The rule with an id (`pw005`, `PW005`) or name (`no-expressions-in-run`), case-insensitively.
@@ -45,7 +45,7 @@ public struct UnknownRuleError: Error, Sendable, Hashable, CustomStringConvertib
     /// The closest rule id or name, if one is close.
     public let suggestion: String?
 
-    /// `"PW05" is not a rule; rules are PW001 to PW024 — did you mean "PW005"?`
+    /// `"PW05" is not a rule; rules are PW001 to PW028 — did you mean "PW005"?`
     public var description: String {
         let ids = RuleCatalog.all.map(\.id)
         return "\"\(requested)\" is not a rule; rules are \(ids.first ?? "") to \(ids.last ?? "")"

@@ -92,21 +92,25 @@ extension Expression {
     }
 
     /// The operands of `symbol` outside parentheses and quotes.
+    ///
+    /// Read byte by byte: the symbols, quotes and parentheses are all ASCII, so each match is on a character
+    /// boundary, and walking characters instead made this the audit's costliest step on long conditions.
     private static func split(_ text: Substring, on symbol: String) -> [Substring] {
-        var operands: [Substring] = [], depth = 0, quoted = false, start = text.startIndex, index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "'" { quoted.toggle() }
+        let bytes = text.utf8, symbolBytes = Array(symbol.utf8)
+        var operands: [Substring] = [], depth = 0, quoted = false, start = bytes.startIndex, index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "'") { quoted.toggle() }
             if !quoted {
-                if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
-                if depth == 0, text[index...].hasPrefix(symbol) {
+                if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth -= 1 }
+                if depth == 0, byte == symbolBytes[0], bytes[index...].starts(with: symbolBytes) {
                     operands.append(text[start..<index])
-                    index = text.index(index, offsetBy: symbol.count)
+                    index = bytes.index(index, offsetBy: symbolBytes.count)
                     start = index
                     continue
                 }
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
         operands.append(text[start...])
         return operands
@@ -115,10 +119,10 @@ extension Expression {
     /// Whether every parenthesis outside quotes closes one opened before it.
     private static func balanced(_ text: Substring) -> Bool {
         var depth = 0, quoted = false
-        for character in text {
-            if character == "'" { quoted.toggle() }
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "'") { quoted.toggle() }
             if quoted { continue }
-            if character == "(" { depth += 1 } else if character == ")" { depth -= 1 }
+            if byte == UInt8(ascii: "(") { depth += 1 } else if byte == UInt8(ascii: ")") { depth -= 1 }
             if depth < 0 { return false }
         }
         return depth == 0

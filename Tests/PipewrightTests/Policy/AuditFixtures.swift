@@ -8,7 +8,7 @@ enum AuditFixture {
     static let sha = String(repeating: "a", count: 40)
     static let file = ".github/workflows/ci.yml"
 
-    static func action(_ repository: String) -> ActionReference { ActionReference(repository, ref: sha, version: "v1") }
+    static func action(_ repository: String) -> ActionReference { ActionReference(repository, ref: sha, version: "v9") }
 
     static var harden: Step {
         .uses("Harden", action("step-security/harden-runner"), with: ["egress-policy": "block", "allowed-endpoints": "api.github.com:443\n"])

@@ -80,7 +80,7 @@ import Testing
 
     @Test func unknownRuleSuggestsTheClosest() {
         #expect(throws: UnknownRuleError(requested: "PW05", suggestion: "PW005")) { try RuleCatalog.explain("PW05") }
-        #expect(UnknownRuleError(requested: "PW05", suggestion: "PW005").description == "\"PW05\" is not a rule; rules are PW001 to PW025 — did you mean \"PW005\"?")
+        #expect(UnknownRuleError(requested: "PW05", suggestion: "PW005").description == "\"PW05\" is not a rule; rules are PW001 to PW028 — did you mean \"PW005\"?")
         #expect(throws: UnknownRuleError(requested: "no-curl-pipe-sh", suggestion: "no-curl-pipe-shell")) { try RuleCatalog.explain("no-curl-pipe-sh") }
     }
 }

@@ -1,0 +1,50 @@
+/// PW028: no action at a major version that runs on a Node.js runtime GitHub has retired.
+struct NoRetiredActionRuntimes: PolicyRule {
+    init() {}
+    let id = "PW028"
+    let name = "no-retired-action-runtimes"
+    let title = "No action version whose runtime GitHub has retired"
+    let severity = Severity.warning
+    let tags = ["maintenance", "supply-chain"]
+    let explanation = RuleExplanation(
+        what: "Each step's `uses:` whose ref names a major version (`v3`, `v3.6.0`) that Pipewright knows runs on a retired runtime: actions/checkout, actions/setup-node, actions/upload-artifact and actions/download-artifact v1–v3 (`using: node12`, then `node16`), and aws-actions/configure-aws-credentials v1 (`node12`, then `node16`). A ref pinned to a commit SHA is matched by the version in its trailing comment (`@<sha> # v3.6.0`), and is not checked without one. Only the actions in this table are known.",
+        why: "GitHub retired Node 12 for actions in 2023 and Node 16 in 2024 (\"GitHub Actions: Transitioning from Node 16 to Node 20\", GitHub changelog, September 2023): runners now force such actions onto a newer Node they were never tested with, and warn on every run. These versions get no fixes, security fixes included. Artifact actions v1–v3 also talk to an artifact service GitHub shut down on 30 January 2025, so a job using them fails. Workflows copied from older examples keep these versions for years.",
+        fix: "Move to the current major version (actions/checkout, setup-node, upload-artifact and download-artifact v4 or later; configure-aws-credentials v4 or later, which also supports `role-to-assume` through OIDC), pinned to its commit SHA with the tag as a comment: `uses: actions/checkout@<sha> # v4.2.2`."
+    )
+
+    /// The last major version of each action that runs on a retired runtime, and what is retired.
+    static let retired: [String: (lastMajor: Int, reason: String)] = [
+        "actions/checkout": (3, "Node 12 and 16"),
+        "actions/setup-node": (3, "Node 12 and 16"),
+        "actions/upload-artifact": (3, "Node 12 and 16, and an artifact service shut down in January 2025"),
+        "actions/download-artifact": (3, "Node 12 and 16, and an artifact service shut down in January 2025"),
+        "aws-actions/configure-aws-credentials": (1, "Node 12 and 16"),
+    ]
+
+    func check(_ audit: WorkflowAudit) -> [Diagnostic] {
+        var findings: [Diagnostic] = []
+        for job in audit.workflow.jobs {
+            for (index, step) in job.steps.enumerated() {
+                guard let reference = step.usedAction, let repository = reference.repository?.lowercased(),
+                      let known = Self.retired[repository],
+                      let version = reference.isPinnedToCommit ? reference.version : reference.ref,
+                      let major = Self.majorVersion(version), major <= known.lastMajor else { continue }
+                let named = reference.isPinnedToCommit ? reference.rendered + " # " + version : reference.rendered
+                findings.append(finding(audit, at: WorkflowPath.step(job, index) + ".uses",
+                                        "\(named) runs on a runtime GitHub has retired (\(known.reason)); use v\(known.lastMajor + 1) or later"))
+            }
+        }
+        return findings
+    }
+
+    /// The major version a ref names: `v3`, `v3.6.0`, `3` give 3; a branch or a commit SHA gives `nil`.
+    static func majorVersion(_ ref: String) -> Int? {
+        var digits = Substring(ref)
+        if digits.first == "v" || digits.first == "V" { digits = digits.dropFirst() }
+        let major = digits.prefix { $0.isASCII && $0.isNumber }
+        guard !major.isEmpty, major.count <= 3 else { return nil }
+        let rest = digits.dropFirst(major.count)
+        guard rest.isEmpty || rest.first == "." else { return nil }
+        return Int(major)
+    }
+}
