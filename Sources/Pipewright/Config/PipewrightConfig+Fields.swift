@@ -106,7 +106,7 @@ extension PipewrightConfig {
         .variant("cdk", "A CDK app, synthesized once in the build job.", ConfigObject(CDKApp(), [
             .field("directory", \.directory, { $0.directory = $1 }, .directory, "The folder holding package.json and cdk.json.", default: .value),
             .field("nodeVersion", \.nodeVersion, { $0.nodeVersion = $1 }, .text(.nodeVersion), "The Node.js version.", default: .value),
-            .field("cdkNag", \.cdkNag, { $0.cdkNag = $1 }, .bool, "Whether cdk-nag checks run in synth.", default: .value),
+            .field("cdkNag", \.cdkNag, { $0.cdkNag = $1 }, .bool, "Whether synth runs with --strict, so any warning fails the build — cdk-nag's included, when the app adds its checks as an aspect (Pipewright does not add them).", default: .value),
         ]), embed: Infrastructure.cdk) { if case .cdk(let app) = $0 { app } else { nil } },
         .variant("sam", "A SAM application: sam build, then sam package.", ConfigObject(SAMApp(packageBucket: ""), [
             .field("template", \.template, { $0.template = $1 }, .path, "The SAM template's path.", default: .value),

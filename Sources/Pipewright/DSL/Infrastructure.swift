@@ -73,7 +73,8 @@ public struct CDKApp: Sendable, Hashable {
     public var directory: String
     /// The Node.js major version used to synthesize and deploy.
     public var nodeVersion: String
-    /// Whether the app's cdk-nag checks run in synth (an error from cdk-nag fails synth).
+    /// Whether synth runs with `--strict`, so any warning fails the build: cdk-nag's among them when the app
+    /// adds its checks as an aspect (`Aspects.of(app).add(new AwsSolutionsChecks())`); Pipewright does not add them.
     public var cdkNag: Bool
 
     /// Creates a CDK app reference.

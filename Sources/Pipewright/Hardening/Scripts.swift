@@ -512,7 +512,10 @@ enum Scripts {
         "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet \
           --require-hashes --no-deps --only-binary=:all: -r "$lock"
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
-        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "$TEMPLATE_FILE"
+        # TEMPLATE_FILE may be a glob, which cfn-lint expands itself; CFN_LINT_FAIL_ON raises the level that fails.
+        fail_on=()
+        if [ -n "${CFN_LINT_FAIL_ON:-}" ]; then fail_on=(--non-zero-exit-code "$CFN_LINT_FAIL_ON"); fi
+        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" "${fail_on[@]}" -- "$TEMPLATE_FILE"
 
         """#
     }

@@ -137,9 +137,9 @@ extension PipelineLowering {
     func validateJob() -> Job {
         var validation = pipeline.validation
         if case .cdk = pipeline.infrastructure {
-            // cdk-nag and synth already checked the app; the assemblies hold one template per stack.
+            // The assemblies hold a template per stack and environment: cfn-lint reads them all (below);
+            // CloudFormation's own validation would need one call per template.
             validation.validateTemplate = false
-            validation.cfnLintVersion = nil
         }
         let needsRole = validation.validateTemplate || pipeline.artifactEncryption != nil
         let needsCheckout = !validation.commands.isEmpty
@@ -154,7 +154,12 @@ extension PipelineLowering {
         if validation.validateTemplate {
             steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
-        steps += cfnLintSteps(version: validation.cfnLintVersion, templateFile: templateFile) + validationCommandSteps
+        if pipeline.infrastructure.isCDK {
+            steps += cfnLintSteps(version: validation.cfnLintVersion, synthesizedIn: "artifact/bundle/cdk.out")
+        } else {
+            steps += cfnLintSteps(version: validation.cfnLintVersion, templateFile: templateFile)
+        }
+        steps += validationCommandSteps
         steps.append(deleteBundleStep)
         return Job(
             id: "validate",
@@ -174,6 +179,16 @@ extension PipelineLowering {
     func cfnLintSteps(version: String?, templateFile: WorkflowValue) -> [Step] {
         guard let version, let lock = ToolLocks.cfnLint[version] else { return [] }
         return [.run("Lint the template with cfn-lint \(version)", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.cfnLint(lock: lock)))]
+    }
+
+    /// cfn-lint over every template CDK synthesized into a folder (`<folder>/<environment>/*.template.json`).
+    /// Only errors fail: warnings about templates the app's constructs write are printed, not the user's to fix.
+    func cfnLintSteps(version: String?, synthesizedIn folder: String) -> [Step] {
+        guard let version, let lock = ToolLocks.cfnLint[version] else { return [] }
+        return [.run("Lint the synthesized templates with cfn-lint \(version)", env: [
+            "TEMPLATE_FILE": .text(WorkflowText(folder + "/*/*.template.json")),
+            "CFN_LINT_FAIL_ON": "error",
+        ], WorkflowText(Scripts.cfnLint(lock: lock)))]
     }
 
     /// The pipeline's validation commands, one step each.

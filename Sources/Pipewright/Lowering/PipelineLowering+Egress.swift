@@ -43,7 +43,7 @@ enum EgressEndpoints {
             // The registry host is the account's: <account>.dkr.ecr.<region>.amazonaws.com.
             services += ["api.ecr", "*.dkr.ecr"]
         }
-        if pipeline.validation.cfnLintVersion != nil, !pipeline.infrastructure.isCDK { endpoints += python }
+        if pipeline.validation.cfnLintVersion != nil { endpoints += python }
         if case .slack? = pipeline.notification { endpoints += slack }
         for region in regions(of: pipeline) {
             endpoints += services.map { "\($0).\(region).amazonaws.com:443" }

@@ -8,8 +8,8 @@ extension PipelineLowering {
         var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true) + buildCommandSteps
         switch pipeline.infrastructure {
         case .cdk(let app):
-            // cdk-nag and synth check the app; cfn-lint is not run over CDK templates (as in validate).
             steps.append(synthStep(app))
+            steps += cfnLintSteps(version: pipeline.validation.cfnLintVersion, synthesizedIn: app.directory == "." ? "cdk.out" : FilePaths.appending("cdk.out", to: app.directory))
         case .cloudFormation(let template):
             steps += cfnLintSteps(version: pipeline.validation.cfnLintVersion, templateFile: .text(WorkflowText(template.path)))
         case .containerService(let service):

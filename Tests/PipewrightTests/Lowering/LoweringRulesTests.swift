@@ -355,3 +355,17 @@ import PipewrightLocalRun
         value.text?.expressions.contains { $0.contextReferences.contains { $0.root == .secrets } } ?? false
     }
 }
+
+/// A CDK pipeline's validate job (and its pull-request check) lints every synthesized template with the
+/// hash-locked cfn-lint; only errors fail, since the constructs write the templates.
+@Test func cdkValidationLintsTheSynthesizedTemplates() throws {
+    let workflow = try #require(Generator().lower(Blueprint.cdk.pipeline()).first).workflow
+    for (job, glob) in [("validate", "artifact/bundle/cdk.out/*/*.template.json"), ("pull-request", "cdk.out/*/*.template.json")] {
+        let steps = try #require(workflow[job: job]).steps
+        let lint = try #require(steps.first { $0.name?.rendered.hasPrefix("Lint the synthesized templates with cfn-lint") == true }, "\(job)")
+        let yaml = YAMLEmitter.emit(YAMLDocument(root: workflow.yamlNode))
+        #expect(yaml.contains("TEMPLATE_FILE: \(glob)"), "\(job)")
+        #expect(yaml.contains("CFN_LINT_FAIL_ON: error"))
+        #expect(lint.name?.rendered == "Lint the synthesized templates with cfn-lint 1.51.0")
+    }
+}
