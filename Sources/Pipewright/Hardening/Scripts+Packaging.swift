@@ -4,15 +4,7 @@ extension Scripts {
     /// a fresh virtual environment: the job holds the CI role, so no package of the closure is resolved afresh.
     /// Code goes to S3, the packaged template into the bundle.
     static func samPackage(lock: String) -> String {
-        strictMode + #"""
-        lock="${RUNNER_TEMP}/sam-cli-requirements.txt"
-        cat > "$lock" <<'LOCK'
-
-        """# + lock + #"""
-        LOCK
-        python3 -m venv "${RUNNER_TEMP}/sam"
-        "${RUNNER_TEMP}/sam/bin/pip" install --disable-pip-version-check --quiet \
-          --require-hashes --no-deps --only-binary=:all: -r "$lock"
+        strictMode + lockedInstall(lock, file: "sam-cli-requirements.txt", venv: "sam") + #"""
         "${RUNNER_TEMP}/sam/bin/sam" --version
         "${RUNNER_TEMP}/sam/bin/sam" build --template-file "$SAM_TEMPLATE"
         rm -rf artifact

@@ -499,18 +499,26 @@ enum Scripts {
         """#
     }()
 
-    /// Installs cfn-lint from its hash lock (``ToolLocks``) into a fresh virtual environment and lints the
-    /// template: every package of the closure is pinned to the wheels the lock lists, none is resolved afresh.
-    static func cfnLint(lock: String) -> String {
-        strictMode + #"""
-        lock="${RUNNER_TEMP}/cfn-lint-requirements.txt"
+    /// Writes a tool's hash lock (``ToolLocks``) to `$RUNNER_TEMP/<file>` and installs exactly its closure into a
+    /// fresh virtual environment `$RUNNER_TEMP/<venv>`: every package pinned to the wheels the lock lists.
+    static func lockedInstall(_ lock: String, file: String, venv: String) -> String {
+        #"""
+        lock="${RUNNER_TEMP}/\#(file)"
         cat > "$lock" <<'LOCK'
 
         """# + lock + #"""
         LOCK
-        python3 -m venv "${RUNNER_TEMP}/cfn-lint"
-        "${RUNNER_TEMP}/cfn-lint/bin/pip" install --disable-pip-version-check --quiet \
+        python3 -m venv "${RUNNER_TEMP}/\#(venv)"
+        "${RUNNER_TEMP}/\#(venv)/bin/pip" install --disable-pip-version-check --quiet \
           --require-hashes --no-deps --only-binary=:all: -r "$lock"
+
+        """#
+    }
+
+    /// Installs cfn-lint from its hash lock (``ToolLocks``) into a fresh virtual environment and lints the
+    /// template: every package of the closure is pinned to the wheels the lock lists, none is resolved afresh.
+    static func cfnLint(lock: String) -> String {
+        strictMode + lockedInstall(lock, file: "cfn-lint-requirements.txt", venv: "cfn-lint") + #"""
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
         # TEMPLATE_FILE may be a glob, which cfn-lint expands itself; CFN_LINT_FAIL_ON raises the level that fails.
         fail_on=()
