@@ -116,12 +116,20 @@ package enum ConfigFile {
         do {
             let files = try generator.render(pipeline)
             return (files, generator.policyFindings(pipeline).map(describe))
-        } catch .invalidPipeline(let errors) {
-            throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
-        } catch .policyViolation(let findings) {
-            throw .invalidInput("\(origin ?? source) break\(origin == nil ? "s" : "") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
         } catch {
-            throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
+            throw failure(error, source: origin ?? source, plural: origin != nil)
+        }
+    }
+
+    /// Why a pipeline could not be rendered, as the command reports it; `plural` when `source` names several files.
+    static func failure(_ error: GenerationError, source: String, plural: Bool = false) -> CommandFailure {
+        switch error {
+        case .invalidPipeline(let errors):
+            .invalidInput("\(source) describe\(plural ? "" : "s") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        case .policyViolation(let findings):
+            .invalidInput("\(source) break\(plural ? "" : "s") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
+        default:
+            .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }
     }
 
