@@ -69,8 +69,10 @@ public struct ReleaseTag: Sendable, Hashable, Comparable, CustomStringConvertibl
     /// The major version, e.g. 6 for `v6.1.0`.
     public var major: Int { numbers[0] }
 
+    /// The tag as written.
     public var description: String { name }
 
+    /// Whether `lhs` is an earlier release: by major, minor and patch, then by name (`v1.0.0` before `1.0.0`).
     public static func < (lhs: ReleaseTag, rhs: ReleaseTag) -> Bool {
         lhs.numbers != rhs.numbers ? lhs.numbers.lexicographicallyPrecedes(rhs.numbers) : lhs.name < rhs.name
     }
