@@ -48,7 +48,15 @@ struct AuditCommand {
             policy = config.policy
             if paths.isEmpty {
                 let auditor = Auditor(policy: policy)
-                pipelineFindings = auditor.audit(pipeline: Generator(policy: policy, source: configPath).effectivePipeline(config.pipeline), file: configPath)
+                // Placed at the setting's line and column in the config, as a workflow's findings are in its file.
+                let positions = ConfigPositions(config.text)
+                pipelineFindings = auditor.audit(pipeline: Generator(policy: policy, source: configPath).effectivePipeline(config.pipeline), file: configPath).map { finding in
+                    var placed = finding
+                    let position = positions.position(of: finding.location.path)
+                    placed.location.line = position?.line
+                    placed.location.column = position?.column
+                    return placed
+                }
                 // The files are compared with what a plain 'pipewright generate' writes: under the recorded policy only.
                 let recorded = config.unrecordedPolicy == nil ? config : try ConfigFile.load(configPath, policyFile: nil, in: workspace)
                 let rendered = try Self.render(recorded, configPath: configPath, in: workspace)
