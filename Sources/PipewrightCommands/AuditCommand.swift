@@ -48,11 +48,13 @@ struct AuditCommand {
             policy = config.policy
             if paths.isEmpty {
                 let auditor = Auditor(policy: policy)
-                // Placed at the setting's line and column in the config, as a workflow's findings are in its file.
-                let positions = ConfigPositions(config.text)
-                pipelineFindings = auditor.audit(pipeline: Generator(policy: policy, source: configPath).effectivePipeline(config.pipeline), file: configPath).map { finding in
+                pipelineFindings = auditor.audit(pipeline: Generator(policy: policy, source: configPath).effectivePipeline(config.pipeline), file: configPath)
+                // Placed at the setting's line and column in the config, as a workflow's findings are in its file;
+                // the config is read for positions only when there is something to place.
+                let positions = pipelineFindings.isEmpty ? nil : ConfigPositions(config.text)
+                pipelineFindings = pipelineFindings.map { finding in
                     var placed = finding
-                    let position = positions.position(of: finding.location.path)
+                    let position = positions?.position(of: finding.location.path)
                     placed.location.line = position?.line
                     placed.location.column = position?.column
                     return placed
