@@ -52,6 +52,7 @@ public struct Generator: Sendable {
         let workflows = lower(pipeline)
         var files = try workflows.map { generated throws(GenerationError) in try render(generated) }
         if let linter = actionlintConfiguration(for: workflows) { files.append(linter) }
+        if let zizmor = zizmorConfiguration(for: workflows) { files.append(zizmor) }
         return files
     }
 
@@ -79,6 +80,28 @@ public struct Generator: Sendable {
         let root = YAMLNode.mapping([YAMLEntry("self-hosted-runner", .mapping([YAMLEntry("labels", .sequence(labels.map(YAMLNode.string)))]))])
         let body = YAMLEmitter.emit(YAMLDocument(root: root))
         return RenderedFile(path: Self.actionlintConfigurationPath, contents: GeneratedHeader(source: source, command: command).wrap(body))
+    }
+
+    /// The path of zizmor's configuration, which Pipewright writes when jobs run on self-hosted runners.
+    public static let zizmorConfigurationPath = ".github/zizmor.yml"
+
+    /// zizmor's configuration: its `self-hosted-runner` audit ignored in exactly the generated workflows whose
+    /// jobs run on a self-hosted runner or a runner group, which the pipeline declares on purpose; `nil` when no
+    /// job does. Every other audit stays on. A file-wide ignore also covers the `pull-request` job of that file,
+    /// which runs on GitHub's runner unless `runtime.pullRequestRunner` names a self-hosted one.
+    func zizmorConfiguration(for workflows: [GeneratedWorkflow]) -> RenderedFile? {
+        let files = workflows.filter { $0.workflow.jobs.contains { $0.runsOn?.isSelfHosted == true } }.map(\.fileName)
+        guard !files.isEmpty else { return nil }
+        let ignored = YAMLNode.mapping([YAMLEntry("ignore", .sequence(files.map(YAMLNode.string)))])
+        let root = YAMLNode.mapping([YAMLEntry("rules", .mapping([YAMLEntry("self-hosted-runner", ignored)]))])
+        let why = [
+            "These workflows run jobs on the self-hosted runners \(source) names on purpose (runtime.runner,",
+            "environments[].runner). zizmor's self-hosted-runner audit flags every such job; it is ignored in these",
+            "files only, and every other audit stays on. The pull-request job, which runs a pull request's code,",
+            "runs on GitHub's hosted runner unless runtime.pullRequestRunner names another.",
+        ]
+        let body = YAMLEmitter.emit(YAMLDocument(header: why, root: root))
+        return RenderedFile(path: Self.zizmorConfigurationPath, contents: GeneratedHeader(source: source, command: command).wrap(body))
     }
 
     /// What the policy's rules find in the pipeline once the policy is applied: what the policy could not

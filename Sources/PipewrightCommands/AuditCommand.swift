@@ -49,6 +49,16 @@ struct AuditCommand {
             if paths.isEmpty {
                 let auditor = Auditor(policy: policy)
                 pipelineFindings = auditor.audit(pipeline: Generator(policy: policy, source: configPath).effectivePipeline(config.pipeline), file: configPath)
+                // Placed at the setting's line and column in the config, as a workflow's findings are in its file;
+                // the config is read for positions only when there is something to place.
+                let positions = pipelineFindings.isEmpty ? nil : ConfigPositions(config.text)
+                pipelineFindings = pipelineFindings.map { finding in
+                    var placed = finding
+                    let position = positions?.position(of: finding.location.path)
+                    placed.location.line = position?.line
+                    placed.location.column = position?.column
+                    return placed
+                }
                 // The files are compared with what a plain 'pipewright generate' writes: under the recorded policy only.
                 let recorded = config.unrecordedPolicy == nil ? config : try ConfigFile.load(configPath, policyFile: nil, in: workspace)
                 let rendered = try Self.render(recorded, configPath: configPath, in: workspace)

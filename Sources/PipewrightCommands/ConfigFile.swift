@@ -10,6 +10,8 @@ package enum ConfigFile {
         package let pipeline: Pipeline
         package let policy: Policy
         package let source: String
+        /// The config's text, to place problems found later at a line and column (``ConfigPositions``).
+        package let text: String
         /// Set when `--policy FILE` was applied without being recorded as the config's `policy.extends`:
         /// what to tell the user, since a plain `pipewright generate` would not apply it.
         package let unrecordedPolicy: String?
@@ -32,17 +34,21 @@ package enum ConfigFile {
         do {
             decoded = try PipewrightConfig.decode(text, fileName: path)
         } catch {
-            let messages = error.messages
-            if case .syntax = error { throw .invalidInput(messages.joined(separator: "\n")) }
-            throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+            switch error {
+            case .syntax(let syntax): throw .invalidInput(syntax.description)
+            case .invalid(let issues):
+                let positions = ConfigPositions(text)
+                let messages = issues.map { positions.describe($0.description, at: $0.path, in: path) }
+                throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+            }
         }
         // `decode` has checked the pipeline's rules already (``PipewrightConfig/Decoded/pipeline``).
-        var (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
+        var (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, configText: text, in: workspace)
         if let pins = decoded.pins {
             // The policy's own pins (an organization's mirror) are applied after, so they win.
             policy.actionPins = try loadPins(FilePaths.appending(pins, to: FilePaths.removingLastComponent(of: path)), in: workspace).pins + policy.actionPins
         }
-        return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, unrecordedPolicy: unrecorded)
+        return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, text: text, unrecordedPolicy: unrecorded)
     }
 
     /// Reads the pins file a config names; a missing or invalid one is an input error, never a silent
@@ -54,21 +60,36 @@ package enum ConfigFile {
         do {
             return try PinsFile.decode(text, fileName: path)
         } catch {
-            let messages = error.messages
-            if case .syntax = error { throw .invalidInput(messages.joined(separator: "\n")) }
-            throw .invalidInput("\(path) is not a valid pins file; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+            switch error {
+            case .syntax(let syntax): throw .invalidInput(syntax.description)
+            case .invalid(let issues):
+                let positions = ConfigPositions(text)
+                let messages = issues.map { positions.describe($0.description, at: $0.path, in: path) }
+                throw .invalidInput("\(path) is not a valid pins file; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+            }
         }
     }
 
     /// The merged policy of a config (see ``load(_:policyFile:in:)``), and, when `explicit` names a file the
     /// config does not record, what to tell the user about it.
-    static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, in workspace: Workspace) throws(CommandFailure) -> (Policy, unrecorded: String?) {
-        func decoded(_ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
-            do { return try read() } catch { throw .invalidInput(error.description) }
+    static func loadPolicy(explicit: String?, section: JSONValue?, configPath: String, configText: String = "",
+                           in workspace: Workspace) throws(CommandFailure) -> (Policy, unrecorded: String?) {
+        /// A policy's problems, each at its line and column in `file`; a policy file's settings sit at its top level.
+        func decoded(_ file: String, text: String, inConfig: Bool, _ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
+            do { return try read() } catch {
+                switch error {
+                case .syntax(let syntax): throw .invalidInput(syntax.description)
+                case .invalid(let issues):
+                    let positions = ConfigPositions(text)
+                    let messages = issues.map { positions.describe($0.description, at: $0.path, in: file, droppingPrefix: inConfig ? nil : "policy") }
+                    throw .invalidInput("\(inConfig ? "the policy section of " + file : file) is not a valid policy; nothing was written:\n"
+                        + messages.map { "  " + $0 }.joined(separator: "\n"))
+                }
+            }
         }
         func file(_ path: String, named name: String) throws(CommandFailure) -> Policy? {
             guard let text = try workspace.read(path) else { return nil }
-            let policy = try decoded { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: path) }
+            let policy = try decoded(path, text: text, inConfig: false) { () throws(PolicyDecodingError) in try Policy.decode(text, fileName: path) }
             if let extends = policy.extends {
                 throw .invalidInput("\(name): policy.extends: \(JSONWriter.quoted(extends)) — a policy file cannot extend another; only the policy section of \(defaultName) may. Merge the two files, or extend both from \(configPath).")
             }
@@ -78,7 +99,7 @@ package enum ConfigFile {
         var sources: [(name: String, policy: Policy)] = []
         var recorded: String?
         if let section {
-            let own = try decoded { () throws(PolicyDecodingError) in try Policy(json: section) }
+            let own = try decoded(configPath, text: configText, inConfig: true) { () throws(PolicyDecodingError) in try Policy(json: section) }
             sources.append(("the policy section of \(configPath)", own))
             if let extends = own.extends {
                 let path = FilePaths.appending(extends, to: folder)
@@ -129,33 +150,51 @@ package enum ConfigFile {
     /// Checks, lowers, validates and renders the workflows of a pipeline under a policy; `source` is the
     /// config the headers name, `origin` what described the pipeline, for errors. A policy error stops it
     /// before anything is written; the policy's warnings are returned, one line each, for the caller to print.
+    /// `text` is the config's, to place each problem at its line and column.
     static func render(_ pipeline: Pipeline, policy: Policy = .default, source: String = defaultName, command: String = "pipewright generate",
-                       origin: String? = nil) throws(CommandFailure) -> (files: [RenderedFile], warnings: [String]) {
+                       origin: String? = nil, text: String? = nil) throws(CommandFailure) -> (files: [RenderedFile], warnings: [String]) {
         let generator = Generator(policy: policy, source: source, command: command)
+        let placed = describer(placingIn: text)
         do {
             let files = try generator.render(pipeline)
-            return (files, generator.policyFindings(pipeline).map(describe))
+            return (files, generator.policyFindings(pipeline).map(placed))
         } catch {
-            throw failure(error, source: origin ?? source, plural: origin != nil)
+            throw failure(error, source: origin ?? source, plural: origin != nil, describing: placed)
         }
     }
 
-    /// Why a pipeline could not be rendered, as the command reports it; `plural` when `source` names several files.
-    static func failure(_ error: GenerationError, source: String, plural: Bool = false) -> CommandFailure {
+    /// ``describe(_:)`` with each finding placed at its line and column in the config's `text`, when known.
+    static func describer(placingIn text: String?) -> (Diagnostic) -> String {
+        guard let positions = text.map(ConfigPositions.init) else { return describe }
+        return { finding in
+            guard let position = positions.position(of: finding.location.path) else { return describe(finding) }
+            var finding = finding
+            finding.location.line = position.line
+            finding.location.column = position.column
+            return describe(finding)
+        }
+    }
+
+    /// Why a pipeline could not be rendered, as the command reports it; `plural` when `source` names several
+    /// files, `describing` how a policy finding is written (placed at its line and column when the text is known).
+    static func failure(_ error: GenerationError, source: String, plural: Bool = false,
+                        describing: (Diagnostic) -> String = describe) -> CommandFailure {
         switch error {
         case .invalidPipeline(let errors):
             .invalidInput("\(source) describe\(plural ? "" : "s") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
         case .policyViolation(let findings):
-            .invalidInput("\(source) break\(plural ? "" : "s") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
+            .invalidInput("\(source) break\(plural ? "" : "s") the policy; nothing was written:\n" + findings.map(describing).joined(separator: "\n"))
         default:
             .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }
     }
 
-    /// A policy finding as `generate` prints it: the setting, the rule by id and name, what is wrong, then the fix.
+    /// A policy finding as `generate` prints it: where (`pipewright.json:12:9:` when placed), the setting, the rule
+    /// by id and name, what is wrong, then the fix.
     static func describe(_ finding: Diagnostic) -> String {
         let rule = RuleCatalog.rule(finding.ruleID).map { " (\($0.name))" } ?? ""
-        return "  \(finding.severity.rawValue): \(finding.location.path): \(finding.ruleID)\(rule) \(finding.message)"
+        let place = finding.location.line.map { line in "\(finding.location.file):\(line):\(finding.location.column ?? 1): " } ?? ""
+        return "  \(finding.severity.rawValue): \(place)\(finding.location.path): \(finding.ruleID)\(rule) \(finding.message)"
             + (finding.hint.map { "\n    \($0)" } ?? "")
     }
 }

@@ -40,7 +40,7 @@ struct GenerateCommand {
         let source = workspace.relative(configPath)
         var command = "pipewright generate"
         if source != ConfigFile.defaultName { command += " --config " + source }
-        let (files, warnings) = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command)
+        let (files, warnings) = try ConfigFile.render(config.pipeline, policy: config.policy, source: source, command: command, text: config.text)
         if !warnings.isEmpty { tool.console.err("\(source) has policy warnings:\n" + warnings.joined(separator: "\n") + "\n") }
         let orphans = workspace.generatedWorkflows(from: source).filter { path in !files.contains { $0.path == path } }
 

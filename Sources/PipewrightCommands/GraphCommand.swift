@@ -36,7 +36,7 @@ struct GraphCommand {
             let graph = try Generator(policy: config.policy).graph(config.pipeline)
             tool.console.out(graph.render(format))
         } catch {
-            throw ConfigFile.failure(error, source: workspace.relative(configPath))
+            throw ConfigFile.failure(error, source: workspace.relative(configPath), describing: ConfigFile.describer(placingIn: config.text))
         }
         return .ok
     }

@@ -97,11 +97,12 @@ package struct Workspace {
         return relative
     }
 
-    /// The workflows under `.github/workflows/`, then `.github/actionlint.yaml`, whose header says Pipewright
-    /// generated them from `source`, as repository paths, in name order.
+    /// The workflows under `.github/workflows/`, then `.github/actionlint.yaml` and `.github/zizmor.yml`, whose
+    /// header says Pipewright generated them from `source`, as repository paths, in name order.
     func generatedWorkflows(from source: String) -> [String] {
-        // actionlint's configuration is written beside the workflows when jobs run on the organization's labels.
-        (workflowFiles(in: Self.workflowsFolder) + [Generator.actionlintConfigurationPath]).filter { relative in
+        // actionlint's configuration is written beside the workflows when jobs run on the organization's labels,
+        // zizmor's when they run on self-hosted runners.
+        (workflowFiles(in: Self.workflowsFolder) + [Generator.actionlintConfigurationPath, Generator.zizmorConfigurationPath]).filter { relative in
             guard !isSymlink(relative), let text = try? read(relative), GeneratedHeader.source(of: text) == source else { return false }
             return true
         }

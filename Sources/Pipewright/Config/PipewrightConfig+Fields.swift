@@ -256,6 +256,10 @@ extension PipewrightConfig {
         .field("jobTimeoutMinutes", \.jobTimeoutMinutes, { $0.jobTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of ordinary jobs.", default: .value),
         .field("deployTimeoutMinutes", \.deployTimeoutMinutes, { $0.deployTimeoutMinutes = $1 }, .int(.jobMinutes), "The timeout of deploy and destroy jobs.", default: .value),
         .optional("hardenRunner", \.hardenRunner, { $0.hardenRunner = $1 }, .object(hardenRunner), "Egress control with harden-runner; absent or null leaves it off."),
+        .optional(
+            "pullRequestRunner", \.pullRequestRunner, { $0.pullRequestRunner = $1 }, .runner,
+            "Where the offline pull-request job runs, which runs a pull request's code; absent or null: runner when GitHub hosts it, else ubuntu-24.04. A self-hosted runner here should be ephemeral."
+        ),
     ])
 
     static let hardenRunner: ConfigObject<HardenRunner> = {

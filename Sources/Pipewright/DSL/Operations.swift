@@ -121,13 +121,26 @@ public struct RuntimeSettings: Sendable, Hashable {
     public var deployTimeoutMinutes: Int
     /// Egress control with harden-runner, if wanted.
     public var hardenRunner: HardenRunner?
+    /// Where the offline `pull-request` job runs, which runs a pull request's code; `nil` runs it on ``runner``
+    /// when GitHub hosts that, and on GitHub's `ubuntu-24.04` otherwise (``pullRequestJobRunner``). Set it to a
+    /// self-hosted runner only on purpose: an ephemeral one, since a persistent runner keeps what a pull
+    /// request leaves behind for the deploy jobs that run there next.
+    public var pullRequestRunner: Runner?
 
     /// Creates runtime settings.
-    public init(runner: Runner = .ubuntu24, jobTimeoutMinutes: Int = 15, deployTimeoutMinutes: Int = 60, hardenRunner: HardenRunner? = nil) {
+    public init(runner: Runner = .ubuntu24, jobTimeoutMinutes: Int = 15, deployTimeoutMinutes: Int = 60, hardenRunner: HardenRunner? = nil,
+                pullRequestRunner: Runner? = nil) {
         self.runner = runner
         self.jobTimeoutMinutes = jobTimeoutMinutes
         self.deployTimeoutMinutes = deployTimeoutMinutes
         self.hardenRunner = hardenRunner
+        self.pullRequestRunner = pullRequestRunner
+    }
+
+    /// Where the `pull-request` job runs: ``pullRequestRunner`` when set; else ``runner`` when GitHub hosts it;
+    /// else GitHub's `ubuntu-24.04`, so a pull request's code never reaches a self-hosted runner unasked.
+    public var pullRequestJobRunner: Runner {
+        pullRequestRunner ?? (runner.isHostedByGitHub ? runner : .ubuntu24)
     }
 }
 
@@ -167,14 +180,22 @@ public struct Runner: Sendable, Hashable, ExpressibleByStringLiteral {
         return labels.count == 1 ? .label(labels[0]) : .labels(labels)
     }
 
-    /// The labels GitHub hosts, and those every self-hosted runner carries, which linters know; any other label
-    /// is the organization's own and must be declared to actionlint (`.github/actionlint.yaml`).
-    static let knownLabels: [String] = [
+    /// The labels of GitHub's standard hosted runners.
+    static let hostedLabels: [String] = [
         "ubuntu-latest", "ubuntu-24.04", "ubuntu-22.04", "ubuntu-24.04-arm", "ubuntu-22.04-arm",
         "windows-latest", "windows-2025", "windows-2022", "windows-11-arm",
         "macos-latest", "macos-26", "macos-15", "macos-14", "macos-13", "macos-latest-large", "macos-15-large", "macos-14-large",
-        "self-hosted", "linux", "macos", "windows", "x64", "arm", "arm64",
     ]
+
+    /// The labels GitHub hosts, and those every self-hosted runner carries, which linters know; any other label
+    /// is the organization's own and must be declared to actionlint (`.github/actionlint.yaml`).
+    static let knownLabels: [String] = hostedLabels + ["self-hosted", "linux", "macos", "windows", "x64", "arm", "arm64"]
+
+    /// Whether this is one of GitHub's standard hosted runners: one hosted label and no group. Any other runner
+    /// (self-hosted, a runner group, the organization's own labels) may be one that persists between jobs.
+    public var isHostedByGitHub: Bool {
+        group == nil && labels.count == 1 && Self.hostedLabels.contains(labels[0].rawValue)
+    }
 
     /// The labels that are the organization's own.
     public var customLabels: [RunnerLabel] {

@@ -3,7 +3,8 @@ extension PipelineLowering {
     /// Checks a pull request offline: the build commands, the CDK synth, cfn-lint over the template from its
     /// hash lock, and the validation commands. It has no `id-token` permission and assumes no role, since the
     /// CI role trusts only pushes to the deploy branches; packaging, encryption and CloudFormation's own
-    /// validation need AWS and run on the push.
+    /// validation need AWS and run on the push. It runs on GitHub's hosted runner unless the pipeline's runner
+    /// is one or `runtime.pullRequestRunner` says otherwise (``RuntimeSettings/pullRequestJobRunner``).
     func pullRequestJob() -> Job {
         var steps = hardenRunnerSteps + [checkoutStep] + toolchainSteps(installScripts: true) + buildCommandSteps
         switch pipeline.infrastructure {
@@ -23,7 +24,7 @@ extension PipelineLowering {
             id: "pull-request",
             name: "Check the pull request (offline)",
             condition: isPullRequest,
-            runsOn: pipeline.runtime.runner.runsOn,
+            runsOn: pipeline.runtime.pullRequestJobRunner.runsOn,
             permissions: permissions(checkout: true, assume: nil),
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps

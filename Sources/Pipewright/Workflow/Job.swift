@@ -88,6 +88,13 @@ public enum RunsOn: Sendable, Hashable, ExpressibleByStringLiteral {
         case .group(_, let labels): labels
         }
     }
+
+    /// Whether the job runs on a self-hosted runner: the `self-hosted` label, or a runner group (what zizmor's
+    /// `self-hosted-runner` audit flags).
+    public var isSelfHosted: Bool {
+        if case .group = self { return true }
+        return allLabels.contains(.selfHosted)
+    }
 }
 
 /// A runner label. Open, because runners are GitHub's and the organization's to name.

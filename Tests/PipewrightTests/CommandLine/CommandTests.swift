@@ -21,10 +21,22 @@ import PipewrightBlueprints
 
         #expect(result.code == 2, "\(testCase)")
         let isSyntax = testCase.expected.count == 1 && testCase.expected[0].hasPrefix("pipewright.json:")
-        let expected = isSyntax
-            ? "error: " + testCase.expected[0] + "\n"
-            : "error: pipewright.json is not a valid config; nothing was written:\n" + testCase.expected.map { "  " + $0 }.joined(separator: "\n") + "\n"
-        #expect(result.stderr == expected, "\(testCase)")
+        if isSyntax {
+            #expect(result.stderr == "error: " + testCase.expected[0] + "\n", "\(testCase)")
+        } else {
+            // Each problem is placed at its line and column (the numbers are pinned in ConfigPositionTests); the
+            // message after the place is exactly the table's.
+            let lines = result.stderr.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            #expect(lines.first == "error: pipewright.json is not a valid config; nothing was written:", "\(testCase)")
+            let placed = lines.dropFirst().filter { !$0.isEmpty }
+            #expect(placed.count == testCase.expected.count, "\(testCase): \(result.stderr)")
+            for (line, message) in zip(placed, testCase.expected) {
+                // "  pipewright.json:LINE:COLUMN: message"
+                let parts = line.split(separator: ":", maxSplits: 3, omittingEmptySubsequences: false)
+                #expect(parts.count == 4 && parts[0] == "  pipewright.json" && (Int(parts[1]) ?? 0) > 0 && (Int(parts[2]) ?? 0) > 0
+                        && parts[3] == " " + message, "\(testCase): \(line)")
+            }
+        }
         #expect(result.stdout == "")
         #expect(scratch.snapshot() == before, "\(testCase): files changed")
     }

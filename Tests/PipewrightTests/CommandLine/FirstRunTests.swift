@@ -35,6 +35,30 @@ import Testing
         #expect(scratch.run("generate", "--check").code == 0)
     }
 
+    @Test func linterConfigurationsFollowTheRunners() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        #expect(scratch.run("init").code == 0)
+        let config = try #require(scratch.read("pipewright.json"))
+        let hosted = "\"runner\": \"ubuntu-24.04\""
+        #expect(config.contains(hosted))
+        try scratch.write(config.replacingOccurrences(of: hosted, with: #""runner": ["self-hosted", "linux", "deployers"]"#), to: "pipewright.json")
+        #expect(scratch.run("generate").code == 0)
+        #expect(scratch.read(".github/actionlint.yaml")?.contains("    - deployers\n") == true)
+        #expect(scratch.read(".github/zizmor.yml")?.contains("      - infrastructure.yml\n") == true)
+        #expect(scratch.run("generate", "--check").code == 0)
+
+        // Back on GitHub's runners, both files are stale: named by --check, removed by generate.
+        try scratch.write(config, to: "pipewright.json")
+        let check = scratch.run("generate", "--check")
+        #expect(check.code == 1)
+        #expect(check.stderr.contains(".github/actionlint.yaml, .github/zizmor.yml were generated from pipewright.json but it no longer produces them"), "\(check.stderr)")
+        #expect(scratch.run("generate").code == 0)
+        #expect(scratch.read(".github/actionlint.yaml") == nil)
+        #expect(scratch.read(".github/zizmor.yml") == nil)
+        #expect(scratch.run("generate", "--check").code == 0)
+    }
+
     @Test func anOldWorkflowEditedByHandIsNotRemovedWithoutForce() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

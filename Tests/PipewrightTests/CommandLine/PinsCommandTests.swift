@@ -183,11 +183,11 @@ import Pipewright
         try scratch.write(#"{"actionPins": {"actions/checkout": {"version": "v7.0.1", "sha": "main"}}, "extra": 1}"#, to: "pins.json")
         let unknownKey = scratch.run("generate")
         #expect(unknownKey.code == 2)
-        #expect(unknownKey.stderr == "error: pins.json is not a valid pins file; nothing was written:\n  extra: unknown key; expected one of actionPins\n")
+        #expect(unknownKey.stderr == "error: pins.json is not a valid pins file; nothing was written:\n  pins.json:1:76: extra: unknown key; expected one of actionPins\n")
         try scratch.write(#"{"actionPins": {"actions/checkout": {"version": "v7.0.1", "sha": "main"}}}"#, to: "pins.json")
         let badCommit = scratch.run("generate")
         #expect(badCommit.code == 2)
-        #expect(badCommit.stderr == "error: pins.json is not a valid pins file; nothing was written:\n  actionPins[\"actions/checkout\"].sha: \"main\" is not a commit; expected 40 lowercase hex digits\n")
+        #expect(badCommit.stderr == "error: pins.json is not a valid pins file; nothing was written:\n  pins.json:1:59: actionPins[\"actions/checkout\"].sha: \"main\" is not a commit; expected 40 lowercase hex digits\n")
     }
 
     @Test func releaseTagsOrderByTheirNumbersAndOthersAreNotReleases() {

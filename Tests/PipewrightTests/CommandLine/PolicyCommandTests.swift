@@ -13,7 +13,7 @@ import Testing
         let before = scratch.snapshot()
         let expected = """
         pipewright.json breaks the policy; nothing was written:
-          error: region: PW020 (allowed-regions) the pipeline's region is us-east-1; the policy allows eu-west-1
+          error: pipewright.json:5:3: region: PW020 (allowed-regions) the pipeline's region is us-east-1; the policy allows eu-west-1
             Set `region` to one of the policy's regions: eu-west-1.
         """
         for arguments in [["generate"], ["generate", "--check"], ["generate", "--force"]] {

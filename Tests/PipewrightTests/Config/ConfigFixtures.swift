@@ -70,7 +70,8 @@ enum ConfigFixtures {
             ArtifactEncryption(kmsKey: "arn:aws:kms:eu-west-1:999999999999:key/1234abcd-12ab-34cd-56ef-1234567890ab")
             RuntimeSettings(
                 runner: "ubuntu-22.04", jobTimeoutMinutes: 20, deployTimeoutMinutes: 120,
-                hardenRunner: HardenRunner(policy: .block, allowedEndpoints: ["github.com:443", "*.amazonaws.com:443"])
+                hardenRunner: HardenRunner(policy: .block, allowedEndpoints: ["github.com:443", "*.amazonaws.com:443"]),
+                pullRequestRunner: Runner(["self-hosted", "linux", "ephemeral"])
             )
         }
     }

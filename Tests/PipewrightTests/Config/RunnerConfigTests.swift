@@ -63,4 +63,56 @@ import PipewrightBlueprints
         #expect(linter.contents.hasSuffix("self-hosted-runner:\n  labels:\n    - deployers\n    - prod-deployers\n"))
         #expect(GeneratedHeader.provenance(of: linter.contents) == .generated)
     }
+
+    @Test func pullRequestsRunOnGitHubsRunnerUnlessOptedIn() throws {
+        var pipeline = Blueprint.cloudFormation.pipeline()
+        func pullRequestRunner() throws -> RunsOn? {
+            try #require(Generator().lower(pipeline).first).workflow[job: "pull-request"]?.runsOn
+        }
+        // A hosted runner is the pipeline's choice for every job, pull requests included.
+        pipeline.runtime.runner = "ubuntu-22.04"
+        #expect(try pullRequestRunner() == .label("ubuntu-22.04"))
+        // A self-hosted runner or group keeps what a job leaves behind: a pull request's code does not run there unasked.
+        pipeline.runtime.runner = Runner(["self-hosted", "linux", "deployers"])
+        #expect(try pullRequestRunner() == .label("ubuntu-24.04"))
+        #expect(try #require(Generator().lower(pipeline).first).workflow[job: "build"]?.runsOn == .labels(["self-hosted", "linux", "deployers"]))
+        pipeline.runtime.runner = Runner(["linux"], group: "deployers")
+        #expect(try pullRequestRunner() == .label("ubuntu-24.04"))
+        pipeline.runtime.runner = "deployers"
+        #expect(try pullRequestRunner() == .label("ubuntu-24.04"))
+        // Opting in is explicit, and reads back from the config.
+        pipeline.runtime.pullRequestRunner = Runner(["self-hosted", "linux", "ephemeral"])
+        #expect(try pullRequestRunner() == .labels(["self-hosted", "linux", "ephemeral"]))
+        let text = PipewrightConfig.encode(pipeline)
+        #expect(text.contains("\"pullRequestRunner\": [\n      \"self-hosted\",\n      \"linux\",\n      \"ephemeral\"\n    ]"))
+        #expect(try PipewrightConfig.decode(text).pipeline == pipeline)
+    }
+
+    @Test func selfHostedRunnersAreDeclaredToZizmorFileByFile() throws {
+        var pipeline = Blueprint.cloudFormation.pipeline()
+        #expect(try !Generator().render(pipeline).contains { $0.path == ".github/zizmor.yml" }, "GitHub's runners need no ignore")
+        // A custom label without self-hosted is not what zizmor's audit flags; the pull-request job moved off it anyway.
+        pipeline.runtime.runner = "deployers"
+        #expect(try !Generator().render(pipeline).contains { $0.path == ".github/zizmor.yml" })
+
+        pipeline.runtime.runner = "ubuntu-24.04"
+        pipeline.environments[2].runner = Runner(["linux"], group: "production")
+        let files = try Generator().render(pipeline)
+        let zizmor = try #require(files.first { $0.path == ".github/zizmor.yml" })
+        // The drift workflow runs prod's drift job on prod's runner too; the deploy workflow has prod's plan and deploy.
+        #expect(zizmor.contents == GeneratedHeader().wrap("""
+            # These workflows run jobs on the self-hosted runners pipewright.json names on purpose (runtime.runner,
+            # environments[].runner). zizmor's self-hosted-runner audit flags every such job; it is ignored in these
+            # files only, and every other audit stays on. The pull-request job, which runs a pull request's code,
+            # runs on GitHub's hosted runner unless runtime.pullRequestRunner names another.
+
+            rules:
+              self-hosted-runner:
+                ignore:
+                  - infrastructure.yml
+                  - infrastructure-drift.yml
+
+            """))
+        #expect(GeneratedHeader.provenance(of: zizmor.contents) == .generated)
+    }
 }

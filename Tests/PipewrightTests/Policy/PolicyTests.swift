@@ -139,6 +139,8 @@ import PipewrightBlueprints
         #expect(findings == [
             Found("PW017", "runtime.hardenRunner.allowedEndpoints", "the pipeline allows egress to example.com:443, which the policy does not allow"),
             Found("PW018", "runtime.runner", "the pipeline runs on self-hosted; the policy allows ubuntu-22.04"),
+            // A self-hosted pipeline runs pull requests on GitHub's runner unless told otherwise: the policy sees that too.
+            Found("PW018", "runtime.pullRequestRunner", "the pipeline runs on ubuntu-24.04; the policy allows ubuntu-22.04"),
         ])
     }
 
