@@ -94,7 +94,7 @@ import PipewrightSamples
     @Test func hostileScalarsReadBack() throws {
         let texts = [
             "on", "yes", "~", "", " ", "3.10", "0755", "1e3", "-", "- x", "? x", ": x", "#x", "a #b", "a: b", "---", "...",
-            "*x", "&x", "!x", "|x", ">x", "%x", "@x", "`x`", "'", "\"", "[a]", "{a}", ",", "\t", "a\tb", "\u{7}", "\u{85}",
+            "*x", "&x", "!x", "<<", "|x", ">x", "%x", "@x", "`x`", "'", "\"", "[a]", "{a}", ",", "\t", "a\tb", "\u{7}", "\u{85}",
             "\u{2028}", "\u{FEFF}", "\u{A0}x", "line\n", "two\nlines", "\n", "\n\nx", "  lead\n", "keep\n\n\n", "ünï 😀",
             String(repeating: "long ", count: 300),
         ]
