@@ -21,9 +21,9 @@ import Testing
 /// | 000 | 5.1 no Slack, 5.2 no drift detection, 6.2 no destroy, 6.3 no stack outputs | left: missing features, no rule |
 /// | 000 | 6.1 no change set for production | not decidable: the job's environment is a run-time input; PW009 checks jobs bound to a production environment |
 /// | 000 | 7.1 no CAPABILITY_AUTO_EXPAND | left: whether a template needs it is in the template, not the workflow |
-/// | 001 | A4 cross-account role without `role-chaining: true` | left: visible, no rule; PW002 reports the same steps for their missing OIDC token |
-/// | 001 | B5 hard-coded stack name, B6 no retries, B7 no rollback | left: reliability, no rule |
-/// | 001 | B8 no `set -euo pipefail` | left: visible, no rule (GitHub's default bash runs with -e, not pipefail) |
+/// | 001 | 4 cross-account role without `role-chaining: true` | left: visible, no rule; PW002 reports the same steps for their missing OIDC token |
+/// | 001 | 5 hard-coded stack name, 6 no retries, 7 no rollback | left: reliability, no rule |
+/// | 001 | 8 no `set -euo pipefail` | left: visible, no rule (GitHub's default bash runs with -e, not pipefail) |
 /// | 002 | all 7 and the later list | not a workflow: a CloudFormation template (secrets, naming, cfn-lint, regions, engine versions, tests) |
 /// | 003 | all 6 | not a workflow: a CloudFormation CodePipeline (ECS resources, CodeDeploy, OAuth source, IAM wildcards, tags, buildspec) |
 /// | 004 | all 13 | not a workflow: a CDK CodePipeline (KMS key, IAM, ECS, scanning, alarms, logging, ECR, outputs) |
@@ -80,9 +80,9 @@ import Testing
 
     /// Audited under a policy that requires KMS-encrypted artifacts, as the review's task did ("as required by PROMPT.md:23").
     @Test func seed001CDKCrossAccount() {
-        let keys = "A1 static keys instead of OIDC"
-        let encrypt = "A2 artifact uploaded without KMS encryption"
-        let decrypt = "A3 artifact downloaded, never decrypted"
+        let keys = "1 static keys instead of OIDC"
+        let encrypt = "2 artifact uploaded without KMS encryption"
+        let decrypt = "3 artifact downloaded, never decrypted"
         let pins = Self.beyond + ": tags, not commit SHAs (the review's own fixes use @v4)"
         let checkout = Self.beyond + ": checkout keeps the token in .git/config"
         let timeout = Self.beyond + ": no timeout-minutes"
@@ -102,12 +102,12 @@ import Testing
             Expected("PW011", 59, checksums), Expected("PW010", 61, tags), Expected("PW015", 61, npx),
             Expected("PW008", 72, timeout), Expected("PW004", 77, pins), Expected("PW007", 77, checkout), Expected("PW004", 79, pins),
             Expected("PW001", 81, keys), Expected("PW001", 82, keys),
-            Expected("PW002", 84, "A4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
+            Expected("PW002", 84, "4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
             Expected("PW004", 85, pins), Expected("PW012", 89, decrypt), Expected("PW004", 90, pins),
             Expected("PW011", 94, checksums), Expected("PW010", 95, tags), Expected("PW015", 95, npx),
             Expected("PW008", 99, timeout), Expected("PW004", 104, pins), Expected("PW007", 104, checkout), Expected("PW004", 106, pins),
             Expected("PW001", 108, keys), Expected("PW001", 109, keys),
-            Expected("PW002", 111, "A4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
+            Expected("PW002", 111, "4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
             Expected("PW004", 112, pins), Expected("PW012", 116, decrypt), Expected("PW004", 117, pins),
             Expected("PW011", 121, checksums),
             Expected("PW009", 122, Self.beyond + ": production deployed by cdk deploy, not by a reviewed change set"),
@@ -116,7 +116,7 @@ import Testing
         let result = Self.audit(["--policy", "seed-001-policy.json", "seed-001-cdk-cross-account.yml"])
         #expect(result.findings == expected.map(\.description), "\(result.output)")
         #expect(result.code == 1)
-        // Under the default policy, which does not require encryption, A2 and A3 are not findings.
+        // Under the default policy, which does not require encryption, 2 and 3 are not findings.
         let unencrypted = Self.audit(["seed-001-cdk-cross-account.yml"])
         #expect(unencrypted.findings == expected.filter { $0.rule != "PW012" }.map(\.description), "\(unencrypted.output)")
     }
