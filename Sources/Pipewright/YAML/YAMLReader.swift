@@ -16,8 +16,7 @@
 /// What it refuses, each with a ``YAMLReadError`` naming the line, the column and what was expected: a second
 /// document, tags (`!tag`), directives (`%YAML`), keys that are not scalars, duplicate keys, merge keys (`<<`,
 /// which GitHub Actions does not merge), tabs in indentation, characters YAML does not allow, and anything over
-/// the ``Limits``. A read never crashes and
-/// never returns part of a document.
+/// the ``Limits``. A read never crashes and never returns part of a document.
 ///
 /// ```swift
 /// let document = try YAMLReader.read("jobs:\n  build:\n    runs-on: ubuntu-latest\n")
