@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(
             name: "PipewrightTests",
             dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun", "PipewrightRunLocal"],
-            exclude: ["Golden/workflows", "Golden/blueprints", "Audit/Seeds"]
+            exclude: ["Golden/workflows", "Golden/blueprints", "Graph/Golden", "Audit/Seeds"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -48,13 +48,18 @@ public struct Generator: Sendable {
     /// policy applied, it still breaks one of the policy's error rules (``policyFindings(_:)``): both before
     /// anything is lowered.
     public func render(_ pipeline: Pipeline) throws(GenerationError) -> [RenderedFile] {
-        try check(pipeline)
-        let violations = policyFindings(pipeline).filter { $0.severity == .error }
-        guard violations.isEmpty else { throw .policyViolation(violations) }
+        try checkBeforeLowering(pipeline)
         let workflows = lower(pipeline)
         var files = try workflows.map { generated throws(GenerationError) in try render(generated) }
         if let linter = actionlintConfiguration(for: workflows) { files.append(linter) }
         return files
+    }
+
+    /// The configuration rules, then the policy's error rules with the policy applied.
+    func checkBeforeLowering(_ pipeline: Pipeline) throws(GenerationError) {
+        try check(pipeline)
+        let violations = policyFindings(pipeline).filter { $0.severity == .error }
+        guard violations.isEmpty else { throw .policyViolation(violations) }
     }
 
     /// The path of actionlint's configuration, which Pipewright writes when jobs run on the organization's own

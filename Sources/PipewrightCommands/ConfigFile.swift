@@ -37,8 +37,27 @@ package enum ConfigFile {
             throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
         }
         // `decode` has checked the pipeline's rules already (``PipewrightConfig/Decoded/pipeline``).
-        let (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
+        var (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, in: workspace)
+        if let pins = decoded.pins {
+            // The policy's own pins (an organization's mirror) are applied after, so they win.
+            policy.actionPins = try loadPins(FilePaths.appending(pins, to: FilePaths.removingLastComponent(of: path)), in: workspace).pins + policy.actionPins
+        }
         return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, unrecordedPolicy: unrecorded)
+    }
+
+    /// Reads the pins file a config names; a missing or invalid one is an input error, never a silent
+    /// return to Pipewright's own pins.
+    package static func loadPins(_ path: String, in workspace: Workspace) throws(CommandFailure) -> PinsFile {
+        guard let text = try workspace.read(path) else {
+            throw .invalidInput("pins: \(path): no such file in \(workspace.root). Run 'pipewright pins update' to write it, or remove \"pins\" from the config to use Pipewright's own pins.")
+        }
+        do {
+            return try PinsFile.decode(text, fileName: path)
+        } catch {
+            let messages = error.messages
+            if case .syntax = error { throw .invalidInput(messages.joined(separator: "\n")) }
+            throw .invalidInput("\(path) is not a valid pins file; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+        }
     }
 
     /// The merged policy of a config (see ``load(_:policyFile:in:)``), and, when `explicit` names a file the
@@ -116,12 +135,20 @@ package enum ConfigFile {
         do {
             let files = try generator.render(pipeline)
             return (files, generator.policyFindings(pipeline).map(describe))
-        } catch .invalidPipeline(let errors) {
-            throw .invalidInput("\(origin ?? source) describe\(origin == nil ? "s" : "") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
-        } catch .policyViolation(let findings) {
-            throw .invalidInput("\(origin ?? source) break\(origin == nil ? "s" : "") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
         } catch {
-            throw .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
+            throw failure(error, source: origin ?? source, plural: origin != nil)
+        }
+    }
+
+    /// Why a pipeline could not be rendered, as the command reports it; `plural` when `source` names several files.
+    static func failure(_ error: GenerationError, source: String, plural: Bool = false) -> CommandFailure {
+        switch error {
+        case .invalidPipeline(let errors):
+            .invalidInput("\(source) describe\(plural ? "" : "s") an invalid pipeline; nothing was written:\n" + errors.map { "  " + $0.description }.joined(separator: "\n"))
+        case .policyViolation(let findings):
+            .invalidInput("\(source) break\(plural ? "" : "s") the policy; nothing was written:\n" + findings.map(describe).joined(separator: "\n"))
+        default:
+            .invalidInput("the lowered workflows are invalid (a bug in Pipewright; please report it):\n" + error.description)
         }
     }
 

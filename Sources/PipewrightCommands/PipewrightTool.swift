@@ -93,6 +93,8 @@ public struct PipewrightTool {
         Command(spec: AuditCommand.spec, run: { try AuditCommand(tool: $1, arguments: $0).run() }),
         Command(spec: ExplainCommand.spec, run: { try ExplainCommand(tool: $1, arguments: $0).run() }),
         Command(spec: BootstrapCommand.spec, run: { try BootstrapCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: PinsCommand.spec, run: { try PinsCommand(tool: $1, arguments: $0).run() }),
+        Command(spec: GraphCommand.spec, run: { try GraphCommand(tool: $1, arguments: $0).run() }),
         Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand.launch($0, executable: $1.executable) }),
         Command(spec: SchemaCommand.spec, run: { SchemaCommand(tool: $1, arguments: $0).run() }),
     ]

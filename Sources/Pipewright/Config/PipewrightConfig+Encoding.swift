@@ -10,8 +10,8 @@ extension PipewrightConfig {
         JSONWriter.write(document(pipeline, policy: policy))
     }
 
-    /// The pipeline as a JSON value tree; see ``encode(_:)``.
-    package static func document(_ pipeline: Pipeline, policy: JSONValue? = nil) -> JSONValue {
-        root.write(Decoded(pipeline: pipeline, policy: policy))
+    /// The pipeline as a JSON value tree, with a `policy` section and a `pins` file when given; see ``encode(_:)``.
+    package static func document(_ pipeline: Pipeline, policy: JSONValue? = nil, pins: String? = nil) -> JSONValue {
+        root.write(Decoded(pipeline: pipeline, policy: policy, pins: pins))
     }
 }

@@ -78,6 +78,10 @@ extension PipewrightConfig {
         ),
         .field("runtime", \.pipeline.runtime, { $0.pipeline.runtime = $1 }, .object(runtime), "Runner, timeouts and egress control shared by every job."),
         .field("policy", \.policy, { $0.policy = $1 }, .anyObject, "Policy settings, read by Pipewright's policy layer.", omittedWhen: { $0.policy == nil }),
+        .optional(
+            "pins", \.pins, { $0.pins = $1 }, .relativePath,
+            "A pins file (written by 'pipewright pins update'), relative to this file, whose action pins replace Pipewright's; a policy's actionPins win over it."
+        ),
     ])
 
     /// `version`: only this build's is read; another version may mean other keys, so nothing else is read.

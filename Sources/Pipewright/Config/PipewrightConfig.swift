@@ -31,11 +31,14 @@ public enum PipewrightConfig {
         public var pipeline: Pipeline
         /// The `policy` object as written, for the policy layer to decode.
         package var policy: JSONValue?
+        /// The pins file the config names (`pins`), relative to it.
+        package var pins: String?
 
         /// Creates a decoded document.
-        package init(pipeline: Pipeline, policy: JSONValue? = nil) {
+        package init(pipeline: Pipeline, policy: JSONValue? = nil, pins: String? = nil) {
             self.pipeline = pipeline
             self.policy = policy
+            self.pins = pins
         }
     }
 }

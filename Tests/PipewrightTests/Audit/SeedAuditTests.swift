@@ -85,30 +85,31 @@ import Testing
         let decrypt = "3 artifact downloaded, never decrypted"
         let pins = Self.beyond + ": tags, not commit SHAs (the review's own fixes use @v4)"
         let checkout = Self.beyond + ": checkout keeps the token in .git/config"
+        let node20 = Self.beyond + ": v4 runs on Node 20, which GitHub retires (the review's own fixes use it)"
         let timeout = Self.beyond + ": no timeout-minutes"
         let npx = Self.beyond + ": npx without --no-install"
         let tags = Self.beyond + ": cdk deploy without the required tags"
         let checksums = Self.beyond + ": artifact used before its checksums are verified"
         let expected = [
             Expected("PW003", 6, Self.beyond + ": no top-level permissions (the review does not show them)"),
-            Expected("PW008", 10, timeout), Expected("PW004", 16, pins), Expected("PW007", 16, checkout), Expected("PW004", 18, pins),
+            Expected("PW008", 10, timeout), Expected("PW004", 16, pins), Expected("PW007", 16, checkout), Expected("PW028", 16, node20), Expected("PW004", 18, pins), Expected("PW028", 18, node20),
             Expected("PW006", 20, Self.beyond + ": the role ARN read from a secret in a job bound to no environment (the secret is not in the review)"),
-            Expected("PW008", 22, timeout), Expected("PW004", 26, pins), Expected("PW007", 26, checkout), Expected("PW004", 28, pins),
+            Expected("PW008", 22, timeout), Expected("PW004", 26, pins), Expected("PW007", 26, checkout), Expected("PW028", 26, node20), Expected("PW004", 28, pins), Expected("PW028", 28, node20),
             Expected("PW001", 30, keys), Expected("PW006", 30, Self.beyond + ": key secrets in the build job, bound to no environment"),
             Expected("PW001", 31, keys), Expected("PW006", 31, Self.beyond + ": key secrets in the build job, bound to no environment"),
-            Expected("PW015", 34, npx), Expected("PW012", 37, encrypt), Expected("PW004", 38, pins),
-            Expected("PW008", 42, timeout), Expected("PW004", 47, pins), Expected("PW007", 47, checkout), Expected("PW004", 49, pins),
-            Expected("PW001", 51, keys), Expected("PW001", 52, keys), Expected("PW012", 54, decrypt), Expected("PW004", 55, pins),
+            Expected("PW015", 34, npx), Expected("PW012", 37, encrypt), Expected("PW004", 38, pins), Expected("PW028", 38, node20),
+            Expected("PW008", 42, timeout), Expected("PW004", 47, pins), Expected("PW007", 47, checkout), Expected("PW028", 47, node20), Expected("PW004", 49, pins), Expected("PW028", 49, node20),
+            Expected("PW001", 51, keys), Expected("PW001", 52, keys), Expected("PW012", 54, decrypt), Expected("PW004", 55, pins), Expected("PW028", 55, node20),
             Expected("PW011", 59, checksums), Expected("PW010", 61, tags), Expected("PW015", 61, npx),
-            Expected("PW008", 72, timeout), Expected("PW004", 77, pins), Expected("PW007", 77, checkout), Expected("PW004", 79, pins),
+            Expected("PW008", 72, timeout), Expected("PW004", 77, pins), Expected("PW007", 77, checkout), Expected("PW028", 77, node20), Expected("PW004", 79, pins), Expected("PW028", 79, node20),
             Expected("PW001", 81, keys), Expected("PW001", 82, keys),
             Expected("PW002", 84, "4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
-            Expected("PW004", 85, pins), Expected("PW012", 89, decrypt), Expected("PW004", 90, pins),
+            Expected("PW004", 85, pins), Expected("PW028", 85, node20), Expected("PW012", 89, decrypt), Expected("PW004", 90, pins), Expected("PW028", 90, node20),
             Expected("PW011", 94, checksums), Expected("PW010", 95, tags), Expected("PW015", 95, npx),
-            Expected("PW008", 99, timeout), Expected("PW004", 104, pins), Expected("PW007", 104, checkout), Expected("PW004", 106, pins),
+            Expected("PW008", 99, timeout), Expected("PW004", 104, pins), Expected("PW007", 104, checkout), Expected("PW028", 104, node20), Expected("PW004", 106, pins), Expected("PW028", 106, node20),
             Expected("PW001", 108, keys), Expected("PW001", 109, keys),
             Expected("PW002", 111, "4 cross-account role assumed with the keys, not through OIDC (no id-token: write)"),
-            Expected("PW004", 112, pins), Expected("PW012", 116, decrypt), Expected("PW004", 117, pins),
+            Expected("PW004", 112, pins), Expected("PW028", 112, node20), Expected("PW012", 116, decrypt), Expected("PW004", 117, pins), Expected("PW028", 117, node20),
             Expected("PW011", 121, checksums),
             Expected("PW009", 122, Self.beyond + ": production deployed by cdk deploy, not by a reviewed change set"),
             Expected("PW010", 122, tags), Expected("PW015", 122, npx),

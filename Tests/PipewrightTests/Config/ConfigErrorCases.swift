@@ -91,7 +91,7 @@ extension ConfigFixtures {
         ),
 
         // Pipeline rules.
-        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy"),
+        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy, pins"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
             base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),

@@ -104,7 +104,7 @@ import PipewrightBlueprints
     @Test func encoderWritesEveryField() {
         var paths: Set<[String]> = []
         let pipelines = [ConfigFixtures.everyField, ConfigFixtures.blueprint] + ConfigFixtures.otherKinds
-        for pipeline in pipelines { Self.written(PipewrightConfig.document(pipeline, policy: .object([])), into: &paths) }
+        for pipeline in pipelines { Self.written(PipewrightConfig.document(pipeline, policy: .object([]), pins: "pipewright-pins.json"), into: &paths) }
         // `$schema` is for editors: read and dropped, never written.
         let missing = Self.configFields.map(\.path).filter { !paths.contains($0) && $0 != ["$schema"] }
         #expect(missing == [], "the fixtures do not write these fields, or the encoder leaves them out")

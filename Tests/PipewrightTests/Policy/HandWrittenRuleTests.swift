@@ -10,7 +10,7 @@ import Testing
 
     /// A manual deploy in the shape such workflows take: one job, inputs for the environment and its password.
     static func manualDeploy(inputs: String, job: String = "    environment: ${{ inputs.environment }}\n",
-                             credentials: String = "aws-actions/configure-aws-credentials@v4", deploy: String = "aws cloudformation deploy --stack-name app --template-file t.yml") -> String {
+                             credentials: String = "aws-actions/configure-aws-credentials@v6", deploy: String = "aws cloudformation deploy --stack-name app --template-file t.yml") -> String {
         """
         name: Deploy
         on:
@@ -113,7 +113,7 @@ import Testing
             permissions:
               id-token: write
             steps:
-              - uses: aws-actions/configure-aws-credentials@v4
+              - uses: aws-actions/configure-aws-credentials@v6
                 with:
                   role-to-assume: ${{ vars.AWS_ROLE_ARN }}
                   aws-region: us-east-1
@@ -134,11 +134,21 @@ import Testing
         let found = try Self.findings("PW028", in: old)
         // A SHA pin is known by its version comment; without one it cannot be told apart from a current version.
         #expect(found.map(\.location.path) == ["jobs.deploy.steps[0].uses", "jobs.deploy.steps[1].uses", "jobs.deploy.steps[2].uses", "jobs.deploy.steps[4].uses"])
-        #expect(found[2].message == "actions/setup-node@1a4442cacd436585916779262731d5b162bc6ec7 # v3.8.2 runs on a runtime GitHub has retired (Node 12 and 16); use v4 or later")
-        #expect(found[0].message == "actions/checkout@v3.6.0 runs on a runtime GitHub has retired (Node 12 and 16); use v4 or later")
+        #expect(found[2].message == "actions/setup-node@1a4442cacd436585916779262731d5b162bc6ec7 # v3.8.2 runs on a runtime GitHub has retired (Node 12 and 16); use v5 or later")
+        #expect(found[0].message == "actions/checkout@v3.6.0 runs on a runtime GitHub has retired (Node 12 and 16); use v5 or later")
         #expect(found[1].message.contains("artifact service shut down"))
         #expect(found.allSatisfy { $0.severity == .warning })
         #expect(try Self.findings("PW028", in: Self.manualDeploy(inputs: "")) == [])
+
+        // Node 20 releases, read from each release's action.yml: the last such major of each action is a
+        // finding, the first Node 24 major is not.
+        for (action, node20, node24) in [("actions/checkout", "v4.2.2", "v5.0.0"), ("actions/setup-node", "v4", "v5"),
+                                         ("actions/upload-artifact", "v5.0.0", "v6"), ("actions/download-artifact", "v6", "v7.0.0"),
+                                         ("aws-actions/configure-aws-credentials", "v5.1.1", "v6")] {
+            let old = try Self.findings("PW028", in: Self.manualDeploy(inputs: "", credentials: "\(action)@\(node20)"))
+            #expect(old.map(\.message) == ["\(action)@\(node20) runs on a runtime GitHub has retired (Node 20, whose removal GitHub scheduled for September 2026); use \(node24.prefix { $0 != "." }) or later"])
+            #expect(try Self.findings("PW028", in: Self.manualDeploy(inputs: "", credentials: "\(action)@\(node24)")) == [])
+        }
     }
 
     @Test func onlyRefsThatNameAVersionAreMatched() {

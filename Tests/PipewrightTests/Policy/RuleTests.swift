@@ -49,8 +49,8 @@ import Testing
     }
 
     @Test func pw004UnpinnedAction() {
-        let workflow = F.workflow.changing("build") { $0.steps[1] = .uses("Check out", ActionReference("actions/checkout", ref: "v4"), with: ["persist-credentials": false]) }
-        #expect(F.findings(workflow) == [Found("PW004", "jobs.build.steps[1].uses", "actions/checkout@v4 is not pinned to a commit SHA")])
+        let workflow = F.workflow.changing("build") { $0.steps[1] = .uses("Check out", ActionReference("actions/checkout", ref: "v6"), with: ["persist-credentials": false]) }
+        #expect(F.findings(workflow) == [Found("PW004", "jobs.build.steps[1].uses", "actions/checkout@v6 is not pinned to a commit SHA")])
         var policy = F.strictTestPolicy
         policy.actionPins = [PinTable.Pin(repository: "actions/checkout", version: "v6.1.0-mirror", commit: String(repeating: "b", count: 40))]
         #expect(F.findings(F.workflow, policy: policy) == [
