@@ -35,11 +35,11 @@ let package = Package(
         .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
-        // The golden files are read and written through #filePath, not bundled as resources.
+        // The golden files and the seed workflows are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
             dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun", "PipewrightRunLocal"],
-            exclude: ["Golden/workflows", "Golden/blueprints", "Graph/Golden"]
+            exclude: ["Golden/workflows", "Golden/blueprints", "Graph/Golden", "Audit/Seeds"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -162,18 +162,29 @@ extension WorkflowDispatch {
             default: return nil
             }
             if kindName != "choice" && pair.value["options"] != nil { return nil }
-            var input = DispatchInput(pair.keyText, kind: kind)
-            for field in fields {
-                switch field.keyText {
-                case "description": guard let text = field.value.stringValue else { return nil }; input.description = text
-                case "required": guard let flag = field.value.boolValue else { return nil }; input.required = flag
-                case "default": guard let value = field.value.workflowValue else { return nil }; input.defaultValue = value
-                default: break
-                }
-            }
-            decoded.append(input)
+            guard let common = InputFields(fields) else { return nil }
+            decoded.append(DispatchInput(pair.keyText, kind: kind, description: common.description, required: common.required, default: common.defaultValue))
         }
         self.init(inputs: decoded)
+    }
+}
+
+/// The fields a `workflow_dispatch` input and a `workflow_call` input share; `nil` when one holds a value the model
+/// cannot (the caller then keeps the whole trigger in its escape hatch).
+private struct InputFields {
+    var description: String?
+    var required: Bool?
+    var defaultValue: WorkflowValue?
+
+    init?(_ fields: [YAMLSourcePair]) {
+        for field in fields {
+            switch field.keyText {
+            case "description": guard let text = field.value.stringValue else { return nil }; description = text
+            case "required": guard let flag = field.value.boolValue else { return nil }; required = flag
+            case "default": guard let value = field.value.workflowValue else { return nil }; defaultValue = value
+            default: break
+            }
+        }
     }
 }
 
@@ -189,16 +200,8 @@ extension WorkflowCall {
                 case "inputs":
                     guard let fields = entry.value.pairs(within: ["description", "required", "type", "default"]),
                           let kind = entry.value["type"]?.stringValue.flatMap(Input.Kind.init(rawValue:)) else { return nil }
-                    var input = Input(id, kind: kind)
-                    for field in fields {
-                        switch field.keyText {
-                        case "description": guard let text = field.value.stringValue else { return nil }; input.description = text
-                        case "required": guard let flag = field.value.boolValue else { return nil }; input.required = flag
-                        case "default": guard let value = field.value.workflowValue else { return nil }; input.defaultValue = value
-                        default: break
-                        }
-                    }
-                    inputs.append(input)
+                    guard let common = InputFields(fields) else { return nil }
+                    inputs.append(Input(id, kind: kind, description: common.description, required: common.required, default: common.defaultValue))
                 case "outputs":
                     guard entry.value.pairs(within: ["description", "value"]) != nil, let value = entry.value["value"]?.workflowText else { return nil }
                     let description = entry.value["description"]

@@ -276,6 +276,16 @@ extension YAMLParser {
         }
     }
 
+    /// Refuses a merge key (a plain `<<`): YAML 1.2 has none, loaders that keep the YAML 1.1 type (ruamel) merge
+    /// the aliased mapping in, and GitHub Actions does not, so the file would mean two things. A quoted `'<<'` is
+    /// an ordinary key everywhere.
+    func checkNotMergeKey(_ key: YAMLSourceNode) throws(YAMLReadError) {
+        if let scalar = key.scalar, scalar.style == .plain, scalar.text == "<<" {
+            throw error("merge keys ('<<') are not supported: GitHub Actions does not merge them; write the keys out, or quote '<<' to mean the text",
+                        atLine: key.line, column: key.column)
+        }
+    }
+
     // MARK: Block collections
 
     /// Reads a block mapping whose keys stand at `indent`; `firstKey`, when given, was read already and the
@@ -319,6 +329,7 @@ extension YAMLParser {
                 index += 1
                 entry = try parseNodeAfterIndicator(parentIndent: indent, context: .mappingValue)
             }
+            try checkNotMergeKey(key)
             if let firstLine = keys.insert(key) {
                 throw error("duplicate key \(Self.quote(key.scalar?.text ?? "")) (first at line \(firstLine)); each key may appear once",
                             atLine: key.line, column: key.column)

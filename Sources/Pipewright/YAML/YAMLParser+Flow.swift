@@ -44,7 +44,7 @@ extension YAMLParser {
                 if isSequence {
                     // A pair in a sequence (`[a: 1]`) has an implicit key: one line, 1024 characters at most.
                     if line != entryLine {
-                        throw error("an implicit key must be on one line", at: entryStart)
+                        throw error("an implicit key must be on one line; if the \(kind) that starts at \(nodeLine):\(nodeColumn) should end before it, it lacks its ']'", at: entryStart)
                     }
                     let characters = column(of: index) - column(of: entryStart)
                     if characters > YAMLReader.implicitKeyCharacterLimit {
@@ -60,6 +60,7 @@ extension YAMLParser {
                     : try parseFlowNode(open: open, kind: kind, closer: closer).node
                 let pair = YAMLSourcePair(key: first.node, value: value)
                 if isSequence {
+                    try checkNotMergeKey(first.node)
                     nodeCount += 1
                     items.append(YAMLSourceNode(line: first.node.line, column: first.node.column, content: .mapping([pair])))
                 } else {
@@ -91,6 +92,7 @@ extension YAMLParser {
     }
 
     private func append(_ pair: YAMLSourcePair, to pairs: inout [YAMLSourcePair], keys: inout KeyIndex) throws(YAMLReadError) {
+        try checkNotMergeKey(pair.key)
         if let firstLine = keys.insert(pair.key) {
             throw error("duplicate key \(Self.quote(pair.key.scalar?.text ?? "")) (first at line \(firstLine)); each key may appear once",
                         atLine: pair.key.line, column: pair.key.column)

@@ -14,9 +14,9 @@
 ///   `0x` hexadecimal; floats as the schema defines them; everything else is a string.
 ///
 /// What it refuses, each with a ``YAMLReadError`` naming the line, the column and what was expected: a second
-/// document, tags (`!tag`), directives (`%YAML`), keys that are not scalars, duplicate keys, tabs in
-/// indentation, characters YAML does not allow, and anything over the ``Limits``. A read never crashes and
-/// never returns part of a document.
+/// document, tags (`!tag`), directives (`%YAML`), keys that are not scalars, duplicate keys, merge keys (`<<`,
+/// which GitHub Actions does not merge), tabs in indentation, characters YAML does not allow, and anything over
+/// the ``Limits``. A read never crashes and never returns part of a document.
 ///
 /// ```swift
 /// let document = try YAMLReader.read("jobs:\n  build:\n    runs-on: ubuntu-latest\n")

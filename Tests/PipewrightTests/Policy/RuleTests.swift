@@ -101,6 +101,21 @@ import Testing
         #expect(F.findings(missing) == [Found("PW010", "jobs.plan.steps[5].run", "aws cloudformation create-change-set in job plan does not tag the stack with CostCenter")])
         let wrong = F.workflow.changing("plan") { $0.steps[5].env["STACK_TAGS"] = #"[{"Key":"CostCenter","Value":"marketing"}]"# }
         #expect(F.findings(wrong) == [Found("PW010", "jobs.plan.steps[5].run", "aws cloudformation create-change-set in job plan tags CostCenter=marketing; the policy allows platform")])
+        // aws-cloudformation-github-deploy takes its tags as the `tags` input, a JSON array.
+        #expect(F.findings(Self.deployAction(["name": "app"])).filter { $0.rule == "PW010" } == [
+            Found("PW010", "jobs.plan.steps[5]", "aws-cloudformation-github-deploy in job plan does not tag the stack with CostCenter"),
+        ])
+        #expect(F.findings(Self.deployAction(["name": "app", "tags": #"[{"Key": "CostCenter", "Value": "marketing"}]"#])).filter { $0.rule == "PW010" } == [
+            Found("PW010", "jobs.plan.steps[5].with.tags", "aws-cloudformation-github-deploy in job plan tags CostCenter=marketing; the policy allows platform"),
+        ])
+        #expect(F.findings(Self.deployAction(["name": "app", "tags": #"[{"Key": "CostCenter", "Value": "platform"}]"#])).filter { $0.rule == "PW010" } == [])
+        // Tags an expression makes are known only when the workflow runs.
+        #expect(F.findings(Self.deployAction(["name": "app", "tags": "${{ vars.STACK_TAGS }}"])).filter { $0.rule == "PW010" } == [])
+    }
+
+    /// The fixture with its plan step replaced by aws-cloudformation-github-deploy with these inputs.
+    static func deployAction(_ inputs: Mapping<WorkflowValue>) -> Workflow {
+        F.workflow.changing("plan") { $0.steps[5] = .uses("Deploy", F.action("aws-actions/aws-cloudformation-github-deploy"), with: inputs) }
     }
 
     @Test func pw011ChecksumNotVerified() {

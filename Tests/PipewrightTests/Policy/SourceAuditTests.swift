@@ -57,6 +57,21 @@ import Testing
         #expect(Set(findings.map(\.ruleID)) == ["PW005", "PW014"])
     }
 
+    /// The same file through `pipewright audit PATH`, as a user runs it: the two findings, and only they, at
+    /// their lines and columns.
+    @Test func theAuditCommandReportsHandEditsAtTheirLines() throws {
+        let (text, curlLine, titleLine) = try Self.handEdited()
+        let scratch = try Scratch(inputs: false)
+        defer { scratch.remove() }
+        try scratch.write(text, to: ".github/workflows/infrastructure.yml")
+        let result = scratch.run("audit", ".github/workflows/infrastructure.yml")
+        #expect(result.code == 1)
+        let findings = result.stdout.split(separator: "\n").filter { $0.hasPrefix(".github/") }
+        #expect(findings.count == 2, "\(result.stdout)")
+        #expect(findings.first?.hasPrefix(".github/workflows/infrastructure.yml:\(curlLine):9: error PW014 [jobs.pull-request.steps[0].run] ") == true)
+        #expect(findings.last == ".github/workflows/infrastructure.yml:\(titleLine):9: error PW005 [jobs.pull-request.steps[1].run] the script interpolates ${{ github.event.pull_request.title }}")
+    }
+
     @Test func aHandEditedGeneratedFileIsAFindingOfItsOwn() throws {
         let original = try String(contentsOf: Self.golden, encoding: .utf8)
         let (text, curlLine, _) = try Self.handEdited()

@@ -38,6 +38,10 @@ let invalidYAMLCases: [InvalidYAMLCase] = [
     InvalidYAMLCase("--- - a\n", "1:5: a sequence cannot start on the same line as '---'; start it on the next line"),
     InvalidYAMLCase(": x\n", "1:1: expected a mapping key before ':'"),
     InvalidYAMLCase("a: 1\nb:\n  - x\n- y\n", "4:1: expected a mapping key at column 1, found a sequence item; a sequence belongs under a key"),
+    InvalidYAMLCase("a:\n  b: 1\n c: 2\n", "3:2: unexpected indentation: this line is indented more than the keys of its mapping (column 1)"),
+    InvalidYAMLCase("jobs:\n  a:\n    steps:\n      - run: x\n     - run: y\n", "5:6: unexpected indentation: this line is indented more than the keys of its mapping (column 5)"),
+    InvalidYAMLCase("a: >\n  x\n b\n", "3:2: unexpected indentation: this line is indented more than the keys of its mapping (column 1)"),
+    InvalidYAMLCase("a: |2\n b\n", "2:2: unexpected indentation: this line is indented more than the keys of its mapping (column 1)"),
     // Keys
     InvalidYAMLCase("a: 1\nb: 2\na: 3\n", "3:1: duplicate key \"a\" (first at line 1); each key may appear once"),
     InvalidYAMLCase("on:\n  push: {}\n  push: {}\n", "3:3: duplicate key \"push\" (first at line 2); each key may appear once"),
@@ -49,6 +53,10 @@ let invalidYAMLCases: [InvalidYAMLCase] = [
     InvalidYAMLCase("\"a\nb\": 1\n", "1:1: an implicit key must be on one line; write a longer key as an explicit key ('? key')"),
     InvalidYAMLCase(String(repeating: "k", count: 1025) + ": v\n",
                     "1:1: an implicit key is limited to 1024 characters and this one has 1025; write it as an explicit key ('? key')"),
+    InvalidYAMLCase("\"a\": 1\na: 2\n", "2:1: duplicate key \"a\" (first at line 1); each key may appear once"),
+    InvalidYAMLCase("? a\n: 1\n? a\n: 2\n", "3:3: duplicate key \"a\" (first at line 1); each key may appear once"),
+    InvalidYAMLCase("base: &b {x: 1}\nc:\n  <<: *b\n", "3:3: merge keys ('<<') are not supported: GitHub Actions does not merge them; write the keys out, or quote '<<' to mean the text"),
+    InvalidYAMLCase("c: {<<: {x: 1}}\n", "1:5: merge keys ('<<') are not supported: GitHub Actions does not merge them; write the keys out, or quote '<<' to mean the text"),
     // Documents
     InvalidYAMLCase("a: 1\n---\nb: 2\n", "2:1: a workflow file holds one YAML document; found a second one here"),
     InvalidYAMLCase("a: 1\n...\nb: 2\n", "3:1: a workflow file holds one YAML document; found a second one here"),
@@ -70,6 +78,12 @@ let invalidYAMLCases: [InvalidYAMLCase] = [
     InvalidYAMLCase("a: |x\n  b\n", "1:5: expected a chomping indicator ('-' or '+'), an indentation indicator (1-9), a comment or the end of the line after '|', found 'x'"),
     InvalidYAMLCase("a: >0\n  b\n", "1:5: an indentation indicator is a digit from 1 to 9, not 0"),
     InvalidYAMLCase("a: |\n    \n  b\n", "2:1: an empty line at the start of a block scalar has 4 spaces, more than the 2 of its first line; remove them, or give the indentation with an indicator ('|2')"),
+    InvalidYAMLCase("run: \"echo\n  hi\n", "1:6: a double-quoted scalar starts here and never ends; expected a closing '\"'"),
+    InvalidYAMLCase("a: \"x\\\n", "1:4: a double-quoted scalar starts here and never ends; expected a closing '\"'"),
+    InvalidYAMLCase("a: 'it''s\n", "1:4: a single-quoted scalar starts here and never ends; expected a closing \"'\""),
+    InvalidYAMLCase("a: 'x' y\n", "1:8: expected a comment or the end of the line after the quoted scalar \"x\", found 'y'"),
+    InvalidYAMLCase("a: \"\\u12\"\n", "1:5: expected 4 hexadecimal digits after '\\u'"),
+    InvalidYAMLCase("a: \"\\U0001F60\"\n", "1:5: expected 8 hexadecimal digits after '\\U'"),
     // Flow collections
     InvalidYAMLCase("a: [1, 2\n", "1:4: the flow sequence that starts here never ends; expected ']'"),
     InvalidYAMLCase("a: {b: 1\n", "1:4: the flow mapping that starts here never ends; expected '}'"),
@@ -80,15 +94,24 @@ let invalidYAMLCases: [InvalidYAMLCase] = [
     InvalidYAMLCase("[- a]\n", "1:2: a block sequence ('- ') cannot appear inside a flow collection; write the items between '[' and ']'"),
     InvalidYAMLCase("{? a: b}\n", "1:2: explicit keys ('? ') are not supported inside a flow collection; write 'key: value'"),
     InvalidYAMLCase("a: [\n---\n]\n", "2:1: a document marker inside the flow sequence that starts at 1:4; close the flow sequence first"),
+    InvalidYAMLCase("on: [push,\n  pull_request\njobs: {}\n", "2:3: an implicit key must be on one line; if the flow sequence that starts at 1:5 should end before it, it lacks its ']'"),
+    InvalidYAMLCase("[a, \"b]\n", "1:5: a double-quoted scalar starts here and never ends; expected a closing '\"'"),
+    InvalidYAMLCase("a: [b, c]]\n", "1:10: expected a comment or the end of the line after the flow sequence, found ']'"),
+    InvalidYAMLCase("a: {b: 1}}\n", "1:10: expected a comment or the end of the line after the flow mapping, found '}'"),
     // Anchors, aliases, tags
     InvalidYAMLCase("a: *nope\n", "1:4: the alias '*nope' names no anchor defined before it"),
     InvalidYAMLCase("a: &x [*x]\n", "1:8: the alias '*x' names no anchor defined before it"),
     InvalidYAMLCase("a: &x &y 1\n", "1:7: a node has at most one anchor; found a second '&'"),
     InvalidYAMLCase("a: &x *y\n", "1:4: an alias cannot have an anchor of its own"),
     InvalidYAMLCase("a: !!str 1\n", "1:4: tags ('!') are not supported; a workflow needs none — remove the tag, or quote the value if '!' belongs to it"),
+    InvalidYAMLCase("- &a x\n- *a\n- *b\n", "3:3: the alias '*b' names no anchor defined before it"),
+    InvalidYAMLCase("a: *\n", "1:4: expected a name after '*'"),
+    InvalidYAMLCase("a: & x\n", "1:4: expected a name after '&'"),
+    InvalidYAMLCase("a: !foo x\n", "1:4: tags ('!') are not supported; a workflow needs none — remove the tag, or quote the value if '!' belongs to it"),
     // Characters
     InvalidYAMLCase("a: b\u{7}\n", "1:5: the control character U+0007 is not allowed in YAML; write it as an escape inside double quotes"),
     InvalidYAMLCase("a: \u{85}\u{9F}\n", "1:5: the control character U+009F is not allowed in YAML; write it as an escape inside double quotes"),
+    InvalidYAMLCase("a: b\u{0}\n", "1:5: the control character U+0000 is not allowed in YAML; write it as an escape inside double quotes"),
 ]
 
 @Suite struct YAMLReaderErrorTests {

@@ -50,11 +50,51 @@ import PipewrightSamples
         }
     }
 
+    /// Rendered files on disk, for `Scripts/yaml-reader-agreement DIR...`: each reads without an error, and what
+    /// was read, emitted and read again is the same data. The folders are PIPEWRIGHT_READBACK_DIRS (separated by
+    /// ':'), or the goldens without it. With PIPEWRIGHT_READBACK_OUT=OUT, each file's reading is written there for
+    /// the script to compare with ruamel: OUT/file-N.yml (the file as it is), file-N.reader.json (the reader's
+    /// typed reading), file-N.emitted.yml (what was read, emitted again) and file-N.source (the file's path).
+    @Test func renderedFilesReadBack() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let folders = environment["PIPEWRIGHT_READBACK_DIRS"].map { $0.split(separator: ":").map(String.init) }
+            ?? ["workflows", "blueprints"].map { Self.goldenDirectory.appendingPathComponent($0).path }
+        let out = environment["PIPEWRIGHT_READBACK_OUT"]
+        if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
+        var count = 0
+        for folder in folders {
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".yml") }.sorted()
+            for name in names {
+                let path = folder + "/" + name
+                let yaml = try String(contentsOfFile: path, encoding: .utf8)
+                let document: YAMLSourceDocument
+                do {
+                    document = try YAMLReader.read(yaml)
+                } catch {
+                    Issue.record("\(path):\(error)")
+                    continue
+                }
+                let emitted = YAMLEmitter.emit(document.yamlDocument)
+                let reread = try YAMLReader.read(emitted)
+                #expect(YAMLData(reread.root.yamlNode) == YAMLData(document.root.yamlNode), "\(path): emitted again, it reads as other data")
+                count += 1
+                if let out {
+                    let base = out + "/file-\(count)"
+                    try Data(yaml.utf8).write(to: URL(fileURLWithPath: base + ".yml"))
+                    try Data(emitted.utf8).write(to: URL(fileURLWithPath: base + ".emitted.yml"))
+                    try (TypedJSON.encode(document.root) + "\n").write(toFile: base + ".reader.json", atomically: true, encoding: .utf8)
+                    try (path + "\n").write(toFile: base + ".source", atomically: true, encoding: .utf8)
+                }
+            }
+        }
+        #expect(count > 0, "no *.yml file in \(folders.joined(separator: ", "))")
+    }
+
     /// Scalars the emitter must quote or escape read back as the same strings.
     @Test func hostileScalarsReadBack() throws {
         let texts = [
             "on", "yes", "~", "", " ", "3.10", "0755", "1e3", "-", "- x", "? x", ": x", "#x", "a #b", "a: b", "---", "...",
-            "*x", "&x", "!x", "|x", ">x", "%x", "@x", "`x`", "'", "\"", "[a]", "{a}", ",", "\t", "a\tb", "\u{7}", "\u{85}",
+            "*x", "&x", "!x", "<<", "|x", ">x", "%x", "@x", "`x`", "'", "\"", "[a]", "{a}", ",", "\t", "a\tb", "\u{7}", "\u{85}",
             "\u{2028}", "\u{FEFF}", "\u{A0}x", "line\n", "two\nlines", "\n", "\n\nx", "  lead\n", "keep\n\n\n", "ünï 😀",
             String(repeating: "long ", count: 300),
         ]

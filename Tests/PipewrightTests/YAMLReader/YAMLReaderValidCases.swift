@@ -71,6 +71,8 @@ let validYAMLCases: [ValidYAMLCase] = [
                   "- &m {a: 1}\n- *m\n- &s\n  - x\n- *s\n",
                   .seq([.map(["a": .int(1)]), .map(["a": .int(1)]), .seq(["x"]), .seq(["x"])])),
     ValidYAMLCase("an anchor name may hold ':'", "x: &a: 1\ny: *a:\n", .map(["x": .int(1), "y": .int(1)])),
+    ValidYAMLCase("a quoted '<<' is an ordinary key (a plain one is a merge key, refused)", "c:\n  '<<': 1\nd: {\"<<\": 2}\n",
+                  .map(["c": .map([.single("<<"): .int(1)]), "d": .map([.double("<<"): .int(2)])])),
 
     // MARK: Flow collections
     ValidYAMLCase("flow collections nested", "{a: 1, b: [x, y], c: {d: e}, 'q': \"r\"}\n",

@@ -7,7 +7,7 @@ struct RequiredTags: PolicyRule {
     let severity = Severity.error
     let tags = ["governance", "policy"]
     let explanation = RuleExplanation(
-        what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`; a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` (or, in Pipewright's CDK scripts, as `\"${tag_args[@]}\"` expanded from `$STACK_TAGS`) are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
+        what: "Each stack operation that takes tags (`aws cloudformation create-stack`, `update-stack`, `create-change-set`, `deploy`; `cdk deploy`; `sam deploy`) must pass `--tags` with every key of the policy's `requiredTags`, and each aws-cloudformation-github-deploy step its `tags` input (a JSON array of {\"Key\",\"Value\"}, unless an expression makes it); a literal value must be one of the key's allowed values, when the policy lists any. Tags given as `\"$VAR\"` (or, in Pipewright's CDK scripts, as `\"${tag_args[@]}\"` expanded from `$STACK_TAGS`) are read from the step's, job's or workflow's `env:` (a JSON array of {\"Key\",\"Value\"}, `Key=k,Value=v` or `k=v` lists). In the pipeline, the tags each environment's stacks get are checked the same way.",
         why: "A stack without Environment, Project or cost-allocation tags cannot be told apart, billed to its owner, or found in an incident.",
         fix: "Add the missing tags, with one of the policy's allowed values, to the command's `--tags`; for a Pipewright pipeline, to `tags` (pipewright.json, e.g. `\"CostCenter\": \"platform\"`) or `Tags([\"CostCenter\": \"platform\"])` (Swift)."
     )
@@ -20,17 +20,34 @@ struct RequiredTags: PolicyRule {
             for operation in audit.stackOperations(of: job) where operation.takesTags {
                 let step = job.steps[operation.stepIndex]
                 let given = Self.tags(of: operation.command, step: step, job: job, workflow: audit.workflow)
-                let path = WorkflowPath.step(job, operation.stepIndex) + ".run"
-                let missing = required.keys.sorted().filter { key in !given.contains { $0.key == key } }
-                if !missing.isEmpty {
-                    findings.append(finding(audit, at: path, "\(operation.name) in job \(job.id) does not tag the stack with \(missing.joined(separator: ", "))"))
-                }
-                for tag in given {
-                    guard let allowed = required[tag.key], !allowed.isEmpty, let value = tag.value,
-                          !value.contains("$"), !allowed.contains(value) else { continue }
-                    findings.append(finding(audit, at: path, "\(operation.name) in job \(job.id) tags \(tag.key)=\(value); the policy allows \(allowed.joined(separator: ", "))"))
-                }
+                findings += check(given, of: operation.name, in: job, at: WorkflowPath.step(job, operation.stepIndex) + ".run", audit)
             }
+            for (index, step) in job.steps.enumerated() where step.uses("aws-actions/aws-cloudformation-github-deploy") {
+                // The action's `tags` input is a JSON array of {"Key", "Value"}; one made by an expression is known
+                // only when the workflow runs.
+                let input = step.input("tags")
+                if let input, input.containsBytes("${{") { continue }
+                let given = input.map(Self.parse) ?? []
+                let path = WorkflowPath.step(job, index) + (input == nil ? "" : ".with.tags")
+                findings += check(given, of: "aws-cloudformation-github-deploy", in: job, at: path, audit)
+            }
+        }
+        return findings
+    }
+
+    /// The findings for the tags one stack operation passes: the required keys it lacks, and each literal value
+    /// the policy does not allow.
+    private func check(_ given: [(key: String, value: String?)], of operation: String, in job: Job, at path: String, _ audit: WorkflowAudit) -> [Diagnostic] {
+        let required = audit.policy.requiredTags
+        var findings: [Diagnostic] = []
+        let missing = required.keys.sorted().filter { key in !given.contains { $0.key == key } }
+        if !missing.isEmpty {
+            findings.append(finding(audit, at: path, "\(operation) in job \(job.id) does not tag the stack with \(missing.joined(separator: ", "))"))
+        }
+        for tag in given {
+            guard let allowed = required[tag.key], !allowed.isEmpty, let value = tag.value,
+                  !value.contains("$"), !allowed.contains(value) else { continue }
+            findings.append(finding(audit, at: path, "\(operation) in job \(job.id) tags \(tag.key)=\(value); the policy allows \(allowed.joined(separator: ", "))"))
         }
         return findings
     }
