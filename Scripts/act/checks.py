@@ -3,7 +3,9 @@
     python checks.py CONTEXT.json                      the checks of a finished flow run
     python checks.py --before-approval CONTEXT.json    the checks while a flow waits for an approval
     python checks.py flows                             FLOWS as JSON, for Scripts/act-e2e
-    python checks.py snapshot CONTEXT.json             every account's stack names, before a flow runs
+    python checks.py snapshot CONTEXT.json             every account's stacks and their state, before a flow runs
+    python checks.py prepare CONTEXT.json              what the flow changes in moto before its run (drift)
+    python checks.py tamper CONTEXT.json               changes the stored build artifact (tampered-artifact)
                                                        (the e2e venv's Python: boto3 and PyYAML)
 
 CONTEXT.json is written by Scripts/act-e2e (paths of the records, the run's facts, the stored variables).
@@ -13,6 +15,7 @@ every other check asks moto, the artifact store, or the records of the token ser
 """
 import collections
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -206,8 +209,6 @@ def check_build_artifact(report, run, artifacts, template_text):
     for line in files["SHA256SUMS"].decode().splitlines():
         digest, _, path = line.partition("  ")
         listed[path.removeprefix("./")] = digest
-    import hashlib
-
     actual = {path: hashlib.sha256(data).hexdigest() for path, data in files.items() if path != "SHA256SUMS"}
     report.check(listed == actual, "artifact manifest",
                  f"SHA256SUMS lists exactly the {len(actual)} stored files with their hashes" if listed == actual
@@ -678,8 +679,6 @@ def tampered_artifact(report, run):
     check_no_role(report, run, deploy)
     artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
     built = [files for files in artifacts.values() if "SHA256SUMS" in files]
-    import hashlib
-
     mismatched = []
     for files in built:
         for line in files["SHA256SUMS"].decode().splitlines():
@@ -769,7 +768,6 @@ def dispatch_destroy(report, run):
     check_roles(report, run, [job], {job: first["account"]})
     check_environment_gate(report, run, [job])
     check_change_set_calls(report, run, job, ["DeleteStack"], ["CreateChangeSet", "ExecuteChangeSet"])
-    cloudformation = run.aws("cloudformation", first["account"])
     report.check(stack_name in run.context["stacks_before"].get(first["account"], {}) and
                  stack_name not in stack_names(run, first["account"]), f"stack {stack_name} destroyed",
                  f"in {first['account']} before the run, not after it")
@@ -780,7 +778,6 @@ def dispatch_destroy(report, run):
         gone = True
     report.check(gone, f"resources of {stack_name} deleted", f"SSM parameter /act-e2e/{stack_name}/marker "
                  f"{'is gone' if gone else 'STILL EXISTS'}")
-    del cloudformation
     check_only_stacks(report, run, {}, removed={first["account"]: [stack_name]})
     check_notification(report, run, job, stack_name, prefix="Destroy of")
 

@@ -78,6 +78,11 @@ Known differences left as they are (so a passing run does not claim them):
     another account's key ARN are not (the workflows encrypt with an alias, in the pipeline account).
   - Key policies and the roles' KMS permissions are evaluated for the workflows' roles only; the harness's
     own administrator sessions are not checked.
+  - moto decides that a change set is empty from the template and parameters alone (empty-change-set then
+    applies); CloudFormation also weighs the stack's tags, capabilities and execution role. The flows push the
+    same commit again, so the tags are the same either way.
+  - drift-detection checks AWS::SSM::Parameter resources only (the fixture's); any other resource type is
+    NOT_CHECKED, so a drift in it is not seen.
   - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
     (environment_hold) has already run its steps before the token when it is approved.
   - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
