@@ -3,7 +3,9 @@
     python checks.py CONTEXT.json                      the checks of a finished flow run
     python checks.py --before-approval CONTEXT.json    the checks while a flow waits for an approval
     python checks.py flows                             FLOWS as JSON, for Scripts/act-e2e
-    python checks.py snapshot CONTEXT.json             every account's stack names, before a flow runs
+    python checks.py snapshot CONTEXT.json             every account's stacks and their state, before a flow runs
+    python checks.py prepare CONTEXT.json              what the flow changes in moto before its run (drift)
+    python checks.py tamper CONTEXT.json               changes the stored build artifact (tampered-artifact)
                                                        (the e2e venv's Python: boto3 and PyYAML)
 
 CONTEXT.json is written by Scripts/act-e2e (paths of the records, the run's facts, the stored variables).
@@ -13,6 +15,7 @@ every other check asks moto, the artifact store, or the records of the token ser
 """
 import collections
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -206,8 +209,6 @@ def check_build_artifact(report, run, artifacts, template_text):
     for line in files["SHA256SUMS"].decode().splitlines():
         digest, _, path = line.partition("  ")
         listed[path.removeprefix("./")] = digest
-    import hashlib
-
     actual = {path: hashlib.sha256(data).hexdigest() for path, data in files.items() if path != "SHA256SUMS"}
     report.check(listed == actual, "artifact manifest",
                  f"SHA256SUMS lists exactly the {len(actual)} stored files with their hashes" if listed == actual
@@ -240,18 +241,30 @@ def bootstrap_resources(run, account):
     return cloudformation.list_stack_resources(StackName=stack)["StackResourceSummaries"]
 
 
-def check_deployed_stack(report, run, environment, job, template_text, planned_by=None):
+def resolve(value, parameters, stack_name):
+    """A template value with Ref / Fn::Sub of parameters and AWS::StackName resolved (the fixture's intrinsics)."""
+    names = {**parameters, "AWS::StackName": stack_name}
+    if isinstance(value, dict) and "Ref" in value:
+        return names[value["Ref"]]
+    if isinstance(value, dict) and "Fn::Sub" in value:
+        return re.sub(r"\$\{([\w:]+)\}", lambda match: names[match.group(1)], value["Fn::Sub"])
+    return value
+
+
+def check_deployed_stack(report, run, environment, job, template_text, planned_by=None, stack_name=None,
+                         status="CREATE_COMPLETE"):
+    """The stack `job` deployed: its status, tags, parameters, template, execution role, resources, and the change
+    set of this run (pw-RUN_ID-1), created by `planned_by` (else `job`) and executed by `job`."""
     account = environment["account"]
-    naming = run.config["stackNaming"]
-    stack_name = "-".join(part for part in (naming["prefix"], environment["name"], naming.get("suffix")) if part)
+    stack_name = stack_name or stack_name_of(run, environment)
     cloudformation = run.aws("cloudformation", account)
     try:
         stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
     except cloudformation.exceptions.ClientError as error:
         report.check(False, f"stack {stack_name}", f"not in account {account}: {error}")
         return None
-    report.check(stack["StackStatus"] == "CREATE_COMPLETE", f"stack {stack_name}",
-                 f"{stack['StackStatus']} in account {account} (expected CREATE_COMPLETE)")
+    report.check(stack["StackStatus"] == status, f"stack {stack_name}",
+                 f"{stack['StackStatus']} in account {account} (expected {status})")
     tags = {tag["Key"]: tag["Value"] for tag in stack.get("Tags", [])}
     expected = {"Environment": environment["name"], "Project": run.config["project"], "ManagedBy": "Pipewright",
                 "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {})}
@@ -281,20 +294,24 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
                  else f"{role_arn!r} is not a CloudFormation execution role of the bootstrap stack in {account}")
     resources = cloudformation.list_stack_resources(StackName=stack_name)["StackResourceSummaries"]
     marker = [resource for resource in resources if resource["ResourceType"] == "AWS::SSM::Parameter"]
+    properties = yaml.safe_load(template_text)["Resources"]["Marker"]["Properties"]
+    wanted = {key: resolve(properties[key], environment.get("parameters", {}), stack_name) for key in ("Name", "Value")}
     if marker:
         value = run.aws("ssm", account).get_parameter(Name=marker[0]["PhysicalResourceId"])["Parameter"]["Value"]
-        report.check(value == environment["parameters"].get("EnvironmentName"), f"resources of {stack_name}",
-                     f"SSM parameter {marker[0]['PhysicalResourceId']} = {value!r}")
+        report.check(value == wanted["Value"] and marker[0]["PhysicalResourceId"] == wanted["Name"],
+                     f"resources of {stack_name}",
+                     f"SSM parameter {marker[0]['PhysicalResourceId']} = {value!r} (the template says {wanted})")
     else:
         report.check(False, f"resources of {stack_name}", f"no SSM parameter among {resources}")
     change_sets = cloudformation.list_change_sets(StackName=stack_name)["Summaries"]
-    executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE"]
+    name = f"pw-{run.context['run_id']}-1"
+    executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE" and cs["ChangeSetName"] == name]
     planner = planned_by or job
     created = {(c["action"], c["status"]) for c in run.calls_by(planner) if c["action"] == "CreateChangeSet"}
     ran = {(c["action"], c["status"]) for c in run.calls_by(job) if c["action"] == "ExecuteChangeSet"}
     ok = len(executed) == 1 and ("CreateChangeSet", 200) in created and ("ExecuteChangeSet", 200) in ran
     report.check(ok, f"change set of {stack_name}",
-                 f"{executed[0]['ChangeSetName'] if executed else 'none'} executed (created by {planner}'s role: "
+                 f"{name} {'executed' if executed else 'NOT executed'} (created by {planner}'s role: "
                  f"{bool(created)}, executed by {job}'s role: {bool(ran)})")
     return stack
 
@@ -316,6 +333,31 @@ def stack_names(run, account):
     return sorted(stack["StackName"] for stack in run.aws("cloudformation", account).describe_stacks()["Stacks"])
 
 
+def stack_states(run, account):
+    """What a flow must leave alone in a stack: {stack name: {status, last update, tags, outputs, parameters}}."""
+    states = {}
+    for stack in run.aws("cloudformation", account).describe_stacks()["Stacks"]:
+        states[stack["StackName"]] = {
+            "status": stack["StackStatus"], "updated": str(stack.get("LastUpdatedTime", stack.get("CreationTime"))),
+            "tags": sorted([tag["Key"], tag["Value"]] for tag in stack.get("Tags", [])),
+            "outputs": sorted([o["OutputKey"], o["OutputValue"]] for o in stack.get("Outputs", [])),
+            "parameters": sorted([p["ParameterKey"], p["ParameterValue"]] for p in stack.get("Parameters", [])),
+        }
+    return states
+
+
+def check_stacks_unchanged(report, run, why):
+    """Every stack the flow started with is still there, in the same state (status, last update, tags, outputs,
+    parameters) — except those the flow is expected to remove."""
+    for account in accounts(run):
+        before = run.context["stacks_before"].get(account, {})
+        after = stack_states(run, account)
+        changed = sorted(name for name in before if after.get(name) != before[name])
+        report.check(not changed, f"stacks of {account} unchanged",
+                     f"{len(before)} stack(s) as before {why}" if not changed else
+                     "; ".join(f"{name}: {before[name]} -> {after.get(name, 'GONE')}" for name in changed))
+
+
 def accounts(run):
     """Every account the pipeline uses: the pipeline account and each environment's."""
     found = [variable["account"] for variable in run.context["variable_sources"]]
@@ -323,23 +365,29 @@ def accounts(run):
     return sorted(set(found))
 
 
-def check_only_stacks(report, run, deployed):
+def check_only_stacks(report, run, deployed, removed=None):
     """Each account holds the stacks it held before this flow's run (the harness's snapshot: flows share moto)
-    plus exactly the stacks this flow deployed there ({account: [stack]})."""
+    plus exactly the stacks this flow deployed there ({account: [stack]}), minus those it removed."""
     before = run.context["stacks_before"]
     for account in accounts(run):
-        expected = sorted(set(before.get(account, [])) | set(deployed.get(account, [])))
+        expected = sorted((set(before.get(account, [])) | set(deployed.get(account, []))) - set((removed or {}).get(account, [])))
         names = stack_names(run, account)
         added = sorted(set(expected) - set(before.get(account, [])))
         report.check(names == expected, f"stacks in {account}",
                      f"{names} (expected {expected}; this flow added {added or 'none'})")
 
 
-def check_notification(report, run, job, stack_name):
-    texts = [entry["body"].get("text", "") for entry in run.webhooks]
-    mine = [text for text in texts if stack_name in text]
-    ok = len(mine) == 1 and ": success (" in mine[0]
-    report.check(ok, f"notification of {job}", mine[0] if mine else f"none mentions {stack_name} ({len(texts)} received)")
+def run_webhooks(run):
+    """The texts the webhook sink received from this flow's run (each names the run's URL)."""
+    suffix = f"/actions/runs/{run.context['run_id']})"
+    return [entry["body"].get("text", "") for entry in run.webhooks if entry["body"].get("text", "").endswith(suffix)]
+
+
+def check_notification(report, run, job, stack_name, status="success", prefix="Deploy of"):
+    texts = run_webhooks(run)
+    mine = [text for text in texts if f" {stack_name}: " in text]
+    ok = len(mine) == 1 and mine[0].startswith(f"{prefix} {stack_name}: {status} (")
+    report.check(ok, f"notification of {job}", mine[0] if mine else f"none of this run's mentions {stack_name} ({len(texts)} received)")
 
 
 # --- flows -----------------------------------------------------------------------------------------
@@ -390,7 +438,7 @@ def check_cross_account_decrypt(report, run, job, account):
                  f"(key policy and IAM both allow it: {bool(decisions)})")
 
 
-def push_develop(report, run):
+def push_develop(report, run, status="CREATE_COMPLETE", stack_name=None):
     """A push to the first environment's branch: build -> validate -> deploy-FIRST, nothing else."""
     first = run.config["environments"][0]
     deploy = f"deploy-{first['name']}"
@@ -406,11 +454,12 @@ def push_develop(report, run):
     for job in ("validate", deploy):
         check_decrypting_job(report, run, job)
     check_cross_account_decrypt(report, run, deploy, first["account"])
-    stack = check_deployed_stack(report, run, first, deploy, template_text)
+    stack = check_deployed_stack(report, run, first, deploy, template_text, stack_name=stack_name, status=status)
     check_stack_outputs_artifact(report, run, artifacts, first, stack)
     if stack:
         check_notification(report, run, deploy, stack["StackName"])
     check_only_stacks(report, run, {first["account"]: [stack["StackName"]]} if stack else {})
+    return stack
 
 
 def push_main_before_approval(report, run):
@@ -431,7 +480,7 @@ def push_main_before_approval(report, run):
         stack, status = None, "NONE"
     report.check(status in ("REVIEW_IN_PROGRESS", "NONE") and stack_name not in run.context["stacks_before"].get(prod["account"], []),
                  f"prod unchanged by {plan}", f"{stack_name} is {status} (a change set of type CREATE holds it in review)")
-    marker = f"/act-e2e/{prod['name']}/marker"
+    marker = f"/act-e2e/{stack_name}/marker"
     try:
         run.aws("ssm", prod["account"]).get_parameter(Name=marker)
         exists = True
@@ -589,25 +638,307 @@ def pull_request(report, run):
     check_only_stacks(report, run, {})
 
 
-# Each flow: the event, the branch pushed (or the pull request's base), the jobs the harness approves as a
-# required reviewer would (their OIDC token is held until then, compensations.environment_hold), the checks run
-# while they wait, and the checks of the finished run.
+def first_environment(run):
+    first = run.config["environments"][0]
+    return first, f"deploy-{first['name']}"
+
+
+def check_job_failed_at(report, run, job, step, why):
+    """The job ran and failed, and the step that failed it is `step`."""
+    failing = run.failing_step(job)
+    ok = run.results.get(job) == "failure" and failing == step
+    report.check(ok, f"job {job}", f"failed at step '{failing}': {why}" if ok else
+                 f"{run.results.get(job, 'did not run')}, failing step {failing!r} (expected a failure at '{step}')",
+                 run.output.get((job, failing), [])[-5:] if failing else ())
+
+
+def check_no_role(report, run, job):
+    tokens = [t for t in run.tokens if t.get("job") == job and "jti" in t and not t.get("by")]
+    assumed = [call for _, _, call in run.assumptions(job) if call and call["status"] == 200]
+    report.check(not tokens and not assumed, f"{job} reached no role",
+                 "no OIDC token, no AssumeRoleWithWebIdentity" if not tokens and not assumed
+                 else f"{len(tokens)} token(s), assumed {[call['role'] for call in assumed]}")
+
+
+def check_change_set_calls(report, run, job, wanted, unwanted):
+    """The job's role made each call of `wanted` (status 200) and none of `unwanted`."""
+    made = sorted({call["action"] for call in run.calls_by(job) if call["status"] == 200})
+    ok = all(action in made for action in wanted) and not [a for a in unwanted if a in made]
+    report.check(ok, f"calls of {job}'s role", f"{', '.join(made) or 'none'} (needs {', '.join(wanted) or 'nothing'}, "
+                 f"never {', '.join(unwanted)})")
+
+
+def tampered_artifact(report, run):
+    """The artifact changed in the store after validate verified it: deploy-FIRST stops at its checksum step,
+    before it asks for a token, and no stack changes."""
+    first, deploy = first_environment(run)
+    for job in ("build", "validate"):
+        report.check(run.results.get(job) == "success", f"job {job}", run.results.get(job, "did not run"))
+    check_job_failed_at(report, run, deploy, "Verify the artifact checksums",
+                        "the stored artifact no longer matches the build's manifest")
+    check_no_role(report, run, deploy)
+    artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    built = [files for files in artifacts.values() if "SHA256SUMS" in files]
+    mismatched = []
+    for files in built:
+        for line in files["SHA256SUMS"].decode().splitlines():
+            digest, _, path = line.partition("  ")
+            data = files.get(path.removeprefix("./"))
+            if data is None or hashlib.sha256(data).hexdigest() != digest:
+                mismatched.append(path)
+    report.check(len(built) == 1 and bool(mismatched), "artifact tampered in the store",
+                 f"{', '.join(mismatched) or 'nothing'} no longer matches SHA256SUMS (the harness changed it)")
+    check_stacks_unchanged(report, run, "(no deploy after the tampering)")
+    check_only_stacks(report, run, {})
+    check_notification(report, run, deploy, stack_name_of(run, first), status="failure")
+
+
+def push_develop_update(report, run):
+    """A second push to the first environment's branch, with a changed template: the stack is updated through a
+    change set (UPDATE_COMPLETE), with the new value, the new output and the new commit's tag."""
+    first, deploy = first_environment(run)
+    stack = push_develop(report, run, status="UPDATE_COMPLETE")
+    outputs = {o["OutputKey"]: o["OutputValue"] for o in (stack or {}).get("Outputs", [])}
+    wanted = f"{first['parameters']['EnvironmentName']}-v2"
+    report.check(outputs.get("MarkerValue") == wanted, "output added by the update",
+                 f"MarkerValue = {outputs.get('MarkerValue')!r} (expected {wanted!r}); outputs {sorted(outputs)}")
+    before = run.context["stacks_before"].get(first["account"], {}).get(stack_name_of(run, first), {})
+    report.check(bool(before) and before.get("status") == "CREATE_COMPLETE", "updated, not created",
+                 f"the stack existed before this run ({before.get('status', 'absent')})")
+
+
+def push_develop_unchanged(report, run):
+    """The same commit pushed again: the change set has no changes, the job deletes it and stops; the stack is
+    left exactly as it was."""
+    first, deploy = first_environment(run)
+    jobs = ["build", "validate", deploy]
+    check_jobs(report, run, jobs)
+    check_roles(report, run, jobs, {"build": pipeline_account(run), "validate": pipeline_account(run),
+                                    deploy: first["account"]})
+    check_change_set_calls(report, run, deploy, ["CreateChangeSet", "DeleteChangeSet"], ["ExecuteChangeSet"])
+    stack_name = stack_name_of(run, first)
+    name = f"pw-{run.context['run_id']}-1"
+    left = [cs["ChangeSetName"] for cs in run.aws("cloudformation", first["account"]).list_change_sets(
+        StackName=stack_name)["Summaries"] if cs["ChangeSetName"] == name]
+    report.check(not left, "empty change set deleted", f"{name} is {'still there' if left else 'gone'} from {stack_name}")
+    check_stacks_unchanged(report, run, "(nothing to change)")
+    artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    stack = run.aws("cloudformation", first["account"]).describe_stacks(StackName=stack_name)["Stacks"][0]
+    check_stack_outputs_artifact(report, run, artifacts, first, stack)
+    check_notification(report, run, deploy, stack_name)
+    check_only_stacks(report, run, {})
+
+
+def dispatch_stack(run):
+    first, _ = first_environment(run)
+    naming = run.config["stackNaming"]
+    return first, f"{naming['prefix']}-{first['name']}-{run.context['inputs']['environment_suffix']}"
+
+
+def dispatch_deploy(report, run):
+    """workflow_dispatch, action deploy, of the first environment with its own stack suffix."""
+    _, stack_name = dispatch_stack(run)
+    push_develop(report, run, stack_name=stack_name)
+
+
+def destroy_job(run):
+    return f"destroy-{run.context['inputs']['environment']}"
+
+
+def dispatch_destroy_wrong(report, run):
+    """workflow_dispatch, action destroy, with a confirmation that is not the stack's name: refused, stack kept."""
+    first, stack_name = dispatch_stack(run)
+    job = destroy_job(run)
+    check_job_failed_at(report, run, job, "Delete the stack", f"the confirmation {run.context['inputs']['confirm']!r} "
+                        f"is not the stack's name")
+    report.check(sorted(run.results) == [job], "no other job ran", f"ran: {', '.join(sorted(run.results))}")
+    check_roles(report, run, [job], {job: first["account"]})
+    check_environment_gate(report, run, [job])
+    check_change_set_calls(report, run, job, [], ["DeleteStack"])
+    check_stacks_unchanged(report, run, "(destroy refused)")
+    check_only_stacks(report, run, {})
+    check_notification(report, run, job, stack_name, status="failure", prefix="Destroy of")
+
+
+def dispatch_destroy(report, run):
+    """workflow_dispatch, action destroy, confirmed with the stack's name: the stack and its resources are gone."""
+    first, stack_name = dispatch_stack(run)
+    job = destroy_job(run)
+    check_jobs(report, run, [job])
+    check_roles(report, run, [job], {job: first["account"]})
+    check_environment_gate(report, run, [job])
+    check_change_set_calls(report, run, job, ["DeleteStack"], ["CreateChangeSet", "ExecuteChangeSet"])
+    report.check(stack_name in run.context["stacks_before"].get(first["account"], {}) and
+                 stack_name not in stack_names(run, first["account"]), f"stack {stack_name} destroyed",
+                 f"in {first['account']} before the run, not after it")
+    try:
+        run.aws("ssm", first["account"]).get_parameter(Name=f"/act-e2e/{stack_name}/marker")
+        gone = False
+    except Exception:
+        gone = True
+    report.check(gone, f"resources of {stack_name} deleted", f"SSM parameter /act-e2e/{stack_name}/marker "
+                 f"{'is gone' if gone else 'STILL EXISTS'}")
+    check_only_stacks(report, run, {}, removed={first["account"]: [stack_name]})
+    check_notification(report, run, job, stack_name, prefix="Destroy of")
+
+
+def dispatch_destroy_prod(report, run):
+    """workflow_dispatch, action destroy, of the production environment: the workflow has no destroy job for it,
+    only one that refuses, with no permissions at all; the production stack stays."""
+    environment_name = run.context["inputs"]["environment"]
+    report.check(f"destroy-{environment_name}" not in run.jobs, f"no destroy-{environment_name} job",
+                 f"the workflow's jobs: {', '.join(sorted(run.jobs))}")
+    check_job_failed_at(report, run, "destroy-refused", "Refuse", f"{environment_name} is a production environment")
+    report.check(sorted(run.results) == ["destroy-refused"], "no other job ran", f"ran: {', '.join(sorted(run.results))}")
+    tokens = [t for t in run.tokens if not t.get("by")]
+    report.check(not tokens, "no OIDC token requested", f"{len(tokens)} request(s)")
+    check_stacks_unchanged(report, run, "(destroy refused)")
+    check_only_stacks(report, run, {})
+
+
+def drift_prepare(run):
+    """Changes the first environment's marker parameter behind CloudFormation's back: that stack drifts."""
+    first, _ = first_environment(run)
+    name = f"/act-e2e/{stack_name_of(run, first)}/marker"
+    run.aws("ssm", first["account"]).put_parameter(Name=name, Value="changed-outside-cloudformation", Overwrite=True)
+    print(f"--- drift: set {name} in {first['account']} to 'changed-outside-cloudformation' outside CloudFormation")
+
+
+def drift(report, run):
+    """The drift workflow: every environment's job assumes its read-only drift role and asks CloudFormation
+    (compensations' drift-detection stand-in); the drifted stack fails its job and notifies, the others pass."""
+    first, _ = first_environment(run)
+    jobs = [f"drift-{env['name']}" for env in run.config["environments"]]
+    report.check(sorted(run.jobs) == sorted(jobs), "drift jobs", f"{', '.join(sorted(run.jobs))} (one per environment)")
+    check_roles(report, run, jobs, {f"drift-{env['name']}": env["account"] for env in run.config["environments"]})
+    check_environment_gate(report, run, jobs)
+    detections = [entry for entry in read_jsonl(run.context["compensation_log"]) if entry["kind"] == "drift-detection"]
+    for env in run.config["environments"]:
+        job, stack_name = f"drift-{env['name']}", stack_name_of(run, env)
+        check_change_set_calls(report, run, job, ["DetectStackDrift", "DescribeStackDriftDetectionStatus"],
+                               ["CreateChangeSet", "ExecuteChangeSet", "UpdateStack", "DeleteStack"])
+        found = [entry for entry in detections if entry["stack"] == stack_name and entry["account"] == env["account"]]
+        status = found[-1]["status"] if found else None
+        if env is first:
+            report.check(status == "DRIFTED", f"drift of {stack_name}", f"{status} ({found[-1]['resources'] if found else 'never detected'})")
+            check_job_failed_at(report, run, job, "Detect drift", "the stack drifted")
+            check_notification(report, run, job, stack_name, status="failure", prefix="Drift detected in")
+        else:
+            report.check(status == "IN_SYNC", f"drift of {stack_name}", f"{status}")
+            report.check(run.results.get(job) == "success", f"job {job}", run.results.get(job, "did not run"))
+            texts = [text for text in run_webhooks(run) if f" {stack_name}: " in text]
+            report.check(not texts, f"no notification for {stack_name}", "none" if not texts else texts[0])
+    check_stacks_unchanged(report, run, "(drift detection only reads)")
+
+
+def broken_workflow(report, run):
+    """The harness's self-test: the emitted workflow with one wrong output name (build's artifact-name). The
+    push-develop checks must fail, and name the job and the step that broke."""
+    import contextlib
+    import io
+
+    inner = Report()
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        push_develop(inner, run)
+    lines = captured.getvalue().splitlines()
+    failures = [line for line in lines if line.startswith("FAIL ")]
+    print("     | the push-develop checks on the broken file said:")
+    for line in failures:
+        print(f"     |   {line}")
+    # The mistake leaves validate's artifact name empty: download-artifact fetches every artifact into
+    # subfolders, so the checksum step finds no manifest where the build put it.
+    named = [line for line in failures if line == "FAIL job validate: failed at step 'Verify the artifact checksums'"]
+    report.check(inner.failed > 0, "self-test: the E2E fails", f"{inner.failed} of {inner.passed + inner.failed} checks failed")
+    report.check(bool(named), "self-test: the failure names job and step",
+                 named[0].removeprefix("FAIL ") if named else
+                 "no FAIL line says: job validate: failed at step 'Verify the artifact checksums'")
+    check_only_stacks(report, run, {})
+
+
+def tamper(path):
+    """Changes one byte of the encrypted bundle in the artifact store of the flow's run (tampered-artifact)."""
+    with open(path) as handle:
+        context = json.load(handle)
+    root = os.path.join(context["artifacts"], context["run_id"])
+    targets = [os.path.join(folder, name) for folder, _, names in os.walk(root) for name in names
+               if name in ("bundle.tar.gz.enc", "bundle.tar.gz.enc.gz__")]
+    if len(targets) != 1:
+        sys.exit(f"tamper: expected one bundle.tar.gz.enc under {root}, found {targets}")
+    with open(targets[0], "rb") as handle:
+        data = handle.read()
+    plain = gzip.decompress(data) if targets[0].endswith(".gz__") else data
+    plain = plain[:-1] + bytes([plain[-1] ^ 0x01])
+    with open(targets[0], "wb") as handle:
+        handle.write(gzip.compress(plain) if targets[0].endswith(".gz__") else plain)
+    print(f"--- tampered: flipped the last bit of {os.path.relpath(targets[0], root)} in the artifact store")
+    return 0
+
+
+def prepare(path):
+    with open(path) as handle:
+        context = json.load(handle)
+    step = FLOWS[context["flow"]].get("prepare")
+    if step:
+        step(Run(context))
+    return 0
+
+
+# Each flow: its chain (flows of one chain build on each other's stacks and run in this order, in one process
+# with one moto; the chains run side by side, so a flow sees only its own chain's stacks), the event, the branch pushed (or the pull request's base, or the
+# dispatch's ref), the jobs the harness approves as a required reviewer would (their OIDC token is held until
+# then, compensations.environment_hold), the checks run while they wait, and the checks of the finished run.
+# Optional: `workflow` (drift: the drift workflow), `inputs` (workflow_dispatch), `template` (update: a second
+# commit with version 2 of the fixture), `tamper` (a job whose token request is held while the harness changes
+# the stored artifact), `prepare` (done in moto before the run), `break` (sed expressions applied to a copy of
+# the emitted file: the harness's self-test).
 FLOWS = {
-    "push-develop": {"event": "push", "branch": "develop", "approve": [], "before_approval": None,
+    "push-develop": {"chain": "develop", "event": "push", "branch": "develop", "approve": [], "before_approval": None,
                      "checks": push_develop},
-    "push-main": {"event": "push", "branch": "main", "approve": ["deploy-prod"],
+    "push-develop-update": {"chain": "develop", "event": "push", "branch": "develop", "template": "update",
+                            "approve": [], "before_approval": None, "checks": push_develop_update},
+    "push-develop-unchanged": {"chain": "develop", "event": "push", "branch": "develop", "template": "update",
+                               "approve": [], "before_approval": None, "checks": push_develop_unchanged},
+    "push-main": {"chain": "main", "event": "push", "branch": "main", "approve": ["deploy-prod"],
                   "before_approval": push_main_before_approval, "checks": push_main},
-    "pull-request": {"event": "pull_request", "branch": "main", "head": "feature/act-e2e", "approve": [],
-                     "before_approval": None, "checks": pull_request},
+    "dispatch-deploy": {"chain": "main", "event": "workflow_dispatch", "branch": "develop", "approve": [],
+                        "before_approval": None,
+                        "inputs": {"environment": "dev", "action": "deploy", "environment_suffix": "main", "confirm": ""},
+                        "checks": dispatch_deploy},
+    "drift": {"chain": "main", "event": "workflow_dispatch", "branch": "main", "workflow": "drift", "approve": [],
+              "before_approval": None, "prepare": drift_prepare, "checks": drift},
+    "dispatch-destroy-prod": {"chain": "main", "event": "workflow_dispatch", "branch": "main", "approve": [],
+                              "before_approval": None,
+                              "inputs": {"environment": "prod", "action": "destroy", "environment_suffix": "main",
+                                         "confirm": "myapp-prod-main"},
+                              "checks": dispatch_destroy_prod},
+    "dispatch-destroy-unconfirmed": {"chain": "main", "event": "workflow_dispatch", "branch": "develop",
+                                     "approve": ["destroy-dev"], "before_approval": None,
+                                     "inputs": {"environment": "dev", "action": "destroy", "environment_suffix": "main",
+                                                "confirm": "dev"},
+                                     "checks": dispatch_destroy_wrong},
+    "dispatch-destroy": {"chain": "main", "event": "workflow_dispatch", "branch": "develop", "approve": ["destroy-dev"],
+                         "before_approval": None,
+                         "inputs": {"environment": "dev", "action": "destroy", "environment_suffix": "main",
+                                    "confirm": "myapp-dev-main"},
+                         "checks": dispatch_destroy},
+    "pull-request": {"chain": "guards", "event": "pull_request", "branch": "main", "head": "feature/act-e2e",
+                     "approve": [], "before_approval": None, "checks": pull_request},
+    "tampered-artifact": {"chain": "guards", "event": "push", "branch": "develop", "approve": [], "tamper": "validate",
+                          "before_approval": None, "checks": tampered_artifact},
+    "broken-workflow": {"chain": "guards", "event": "push", "branch": "develop", "approve": [], "before_approval": None,
+                        "break": ["s/artifact-name: ${{ steps.encrypt.outputs.artifact-name }}/"
+                                  "artifact-name: ${{ steps.encrypt.outputs.artifact-nme }}/"],
+                        "checks": broken_workflow},
 }
 
 
 def snapshot(path):
-    """The stack names of every account, before a flow runs: {account: [stack]}."""
+    """The stacks of every account, before a flow runs: {account: {stack: state}} (stack_states)."""
     with open(path) as handle:
         context = json.load(handle)
     run = Run(context)
-    json.dump({account: stack_names(run, account) for account in accounts(run)}, sys.stdout)
+    json.dump({account: stack_states(run, account) for account in accounts(run)}, sys.stdout)
     sys.stdout.write("\n")
     return 0
 
@@ -619,6 +950,10 @@ def main(arguments):
         return 0
     if arguments[:1] == ["snapshot"] and len(arguments) == 2:
         return snapshot(arguments[1])
+    if arguments[:1] == ["tamper"] and len(arguments) == 2:
+        return tamper(arguments[1])
+    if arguments[:1] == ["prepare"] and len(arguments) == 2:
+        return prepare(arguments[1])
     stage = "checks"
     if arguments[:1] == ["--before-approval"]:
         stage, arguments = "before_approval", arguments[1:]
@@ -627,7 +962,8 @@ def main(arguments):
     with open(arguments[0]) as handle:
         context = json.load(handle)
     report = Report()
-    FLOWS[context["flow"]][stage](report, Run(context))
+    if FLOWS[context["flow"]][stage]:
+        FLOWS[context["flow"]][stage](report, Run(context))
     print(f"checks: {report.passed} passed, {report.failed} failed")
     return 0 if report.failed == 0 else 1
 

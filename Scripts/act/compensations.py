@@ -11,6 +11,13 @@ moto (applied inside the moto_server process by Scripts/act/moto_server.py, thro
   change-set-outputs moto builds a stack's Outputs from the template the stack had when its first change set was
                      created (none), and does not rebuild them when a change set is executed. They are rebuilt
                      from the executed template, by moto's own template engine.
+  change-set-tags    moto keeps a stack's tags when it executes a change set of type UPDATE; CloudFormation gives
+                     the stack the change set's tags. The stack takes the executed change set's tags.
+  empty-change-set   moto refuses CreateChangeSet with "No updates are to be performed." when the template and
+                     parameters equal the stack's; CloudFormation creates the change set and fails it (status
+                     FAILED, "The submitted information didn't contain changes. ..."), which is what a deploy job
+                     waits for and reads. moto's refusal is skipped for CreateChangeSet only (UpdateStack keeps it),
+                     so moto's own model creates the change set and marks it FAILED with that reason.
   change-set-list    moto's ListChangeSets ignores StackName and lists the change sets of every stack of the
                      account; the answer is narrowed to the named stack, as CloudFormation does.
   trust-policy       moto's STS hands out credentials for any role and any token. AssumeRoleWithWebIdentity is
@@ -32,6 +39,12 @@ moto (applied inside the moto_server process by Scripts/act/moto_server.py, thro
                      account's key. Decrypt finds the key by that ID (a UUID, unique) in whichever account holds it
                      in the request's region, applies kms-key-policy to it (key policy and the role's IAM policy,
                      as KMS does across accounts), and decrypts with that account's key. Noted on each use.
+  drift-detection    moto has no drift detection (DetectStackDrift, DescribeStackDriftDetectionStatus and
+                     DescribeStackResourceDrifts are not implemented). The narrowest stand-in: each
+                     AWS::SSM::Parameter of the stack is compared with its template (Name and Value, with Ref and
+                     Fn::Sub of the stack's parameters and AWS::StackName resolved): MODIFIED when the parameter's
+                     current value differs, DELETED when it is gone, IN_SYNC otherwise; every other resource type is
+                     NOT_CHECKED, as CloudFormation reports a type it cannot check. Detection completes at once.
   iam-policy         moto does not evaluate the roles' IAM policies. A call made with a role the bootstrap created
                      (any role that exists in moto's IAM) is refused unless an Allow statement of the role's inline
                      or managed policies covers its action (Action patterns, or NotAction), or a Deny statement on
@@ -65,6 +78,11 @@ Known differences left as they are (so a passing run does not claim them):
     another account's key ARN are not (the workflows encrypt with an alias, in the pipeline account).
   - Key policies and the roles' KMS permissions are evaluated for the workflows' roles only; the harness's
     own administrator sessions are not checked.
+  - moto decides that a change set is empty from the template and parameters alone (empty-change-set then
+    applies); CloudFormation also weighs the stack's tags, capabilities and execution role. The flows push the
+    same commit again, so the tags are the same either way.
+  - drift-detection checks AWS::SSM::Parameter resources only (the fixture's); any other resource type is
+    NOT_CHECKED, so a drift in it is not seen.
   - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
     (environment_hold) has already run its steps before the token when it is approved.
   - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
@@ -97,10 +115,12 @@ def patch_moto():
     """Install the moto compensations; call before moto's server handles its first request."""
     _add_oidc_provider_resource()
     _rebuild_outputs_after_change_set()
+    _create_empty_change_sets_as_failed()
     _list_change_sets_of_the_stack()
     _evaluate_web_identity_trust()
     _evaluate_key_policies()
     _evaluate_identity_policies_by_action()
+    _detect_drift_of_ssm_parameters()
 
 
 def _add_oidc_provider_resource():
@@ -181,6 +201,13 @@ def _rebuild_outputs_after_change_set():
         if change_set is None:
             return
         stack = self.stacks[change_set.stack_id]
+        if change_set.change_set_type == "UPDATE" and change_set.tags is not None and stack.tags != change_set.tags:
+            changed = sorted(key for key in set(stack.tags or {}) | set(change_set.tags)
+                             if (stack.tags or {}).get(key) != change_set.tags.get(key))
+            stack.tags = dict(change_set.tags)
+            note("change-set-tags",
+                 f"moto keeps a stack's tags when it executes an UPDATE change set: gave {stack.name} the change set's "
+                 f"tags, as CloudFormation does ({', '.join(changed)} changed)", account=self.account_id, stack=stack.name)
         before = stack.outputs
         stack._parse_template()
         stack.output_map = stack._create_output_map()
@@ -192,6 +219,32 @@ def _rebuild_outputs_after_change_set():
                  f"from the executed template", account=self.account_id, stack=stack.name)
 
     CloudFormationBackend.execute_change_set = execute_change_set
+
+
+def _create_empty_change_sets_as_failed():
+    from moto.cloudformation.exceptions import ValidationError
+    from moto.cloudformation.responses import CloudFormationResponse
+
+    original_create = CloudFormationResponse.create_change_set
+    original_validate = CloudFormationResponse._validate_different_update
+
+    def create_change_set(self):
+        def validate_different_update(incoming_params, stack_body, old_stack):
+            try:
+                original_validate(self, incoming_params, stack_body, old_stack)
+            except ValidationError as error:
+                if "No updates are to be performed" not in str(error):
+                    raise
+                note("empty-change-set",
+                     f"moto refuses CreateChangeSet for {old_stack.name} with 'No updates are to be performed.'; "
+                     f"CloudFormation creates it and fails it: created, and moto's own model marked it FAILED "
+                     f"(\"The submitted information didn't contain changes.\")", account=self.current_account,
+                     stack=old_stack.name)
+
+        self._validate_different_update = validate_different_update
+        return original_create(self)
+
+    CloudFormationResponse.create_change_set = create_change_set
 
 
 def _list_change_sets_of_the_stack():
@@ -208,6 +261,87 @@ def _list_change_sets_of_the_stack():
         return ActionResult({"Summaries": mine})
 
     CloudFormationResponse.list_change_sets = list_change_sets
+
+
+def _resolve(value, names):
+    """A template value with Ref and Fn::Sub of `names` resolved; None when it uses anything else."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and list(value) == ["Ref"] and value["Ref"] in names:
+        return names[value["Ref"]]
+    if isinstance(value, dict) and list(value) == ["Fn::Sub"] and isinstance(value["Fn::Sub"], str):
+        unknown = [name for name in re.findall(r"\$\{([\w:]+)\}", value["Fn::Sub"]) if name not in names]
+        if not unknown:
+            return re.sub(r"\$\{([\w:]+)\}", lambda match: names[match.group(1)], value["Fn::Sub"])
+    return None
+
+
+def _detect_drift_of_ssm_parameters():
+    import datetime
+    import uuid
+
+    from moto.cloudformation.responses import CloudFormationResponse
+    from moto.core.responses import ActionResult
+    from moto.ssm.models import ssm_backends
+
+    detections = {}
+
+    def resource_drifts(response, stack):
+        names = {**stack.parameters, "AWS::StackName": stack.name}
+        ssm = ssm_backends[response.current_account][response.region]
+        now = datetime.datetime.now(datetime.timezone.utc)
+        drifts = []
+        for logical_id, resource in (stack.template_dict.get("Resources") or {}).items():
+            entry = {"StackId": stack.stack_id, "LogicalResourceId": logical_id, "ResourceType": resource["Type"],
+                     "Timestamp": now, "StackResourceDriftStatus": "NOT_CHECKED"}
+            properties = resource.get("Properties") or {}
+            name, value = _resolve(properties.get("Name"), names), _resolve(properties.get("Value"), names)
+            if resource["Type"] == "AWS::SSM::Parameter" and name and value is not None:
+                entry["PhysicalResourceId"] = name
+                entry["ExpectedProperties"] = json.dumps({"Name": name, "Value": value})
+                parameter = ssm.get_parameter(name)
+                if parameter is None:
+                    entry["StackResourceDriftStatus"] = "DELETED"
+                else:
+                    entry["ActualProperties"] = json.dumps({"Name": name, "Value": parameter.value})
+                    if parameter.value != value:
+                        entry["StackResourceDriftStatus"] = "MODIFIED"
+                        entry["PropertyDifferences"] = [{"PropertyPath": "/Value", "ExpectedValue": value,
+                                                         "ActualValue": parameter.value, "DifferenceType": "NOT_EQUAL"}]
+                    else:
+                        entry["StackResourceDriftStatus"] = "IN_SYNC"
+            drifts.append(entry)
+        return drifts
+
+    def detect_stack_drift(self):
+        stack = self.cloudformation_backend.get_stack(self._get_param("StackName"))
+        drifts = resource_drifts(self, stack)
+        drifted = [d for d in drifts if d["StackResourceDriftStatus"] in ("MODIFIED", "DELETED")]
+        detection_id = str(uuid.uuid4())
+        detections[detection_id] = {"StackId": stack.stack_id, "StackDriftDetectionId": detection_id,
+                                    "StackDriftStatus": "DRIFTED" if drifted else "IN_SYNC",
+                                    "DetectionStatus": "DETECTION_COMPLETE", "DriftedStackResourceCount": len(drifted),
+                                    "Timestamp": datetime.datetime.now(datetime.timezone.utc)}
+        note("drift-detection",
+             f"moto has no drift detection: the stand-in compared {stack.name}'s SSM parameters with its template: "
+             + ", ".join(f"{d['LogicalResourceId']} {d['StackResourceDriftStatus']}" for d in drifts)
+             + f" -> {detections[detection_id]['StackDriftStatus']}",
+             account=self.current_account, stack=stack.name, status=detections[detection_id]["StackDriftStatus"],
+             resources={d["LogicalResourceId"]: d["StackResourceDriftStatus"] for d in drifts})
+        return ActionResult({"StackDriftDetectionId": detection_id})
+
+    def describe_stack_drift_detection_status(self):
+        return ActionResult(detections[self._get_param("StackDriftDetectionId")])
+
+    def describe_stack_resource_drifts(self):
+        stack = self.cloudformation_backend.get_stack(self._get_param("StackName"))
+        wanted = self._get_multi_param("StackResourceDriftStatusFilters.member") or None
+        drifts = [d for d in resource_drifts(self, stack) if wanted is None or d["StackResourceDriftStatus"] in wanted]
+        return ActionResult({"StackResourceDrifts": drifts})
+
+    CloudFormationResponse.detect_stack_drift = detect_stack_drift
+    CloudFormationResponse.describe_stack_drift_detection_status = describe_stack_drift_detection_status
+    CloudFormationResponse.describe_stack_resource_drifts = describe_stack_resource_drifts
 
 
 class _AccessDenied(Exception):

@@ -11,6 +11,9 @@ jobs.json (Scripts/act/workflow_jobs.py) the server decides, as GitHub does:
   request URL; act ignores `permissions:`: compensations.id_token_refusal() decides, and notes it);
 - with --hold-dir, a job whose environment has required reviewers gets its token only once the harness
   approves (compensations.environment_hold(): act does not wait for reviewers);
+- with --hold-jobs, the jobs named get their token only once the harness released them (HOLD_DIR/JOB.waiting,
+  then HOLD_DIR/JOB.approved): not GitHub's behaviour but the harness's own, to act between a job's steps
+  (the tampered-artifact flow changes the stored artifact while validate waits);
 - the subject: `repo:OWNER/REPO:environment:NAME` for a job bound to an environment, else
   `repo:OWNER/REPO:pull_request` on pull_request events, else `repo:OWNER/REPO:ref:REF`.
 
@@ -48,6 +51,19 @@ def subject(repository, environment, event, ref):
     return f"repo:{repository}:ref:{ref}"
 
 
+def harness_hold(job_id, hold_dir, timeout=600):
+    """Holds the job's token request until the harness writes HOLD_DIR/JOB.approved. None, or why not."""
+    waiting, approved = os.path.join(hold_dir, f"{job_id}.waiting"), os.path.join(hold_dir, f"{job_id}.approved")
+    with open(waiting, "w") as handle:
+        handle.write("held by the harness\n")
+    deadline = time.time() + timeout
+    while not os.path.exists(approved):
+        if time.time() > deadline:
+            return f"the harness did not release {job_id} within {timeout}s"
+        time.sleep(0.2)
+    return None
+
+
 def make_handler(options, jobs, log_lock):
     def log(entry):
         with log_lock, open(options.log, "a") as handle:
@@ -81,6 +97,8 @@ def make_handler(options, jobs, log_lock):
             refusal = compensations.id_token_refusal(job_id, job)
             if not refusal and query.get("by") != "act-e2e-checks":
                 refusal = compensations.environment_hold(job_id, job, options.environments, options.hold_dir)
+            if not refusal and query.get("by") != "act-e2e-checks" and job_id in options.hold_jobs:
+                refusal = harness_hold(job_id, options.hold_dir)
             if refusal:
                 log({"job": job_id, "refused": refusal})
                 return self.reply(403, {"message": refusal})
@@ -132,7 +150,11 @@ def main():
     parser.add_argument("--log", required=True)
     parser.add_argument("--environments", help="next_steps.py JSON: hold tokens of jobs needing reviewers")
     parser.add_argument("--hold-dir", help="where environment_hold() waits for the harness's approval")
+    parser.add_argument("--hold-jobs", default="", help="jobs (space-separated) held until the harness releases them")
     options = parser.parse_args()
+    options.hold_jobs = set(options.hold_jobs.split())
+    if options.hold_jobs and not options.hold_dir:
+        parser.error("--hold-jobs needs --hold-dir")
     if options.environments:
         with open(options.environments) as handle:
             options.environments = json.load(handle)["environments"]
