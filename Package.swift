@@ -9,14 +9,13 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
-        .executable(name: "pipewright-run-local", targets: ["PipewrightRunLocal"]),
         .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
     targets: [
         // The pure core: no process spawning, no file walking; the command line does the I/O.
         .target(name: "Pipewright"),
-        // Runs generated jobs on this machine (`pipewright run-local`, the E2E harness), and its file helpers.
+        // Runs generated jobs on this machine (the E2E harness), and its file helpers.
         .target(name: "PipewrightLocalRun", dependencies: ["Pipewright"]),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         // Random and synthetic pipelines shared by the property tests and the benchmark.
@@ -24,8 +23,6 @@ let package = Package(
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
-        // `pipewright run-local`, in its own binary: the local runner needs Foundation, `pipewright` does not.
-        .executableTarget(name: "PipewrightRunLocal", dependencies: ["PipewrightCommands", "PipewrightLocalRun"]),
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
@@ -38,7 +35,7 @@ let package = Package(
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun", "PipewrightRunLocal"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
     ],

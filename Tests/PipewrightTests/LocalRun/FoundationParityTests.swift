@@ -3,7 +3,6 @@ import PipewrightSamples
 import Testing
 @testable import Pipewright
 @testable import PipewrightLocalRun
-@testable import PipewrightRunLocal
 @testable import PipewrightCommands
 
 /// The local runner and the command line carry their own JSON, text and path helpers where they used
@@ -214,9 +213,5 @@ import Testing
                      "/new/deeper/file", "/real/../../" + FilePaths.lastComponent(of: root) + "/real"] {
             #expect(Workspace.resolvingSymlinks(in: root + path) == (root + path as NSString).resolvingSymlinksInPath, "\(path)")
         }
-    }
-
-    @Test func theScratchFolderOfRunLocalIsWhereNSTemporaryDirectoryPointed() {
-        #expect(RunLocal.temporaryFolder() == NSTemporaryDirectory())
     }
 }
