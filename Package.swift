@@ -9,14 +9,11 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
-        .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
     targets: [
         // The pure core: no process spawning, no file walking; the command line does the I/O.
         .target(name: "Pipewright"),
-        // Runs generated jobs on this machine (the E2E harness), and its file helpers.
-        .target(name: "PipewrightLocalRun", dependencies: ["Pipewright"]),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
@@ -28,14 +25,12 @@ let package = Package(
         .executableTarget(name: "pipewright-bench-baseline"),
         // Starts each measured run, so the run's peak memory is its own, not the benchmark's.
         .executableTarget(name: "pipewright-bench-probe"),
-        // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
-        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands"],
             exclude: ["Golden/workflows", "Golden/blueprints"]
         ),
     ],
