@@ -9,36 +9,28 @@ let package = Package(
         .library(name: "Pipewright", targets: ["Pipewright"]),
         .library(name: "PipewrightBlueprints", targets: ["PipewrightBlueprints"]),
         .executable(name: "pipewright", targets: ["PipewrightCLI"]),
-        .executable(name: "pipewright-run-local", targets: ["PipewrightRunLocal"]),
-        .executable(name: "pipewright-e2e", targets: ["PipewrightE2E"]),
     ],
     dependencies: [],
     targets: [
         // The pure core: no process spawning, no file walking; the command line does the I/O.
         .target(name: "Pipewright"),
-        // Runs generated jobs on this machine (`pipewright run-local`, the E2E harness), and its file helpers.
-        .target(name: "PipewrightLocalRun", dependencies: ["Pipewright"]),
         .target(name: "PipewrightBlueprints", dependencies: ["Pipewright"], path: "Blueprints"),
         // Random and synthetic pipelines shared by the property tests and the benchmark.
         .target(name: "PipewrightSamples", dependencies: ["Pipewright"]),
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
-        // `pipewright run-local`, in its own binary: the local runner needs Foundation, `pipewright` does not.
-        .executableTarget(name: "PipewrightRunLocal", dependencies: ["PipewrightCommands", "PipewrightLocalRun"]),
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
         // Starts each measured run, so the run's peak memory is its own, not the benchmark's.
         .executableTarget(name: "pipewright-bench-probe"),
-        // Runs the generated jobs against an AWS emulator (Scripts/e2e); not part of `swift test`.
-        .executableTarget(name: "PipewrightE2E", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightLocalRun"]),
         // An example of embedding the library: builds a pipeline with the DSL and prints its YAML.
         .executableTarget(name: "pipewright-example", dependencies: ["Pipewright"], path: "examples/embedding"),
         // The golden files and the seed workflows are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightLocalRun", "PipewrightRunLocal"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands"],
             exclude: ["Golden/workflows", "Golden/blueprints", "Graph/Golden", "Audit/Seeds"]
         ),
     ],

@@ -5,5 +5,5 @@ import Darwin
 #endif
 import PipewrightCommands
 
-let tool = PipewrightTool(console: ProcessConsole(), currentDirectory: ProcessConsole.currentDirectory(), executable: CommandLine.arguments[0])
+let tool = PipewrightTool(console: ProcessConsole(), currentDirectory: ProcessConsole.currentDirectory())
 exit(tool.run(Array(CommandLine.arguments.dropFirst())))

@@ -7,22 +7,11 @@ public struct PipewrightTool {
 
     package let console: any Console
     let currentDirectory: String
-    /// The path the program was started as, to find the binaries installed beside it.
-    let executable: String
-    /// How commands run here instead of the built-in way, by name: `pipewright-run-local` runs `run-local`.
-    let overrides: [String: Command.Run]
 
-    /// Creates the tool for a console and a working folder; `executable` is the path the program was started as.
-    public init(console: any Console, currentDirectory: String, executable: String = "pipewright") {
-        self.init(console: console, currentDirectory: currentDirectory, executable: executable, overrides: [:])
-    }
-
-    /// Creates the tool with some commands run another way.
-    package init(console: any Console, currentDirectory: String, executable: String, overrides: [String: Command.Run]) {
+    /// Creates the tool for a console and a working folder.
+    public init(console: any Console, currentDirectory: String) {
         self.console = console
         self.currentDirectory = currentDirectory
-        self.executable = executable
-        self.overrides = overrides
     }
 
     /// Runs one command line (without the program name) and returns the exit code.
@@ -62,7 +51,7 @@ public struct PipewrightTool {
             return ExitCode.ok.rawValue
         }
         do {
-            return try (overrides[command.spec.name] ?? command.run)(parsed, self).rawValue
+            return try command.run(parsed, self).rawValue
         } catch let failure as CommandFailure {
             console.err("error: " + failure.message + "\n")
             return failure.code.rawValue
@@ -95,7 +84,7 @@ public struct PipewrightTool {
         Command(spec: BootstrapCommand.spec, run: { try BootstrapCommand(tool: $1, arguments: $0).run() }),
         Command(spec: PinsCommand.spec, run: { try PinsCommand(tool: $1, arguments: $0).run() }),
         Command(spec: GraphCommand.spec, run: { try GraphCommand(tool: $1, arguments: $0).run() }),
-        Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand.launch($0, executable: $1.executable) }),
+        Command(spec: RunLocalCommand.spec, run: { try RunLocalCommand(tool: $1, arguments: $0).run() }),
         Command(spec: SchemaCommand.spec, run: { SchemaCommand(tool: $1, arguments: $0).run() }),
     ]
 

@@ -36,44 +36,22 @@ package struct JSONReader {
     /// How deep arrays and objects may nest; deeper input is refused instead of exhausting the stack.
     package static let maximumDepth = 64
 
-    /// What a read tolerates beyond strict RFC 8259. Configs are read strictly; `fromJSON` in the local
-    /// runner keeps the leniency it had when it was backed by Foundation's `JSONSerialization`.
-    struct Leniency: Sendable {
-        /// How deep arrays and objects may nest.
-        var maximumDepth: Int
-        /// Whether a key may repeat in an object; the reader keeps every member and the caller picks one.
-        var allowsDuplicateKeys: Bool
-        /// Whether one `,` may follow the last element of an array or the last member of an object.
-        var allowsTrailingCommas: Bool
-
-        static let strict = Leniency(maximumDepth: JSONReader.maximumDepth, allowsDuplicateKeys: false, allowsTrailingCommas: false)
-        /// `fromJSON`'s rules: 512 levels, repeated keys, a trailing comma.
-        static let expression = Leniency(maximumDepth: 512, allowsDuplicateKeys: true, allowsTrailingCommas: true)
-    }
-
-    /// The text's UTF-8 bytes, read in place and only while ``read(_:fileName:leniency:)`` runs: an array
+    /// The text's UTF-8 bytes, read in place and only while ``read(_:fileName:)`` runs: an array
     /// copy of the text cost a copy of the file and a bounds check on every byte read.
     private let bytes: UnsafeBufferPointer<UInt8>
     private let fileName: String
-    private let leniency: Leniency
     private var index = 0
     private var depth = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String, leniency: Leniency) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, fileName: String) {
         self.bytes = bytes
         self.fileName = fileName
-        self.leniency = leniency
     }
 
     /// Parses a whole JSON text.
     package static func read(_ text: String, fileName: String = "pipewright.json") throws(JSONSyntaxError) -> JSONValue {
-        try read(text, fileName: fileName, leniency: .strict)
-    }
-
-    /// Parses a whole JSON text, tolerating what `leniency` allows.
-    static func read(_ text: String, fileName: String, leniency: Leniency) throws(JSONSyntaxError) -> JSONValue {
         let result: Result<JSONValue, JSONSyntaxError> = text.withUTF8Bytes { bytes in
-            var reader = JSONReader(bytes, fileName: fileName, leniency: leniency)
+            var reader = JSONReader(bytes, fileName: fileName)
             return Result { () throws(JSONSyntaxError) -> JSONValue in try reader.readDocument() }
         }
         return try result.get()
@@ -125,7 +103,6 @@ package struct JSONReader {
             skipWhitespace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                 if !members.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    if leniency.allowsTrailingCommas { index += 1; break }
                     throw error("expected a string key after ','; trailing commas are not allowed")
                 }
                 if index < bytes.count, bytes[index] == UInt8(ascii: "/") { throw error("comments are not allowed in JSON") }
@@ -135,9 +112,7 @@ package struct JSONReader {
             let key = try parseString()
             // Small objects are searched directly; big ones get a dictionary, built once they grow.
             let previous: Int?
-            if leniency.allowsDuplicateKeys {
-                previous = nil
-            } else if members.count < 16 {
+            if members.count < 16 {
                 // Lengths first: most keys differ in length, and comparing strings is a call into the runtime.
                 let length = key.utf8.count
                 previous = members.firstIndex { $0.key.utf8.count == length && $0.key == key }
@@ -182,7 +157,6 @@ package struct JSONReader {
         while true {
             skipWhitespace()
             if !elements.isEmpty, index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                if leniency.allowsTrailingCommas { index += 1; break }
                 throw error("expected a value after ','; trailing commas are not allowed")
             }
             elements.append(try parseValue())
@@ -198,7 +172,7 @@ package struct JSONReader {
 
     private mutating func enter() throws(JSONSyntaxError) {
         depth += 1
-        if depth > leniency.maximumDepth { throw error("nesting deeper than \(leniency.maximumDepth) levels") }
+        if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth) levels") }
     }
 
     // MARK: - Scalars

@@ -1,4 +1,4 @@
-/// Path text for the command line and the local runner, without `NSString`: no file is touched.
+/// Path text for the command line, without `NSString`: no file is touched.
 ///
 /// The text helpers keep the answers the command line has always printed: runs of `/` count as one,
 /// one trailing `/` is ignored, and `/` stays `/`.

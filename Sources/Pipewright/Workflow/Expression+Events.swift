@@ -1,5 +1,5 @@
 /// What a condition says about when a job runs, decided without a run: the audit asks whether a job can run
-/// on an event, and the local runner whether a condition keeps its implicit `success() &&`.
+/// on an event, and whether a condition keeps its implicit `success() &&`.
 extension Expression {
     /// Whether the expression calls `success()`, `failure()`, `always()` or `cancelled()`, which turns off
     /// the implicit `success() &&` of a condition.

@@ -42,7 +42,7 @@ import Testing
     /// Runs `pipewright audit ARGUMENTS` in the seeds folder: (rule, line) of every finding in order, and the exit code.
     static func audit(_ arguments: [String]) -> (findings: [String], code: Int32, output: String) {
         let console = CapturingConsole()
-        let code = PipewrightTool(console: console, currentDirectory: folder, executable: "pipewright").run(["audit"] + arguments)
+        let code = PipewrightTool(console: console, currentDirectory: folder).run(["audit"] + arguments)
         let findings = console.stdout.split(separator: "\n").compactMap { line -> String? in
             // file:LINE:COLUMN: SEVERITY PWnnn [path] message
             let parts = line.split(separator: " ", maxSplits: 3)

@@ -1,6 +1,5 @@
 import Foundation
 @testable import PipewrightCommands
-@testable import PipewrightRunLocal
 
 /// Captures what a command prints.
 final class CapturingConsole: Console, @unchecked Sendable {
@@ -33,9 +32,7 @@ struct Scratch {
 
     func run(_ arguments: [String]) -> (code: Int32, stdout: String, stderr: String) {
         let console = CapturingConsole()
-        // `run-local` runs in this process, as `pipewright-run-local` runs it, instead of starting that binary.
-        let tool = PipewrightTool(console: console, currentDirectory: root, executable: "pipewright",
-                                  overrides: ["run-local": { try RunLocal(tool: $1, arguments: $0).run() }])
+        let tool = PipewrightTool(console: console, currentDirectory: root)
         let code = tool.run(arguments)
         return (code, console.stdout, console.stderr)
     }

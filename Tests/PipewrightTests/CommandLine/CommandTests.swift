@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import Pipewright
-@testable import PipewrightLocalRun
 import PipewrightBlueprints
 @testable import PipewrightCommands
 
@@ -317,7 +316,7 @@ import PipewrightBlueprints
     }
 }
 
-@Suite struct BootstrapAndRunLocalCommandTests {
+@Suite struct BootstrapCommandTests {
     @Test func bootstrapPrintsOrWritesTheTemplate() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }
@@ -335,37 +334,133 @@ import PipewrightBlueprints
         #expect(scratch.read("bootstrap.yaml") == "changed\n")
     }
 
-    @Test func runLocalNeedsAnEmulatorAndAKnownJob() throws {
+}
+
+/// `pipewright run-local` hands the committed workflow to act: these tests read the act command it builds
+/// (`--print-command`) and the event file it writes, and run the real binary with a stand-in for act.
+@Suite struct RunLocalCommandTests {
+    /// A scratch repository after `init`, with an executable file standing in for act.
+    static func repository() throws -> (Scratch, act: String) {
         let scratch = try Scratch()
-        defer { scratch.remove() }
         #expect(scratch.run("init").code == 0)
-        let noEndpoint = scratch.run("run-local", "deploy-dev")
-        #expect(noEndpoint.code == 2)
-        #expect(noEndpoint.stderr == "error: --endpoint: run-local needs an emulator URL such as http://127.0.0.1:5000; it never calls real AWS\n")
-        let typo = scratch.run("run-local", "deploy-dve", "--endpoint", "http://127.0.0.1:9")
-        #expect(typo.code == 2)
-        #expect(typo.stderr.contains("\"deploy-dve\" is not a job of the generated workflows; expected one of pull-request, build, validate, deploy-dev"))
-        #expect(typo.stderr.contains("did you mean \"deploy-dev\"?"))
-        let missing = scratch.run("run-local")
-        #expect(missing.code == 64)
+        try scratch.write("#!/bin/sh\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/act-arguments\"\nexit 3\n", to: "tools/act")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: scratch.root + "/tools/act")
+        return (scratch, scratch.root + "/tools/act")
     }
 
-    /// `pipewright` hands `run-local` to the `pipewright-run-local` binary beside it, arguments and all.
-    @Test func theBinaryStartsPipewrightRunLocalBesideIt() throws {
-        let binary = try #require(DeterminismTests.binary, "no pipewright binary beside the test bundle; run 'swift build' first")
-        let scratch = try Scratch()
+    @Test func printsTheActCommandForAPushToTheFirstEnvironmentsBranch() throws {
+        let (scratch, act) = try Self.repository()
         defer { scratch.remove() }
-        #expect(scratch.run("init").code == 0)
+        let run = scratch.run("run-local", "--endpoint", "http://127.0.0.1:5000", "--act", act, "--work", "work", "--print-command")
+        #expect(run.code == 0, "\(run.stderr)")
+        let root = scratch.root
+        #expect(run.stdout == """
+            \(act) push --directory \(root) --workflows .github/workflows/infrastructure.yml --eventpath \(root)/work/event.json \
+            --platform ubuntu-24.04=-self-hosted --env AWS_ENDPOINT_URL=http://127.0.0.1:5000 --env AWS_ACCESS_KEY_ID=test \
+            --env AWS_SECRET_ACCESS_KEY=test --env GITHUB_RETENTION_DAYS=90 --artifact-server-path \(root)/work/artifacts --artifact-server-addr 127.0.0.1 \
+            --action-offline-mode
+
+            """)
+        #expect(scratch.read("work/event.json") == """
+            {
+              "ref": "refs/heads/develop",
+              "repository": {
+                "default_branch": "main"
+              }
+            }
+
+            """)
+    }
+
+    /// Bootstrap outputs become the variables the next steps name; pinned actions found in --actions are mapped.
+    @Test func bootstrapOutputsBecomeVariablesAndLocalActionsAreMapped() throws {
+        let (scratch, act) = try Self.repository()
+        defer { scratch.remove() }
+        try scratch.write(#"{"Stacks": [{"Outputs": [{"OutputKey": "AWSCIROLEARN", "OutputValue": "arn:aws:iam::000000000000:role/ci"}, {"OutputKey": "Unrelated", "OutputValue": "x"}]}]}"#, to: "pipeline.json")
+        try scratch.write(#"[{"OutputKey": "AWSROLEARNDEV", "OutputValue": "arn:aws:iam::111111111111:role/dev"}]"#, to: "dev.json")
+        let checkout = "actions/checkout@d23441a48e516b6c34aea4fa41551a30e30af803"
+        try scratch.write("name: checkout\n", to: "actions/" + checkout + "/action.yml")
+        let run = scratch.run("run-local", "--endpoint", "http://127.0.0.1:5000", "--act", act, "--work", "work", "--print-command",
+                              "--bootstrap-outputs", "pipeline.json,dev.json", "--actions", "actions", "--secret-file", "secrets.env")
+        #expect(run.code == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(" --var AWS_CI_ROLE_ARN=arn:aws:iam::000000000000:role/ci --var AWS_ROLE_ARN_DEV=arn:aws:iam::111111111111:role/dev --secret-file \(scratch.root)/secrets.env "))
+        #expect(run.stdout.hasSuffix(" --action-offline-mode --local-repository \(checkout)=\(scratch.root)/actions/\(checkout)\n"))
+        #expect(!run.stdout.contains("Unrelated"))
+        #expect(run.stderr.contains("run-local: no output AWSDESTROYROLEARNDEV in pipeline.json,dev.json: AWS_DESTROY_ROLE_ARN_DEV stays unset, and the jobs that read it will fail\n"))
+    }
+
+    @Test func eventsForPullRequestsDispatchAndSchedule() throws {
+        let (scratch, act) = try Self.repository()
+        defer { scratch.remove() }
+        let common = ["--endpoint", "http://127.0.0.1:5000", "--act", act, "--work", "work", "--print-command"]
+        let pullRequest = scratch.run(["run-local", "pull_request"] + common)
+        #expect(pullRequest.code == 0, "\(pullRequest.stderr)")
+        #expect(pullRequest.stdout.hasPrefix("\(act) pull_request --directory \(scratch.root) --workflows .github/workflows/infrastructure.yml "))
+        #expect(scratch.read("work/event.json")?.contains(#""base": {\#n      "ref": "main"\#n    }"#) == true, "\(scratch.read("work/event.json") ?? "")")
+
+        let dispatch = scratch.run(["run-local", "workflow_dispatch", "--inputs", "environment=prod,action=destroy", "--job", "destroy-refused"] + common)
+        #expect(dispatch.code == 0, "\(dispatch.stderr)")
+        #expect(dispatch.stdout.contains(" --job destroy-refused "))
+        let event = try #require(scratch.read("work/event.json"))
+        #expect(event.hasPrefix("{\n  \"ref\": \"refs/heads/develop\",\n  \"inputs\": {\n"), "\(event)")
+        #expect(event.contains(#""environment": "prod""#) && event.contains(#""action": "destroy""#), "\(event)")
+
+        let schedule = scratch.run(["run-local", "schedule"] + common)
+        #expect(schedule.code == 0, "\(schedule.stderr)")
+        #expect(schedule.stdout.contains(" --workflows .github/workflows/infrastructure-drift.yml "))
+        #expect(scratch.read("work/event.json")?.hasPrefix("{\n  \"schedule\": \"") == true)
+    }
+
+    @Test func refusesWhatActCouldNotRun() throws {
+        let (scratch, act) = try Self.repository()
+        defer { scratch.remove() }
+        let noEndpoint = scratch.run("run-local", "--act", act)
+        #expect(noEndpoint.code == 2)
+        #expect(noEndpoint.stderr == "error: --endpoint: run-local needs the emulator's URL, such as http://127.0.0.1:5000 (moto) or http://localhost.localstack.cloud:4566 (LocalStack); it never calls real AWS\n")
+        let endpoint = ["--endpoint", "http://127.0.0.1:5000", "--act", act, "--print-command"]
+        let event = scratch.run(["run-local", "pull-request"] + endpoint)
+        #expect(event.code == 2)
+        #expect(event.stderr == "error: EVENT: \"pull-request\" is not one of push, pull_request, workflow_dispatch, schedule — did you mean \"pull_request\"?\n")
+        let job = scratch.run(["run-local", "--job", "deploy-dve"] + endpoint)
+        #expect(job.code == 2)
+        #expect(job.stderr.hasPrefix("error: --job: \"deploy-dve\" is not a job of infrastructure.yml; expected one of pull-request, build, validate, deploy-dev"))
+        #expect(job.stderr.hasSuffix(" — did you mean \"deploy-dev\"?\n"))
+        let input = scratch.run(["run-local", "workflow_dispatch", "--inputs", "enviroment=dev"] + endpoint)
+        #expect(input.code == 2)
+        #expect(input.stderr.hasPrefix("error: --inputs: \"enviroment\" is not an input of infrastructure.yml; expected one of "))
+        #expect(input.stderr.hasSuffix(" — did you mean \"environment\"?\n"))
+        let notAct = scratch.run(["run-local", "--endpoint", "http://127.0.0.1:5000", "--act", scratch.root + "/pipewright.json"])
+        #expect(notAct.code == 2)
+        #expect(notAct.stderr == "error: --act: \(scratch.root)/pipewright.json is not an executable file (Permission denied)\n")
+        try FileManager.default.removeItem(atPath: scratch.root + "/.github/workflows/infrastructure.yml")
+        let missing = scratch.run(["run-local"] + endpoint)
+        #expect(missing.code == 2)
+        #expect(missing.stderr == "error: .github/workflows/infrastructure.yml does not exist; run 'pipewright generate' first: act runs the committed file\n")
+    }
+
+    /// The binary replaces itself with act: act's exit code is pipewright's, and its environment keeps no AWS
+    /// credentials of the shell.
+    @Test func theBinaryRunsActAndExitsWithItsCode() throws {
+        let binary = try #require(DeterminismTests.binary, "no pipewright binary beside the test bundle; run 'swift build' first")
+        let (scratch, act) = try Self.repository()
+        defer { scratch.remove() }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["run-local", "deploy-dve", "--directory", scratch.root, "--endpoint", "http://127.0.0.1:9"]
+        process.arguments = ["run-local", "--directory", scratch.root, "--endpoint", "http://127.0.0.1:9", "--act", act, "--work", scratch.root + "/work"]
+        process.environment = ["PATH": "/usr/bin:/bin", "AWS_ACCESS_KEY_ID": "AKIAREALKEY", "AWS_PROFILE": "production"]
+        try scratch.write("#!/bin/sh\nenv > \"$(dirname \"$0\")/act-environment\"\nprintf '%s\\n' \"$@\" > \"$(dirname \"$0\")/act-arguments\"\nexit 3\n", to: "tools/act")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: act)
         let errors = Pipe()
         process.standardError = errors
         try process.run()
         let stderr = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 2)
-        #expect(stderr.contains("\"deploy-dve\" is not a job of the generated workflows"), "\(stderr)")
+        #expect(process.terminationStatus == 3, "\(stderr)")
+        #expect(stderr.hasPrefix("run-local: push on .github/workflows/infrastructure.yml in act, against http://127.0.0.1:9"), "\(stderr)")
+        let arguments = try #require(scratch.read("tools/act-arguments")).split(separator: "\n")
+        #expect(Array(arguments.prefix(3)) == ["push", "--directory", Substring(scratch.root)])
+        let environment = try #require(scratch.read("tools/act-environment"))
+        #expect(!environment.contains("AWS_") && environment.contains("PATH=/usr/bin:/bin"), "\(environment)")
     }
 }
 

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 @testable import Pipewright
-@testable import PipewrightLocalRun
 import PipewrightBlueprints
 
 /// The generated scripts run in bash against a fake `aws` that answers from files and logs every call.
@@ -51,16 +50,37 @@ import PipewrightBlueprints
             (try? String(contentsOfFile: root + "/" + path, encoding: .utf8)) ?? ""
         }
 
-        /// Runs a script with the fake `aws` first on PATH and the runner's files in the sandbox.
-        func run(_ script: String, env: [String: String] = [:]) -> ScriptProcess.Execution {
+        /// What a script did: its exit status, and its output and errors interleaved.
+        struct Execution {
+            let status: Int32
+            let log: String
+        }
+
+        /// Runs a script in bash with the fake `aws` first on PATH and the runner's files in the sandbox.
+        func run(_ script: String, env: [String: String] = [:]) -> Execution {
             var environment = [
                 "PATH": root + "/bin:/usr/local/bin:/usr/bin:/bin",
                 "RUNNER_TEMP": root + "/tmp",
                 "GITHUB_OUTPUT": root + "/output",
             ]
             environment.merge(env) { $1 }
-            return ScriptProcess.run(["bash", "--noprofile", "--norc", "-c", script], environment: environment, directory: root,
-                                     logFile: root + "/log", timeout: 30)
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["bash", "--noprofile", "--norc", "-c", script]
+            process.environment = environment
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = output
+            process.standardInput = FileHandle.nullDevice
+            do {
+                try process.run()
+            } catch {
+                return Execution(status: 127, log: "cannot start bash: \(error)")
+            }
+            let log = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return Execution(status: process.terminationStatus, log: log)
         }
 
         func remove() { try? FileManager.default.removeItem(atPath: root) }
