@@ -1,4 +1,8 @@
 extension BootstrapTemplate {
+    /// The largest template, in bytes, CloudFormation takes passed inline, as `aws cloudformation deploy` passes
+    /// it without `--s3-bucket`; larger ones (up to 1 MB) must be uploaded to S3 first.
+    public static let inlineTemplateLimit = 51_200
+
     /// What to do after generating: deploy the bootstrap stack per account, create the GitHub environments,
     /// and store each output in the GitHub variable or secret the workflows read. `pipewright init` prints it.
     ///
@@ -21,6 +25,14 @@ extension BootstrapTemplate {
         var accounts: [String] = []
         if builder.hasPipelineAccount { accounts.append(pipelineAccount) }
         for environment in pipeline.environments where !accounts.contains(environment.account) { accounts.append(environment.account) }
+        // A larger template cannot be passed inline: `deploy` must upload it (`--s3-bucket`).
+        let size = yaml(for: pipeline).utf8.count
+        let upload = size > inlineTemplateLimit ? " --s3-bucket BUCKET" : ""
+        if !upload.isEmpty {
+            lines.append("   The template is \(size) bytes, over CloudFormation's limit of \(inlineTemplateLimit) for a template passed inline, so")
+            lines.append("   'deploy' uploads it: BUCKET is an S3 bucket of that account in the stack's region (create one with")
+            lines.append("   aws s3 mb s3://NAME --region REGION), readable only by the account.")
+        }
         for account in accounts {
             var names = pipeline.environments.filter { $0.account == account }.map(\.name)
             if builder.hasPipelineAccount, account == pipelineAccount { names.insert("pipeline", at: 0) }
@@ -29,7 +41,7 @@ extension BootstrapTemplate {
             // A stack lives in one region; the pipeline account's is the pipeline's, where the key is.
             let region = account == pipelineAccount ? pipeline.region : pipeline.environments.first { $0.account == account }.flatMap(\.region) ?? pipeline.region
             lines.append("   account \(account) (\(names.joined(separator: ", "))):")
-            lines.append("     aws cloudformation deploy --region \(region) --template-file \(templateFile) --stack-name \(stackName) \\")
+            lines.append("     aws cloudformation deploy --region \(region) --template-file \(templateFile)\(upload) --stack-name \(stackName) \\")
             lines.append("       --capabilities CAPABILITY_NAMED_IAM --parameter-overrides \(overrides.joined(separator: " "))")
         }
         lines.append("   Add CreateOIDCProvider=false where the account already has the GitHub OIDC provider.")

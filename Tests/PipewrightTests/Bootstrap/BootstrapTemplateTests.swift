@@ -266,3 +266,30 @@ func outputsAreExactlyTheRolesTheWorkflowsReference(_ name: String) throws {
     #expect(text.contains("gh api -X PUT repos/OWNER/REPO/branches/main/protection"))
     #expect(!text.contains("environments/prod-destroy"), "production is never destroyed here")
 }
+
+/// CloudFormation refuses a template over 51,200 bytes passed inline: such a bootstrap's deploy commands
+/// upload it, and say how; a smaller one's pass it inline.
+@Test(arguments: BlueprintCatalog.all.map(\.name))
+func nextStepsUploadATemplateTooLargeToPassInline(_ name: String) throws {
+    let pipeline = try #require(BlueprintCatalog.named(name)).pipeline()
+    let size = BootstrapTemplate.yaml(for: pipeline).utf8.count
+    let text = BootstrapTemplate.nextSteps(for: pipeline)
+    let deploys = text.split(separator: "\n").filter { $0.contains("aws cloudformation deploy") }
+    #expect(!deploys.isEmpty)
+    let oversized = size > BootstrapTemplate.inlineTemplateLimit
+    #expect(deploys.allSatisfy { $0.contains(" --s3-bucket BUCKET ") } == oversized, "\(name): \(size) bytes")
+    #expect(deploys.allSatisfy { !$0.contains("--s3-bucket") } == !oversized)
+    #expect(text.contains("The template is \(size) bytes, over CloudFormation's limit of 51200 for a template passed inline") == oversized)
+}
+
+@Test func aPipelineOfManyEnvironmentsHasItsBootstrapUploaded() {
+    var large = pipeline
+    for index in 1...6 {
+        var copy = large.environments[0]
+        copy.name = "feature\(index)"
+        copy.role = .variable("AWS_ROLE_ARN_FEATURE\(index)")
+        large.environments.append(copy)
+    }
+    #expect(BootstrapTemplate.yaml(for: large).utf8.count > BootstrapTemplate.inlineTemplateLimit)
+    #expect(BootstrapTemplate.nextSteps(for: large).contains("--template-file pipewright-bootstrap.yaml --s3-bucket BUCKET --stack-name "))
+}
