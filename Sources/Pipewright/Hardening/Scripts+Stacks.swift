@@ -8,6 +8,7 @@ extension Scripts {
         rm -rf artifact
         mkdir -p artifact/bundle/stacks
         while read -r source file; do
+          [ -n "$source" ] || continue
           cp -- "$source" "artifact/bundle/${file}"
         done <<< "$STACK_TEMPLATES"
         """# + "\n" + writeMetadataAndChecksums

@@ -115,4 +115,24 @@ import Testing
         #expect(sandbox.read("output") == "status=no-changes\n")
         #expect(!sandbox.read("calls.log").contains("change-set"))
     }
+
+    /// Every stack's template lands in the bundle under its stack's name; the list's trailing newline (how the
+    /// workflow writes it) is no template.
+    @Test func packagingCopiesEachStacksTemplate() throws {
+        let sandbox = try sandbox()
+        defer { sandbox.remove() }
+        try FileManager.default.createDirectory(atPath: sandbox.root + "/infra", withIntermediateDirectories: true)
+        try sandbox.write("network", to: "infra/network.yaml")
+        try sandbox.write("{}", to: "infra/app.json")
+        let run = sandbox.run(Scripts.packageStackTemplates, env: [
+            "STACK_TEMPLATES": "infra/network.yaml stacks/network.yaml\ninfra/app.json stacks/app.json\n", "ARTIFACT_PREFIX": "shop",
+            "GITHUB_SHA": "abc", "GITHUB_REF": "refs/heads/main", "GITHUB_REPOSITORY": "acme/shop", "GITHUB_RUN_ID": "7",
+            "GITHUB_RUN_ATTEMPT": "1", "GITHUB_ACTOR": "octo",
+        ])
+        #expect(run.status == 0, "\(run.log)")
+        #expect(sandbox.read("artifact/bundle/stacks/network.yaml") == "network")
+        #expect(sandbox.read("artifact/bundle/stacks/app.json") == "{}")
+        let sums = sandbox.read("artifact/bundle/SHA256SUMS")
+        #expect(sums.contains("./stacks/network.yaml") && sums.contains("./stacks/app.json") && sums.contains("./metadata.json"), "\(sums)")
+    }
 }
