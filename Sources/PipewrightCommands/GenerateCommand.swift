@@ -57,7 +57,7 @@ struct GenerateCommand {
     /// A template, Dockerfile or CDK app the config names but the repository lacks would fail the first run's
     /// build: an input error, reported before anything is written.
     static func checkInputs(of pipeline: Pipeline, configPath: String, in workspace: Workspace) throws(CommandFailure) {
-        let missing = pipeline.infrastructure.inputs.filter { !workspace.has($0.path, directory: $0.isDirectory) }
+        let missing = pipeline.inputs.filter { !workspace.has($0.path, directory: $0.isDirectory) }
         guard !missing.isEmpty else { return }
         let config = workspace.relative(configPath)
         let lines = missing.map { input in

@@ -66,7 +66,7 @@ struct InitCommand {
             tool.console.out("wrote \(file.path)\n")
         }
         tool.console.out("\nThe build reads, from \(workspace.root):\n")
-        for input in pipeline.infrastructure.inputs {
+        for input in pipeline.inputs {
             let found = workspace.has(input.path, directory: input.isDirectory)
             tool.console.out("  \(input.path) (\(input.field)): \(input.description), \(found ? "found" : "not found yet: create it before 'pipewright generate'")\n")
         }

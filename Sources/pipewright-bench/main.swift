@@ -40,7 +40,7 @@ func prepare(_ name: String, config: String) -> String {
     try! FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try! config.write(toFile: folder + "/pipewright.json", atomically: true, encoding: .utf8)
     // The template, Dockerfile or CDK app the build reads: generate refuses a repository without them.
-    for input in try! PipewrightConfig.decode(config).pipeline.infrastructure.inputs where !input.isDirectory {
+    for input in try! PipewrightConfig.decode(config).pipeline.inputs where !input.isDirectory {
         let path = folder + "/" + input.path
         try! FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try! "# input\n".write(toFile: path, atomically: true, encoding: .utf8)

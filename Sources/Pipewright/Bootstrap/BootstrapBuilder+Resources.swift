@@ -118,7 +118,9 @@ extension BootstrapBuilder {
     func stackARNs(_ environment: Environment) -> [YAMLNode] {
         let base = "arn:${AWS::Partition}:cloudformation:\(region(environment)):${AWS::AccountId}:stack/\(pipeline.stackNaming.prefix)-\(environment.name)"
         // The suffix varies per manual run; `-*` keeps `dev` from matching a stack of `devtest`.
-        return [sub(base + "/*"), sub(base + "-*/*")]
+        guard !pipeline.stacks.isEmpty else { return [sub(base + "/*"), sub(base + "-*/*")] }
+        // Several stacks: exactly their names, `<prefix>-<environment>[-<suffix>]-<stack>`.
+        return pipeline.stacksInDeployOrder.flatMap { stack in [sub(base + "-" + stack.name + "/*"), sub(base + "-*-" + stack.name + "/*")] }
     }
 
     func changeSetARN(_ environment: Environment) -> YAMLNode {

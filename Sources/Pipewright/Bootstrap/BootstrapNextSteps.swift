@@ -143,13 +143,15 @@ extension BootstrapTemplate {
         for environment in pipeline.environments {
             // A reviewed environment's change set is created by its plan job: that is where its parameters are read.
             let reader = environment.strategy.isReviewed ? environment.planEnvironment : environment.githubEnvironment
-            for parameter in environment.parameters {
+            // A stack's own parameters are read in every environment.
+            let stackParameters = pipeline.stacks.flatMap { stack in stack.parameters.map { Parameter(stack.name + "." + $0.key, $0.source) } }
+            for parameter in stackParameters + environment.parameters {
                 switch parameter.source {
                 case .secret(let name):
                     hasSecretParameters = true
                     others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (secret in environment \(reader))")
                 case .variable(let name): others.append("   - \(name): template parameter \(parameter.key) of \(environment.name) (variable)")
-                case .value: break
+                case .value, .output: break
                 }
             }
         }

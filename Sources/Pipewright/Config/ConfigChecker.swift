@@ -25,6 +25,8 @@ struct ConfigChecker {
     var firstIndex: [String: Int] = [:]
     /// The environment being checked.
     var environmentIndex = 0
+    /// The stack being checked.
+    var stackIndex = 0
     private(set) var errors: [ValidationError] = []
 
     /// The keys Pipewright puts on every stack; user tags may not repeat them.
@@ -84,10 +86,12 @@ struct ConfigChecker {
         // A part that breaks its own rule is reported there; the length of the whole would only repeat it.
         guard TextRule.stackPrefix.matches(naming.prefix), TextRule.environmentName.matches(longest.name),
               naming.suffix.map(TextRule.stackSuffix.matches) ?? true else { return }
-        let length = naming.prefix.utf8.count + 1 + longest.name.utf8.count + (suffixLength > 0 ? 1 + suffixLength : 0)
+        let longestStack = pipeline.stacks.map(\.name.utf8.count).max() ?? 0
+        let length = naming.prefix.utf8.count + 1 + longest.name.utf8.count + (suffixLength > 0 ? 1 + suffixLength : 0) + (longestStack > 0 ? 1 + longestStack : 0)
         if length > 128 {
             let suffixNote = suffixLength > 0 ? " with a \(suffixLength)-character suffix" : ""
-            fail(path, "\(JSONWriter.quoted(naming.prefix)) makes the stack name of environment \(JSONWriter.quoted(longest.name)) \(length) characters long\(suffixNote); expected at most 128 — shorten the prefix or the environment name")
+            let stackNote = longestStack > 0 ? " and its longest stack name" : ""
+            fail(path, "\(JSONWriter.quoted(naming.prefix)) makes the stack name of environment \(JSONWriter.quoted(longest.name))\(stackNote) \(length) characters long\(suffixNote); expected at most 128 — shorten the prefix or the environment name")
         }
     }
 
@@ -171,12 +175,28 @@ struct ConfigChecker {
         fail(path, "\(role) is also the role of environments[\(earlier)] (\(JSONWriter.quoted(other.name))), whose trust admits only GitHub environment \(JSONWriter.quoted(other.githubEnvironment)), so this environment's deploy would be refused; expected a role of its own — pipewright bootstrap creates one per environment")
     }
 
-    mutating func checkParameters(_ parameters: [Parameter], at base: LazyPath) {
+    /// An environment's parameters (`ofStack: false`) or the current stack's (``stackIndex``). With stacks, an
+    /// environment's keys name their stack, `<stack>.<Key>`; only a stack's parameters read outputs.
+    mutating func checkParameters(_ parameters: [Parameter], ofStack: Bool, at base: LazyPath) {
         guard !parameters.isEmpty else { return }
+        let stackNames = pipeline?.stacks.map(\.name) ?? []
         var seen: Set<String> = []
         for parameter in parameters {
-            func path() -> String { base().rendered + "." + parameter.key }
-            check(parameter.key, .parameterKey, at: base().rendered + "[" + JSONWriter.quoted(parameter.key) + "]")
+            func path() -> String { base().rendered + (TextRule.parameterKey.matches(parameter.key) ? "." + parameter.key : "[" + JSONWriter.quoted(parameter.key) + "]") }
+            var key = Substring(parameter.key)
+            if !ofStack, !stackNames.isEmpty {
+                guard let dot = key.firstIndex(of: "."), stackNames.contains(String(key[..<dot])) else {
+                    let named = key.firstIndex(of: ".").map { String(key[..<$0]) }
+                    let problem = named.map { "names \(JSONWriter.quoted($0)), which is not a stack" } ?? "names no stack"
+                    var unique: [String] = []
+                    for name in stackNames where !unique.contains(name) { unique.append(name) }
+                    fail(path(), "\(problem); expected \"<stack>.<Key>\" with a stack of \(unique.joined(separator: ", ")) (each environment parameter goes to one stack)"
+                         + (named.map { Suggestion.hint(for: $0, in: unique) } ?? ""))
+                    continue
+                }
+                key = key[key.index(after: dot)...]
+            }
+            check(String(key), .parameterKey, at: base().rendered + "[" + JSONWriter.quoted(parameter.key) + "]")
             if !seen.insert(parameter.key).inserted {
                 fail(path(), "is set twice; expected each parameter once")
             }
@@ -187,6 +207,12 @@ struct ConfigChecker {
             case .value(let literal): check(literal, .parameterValue, at: path())
             case .secret(let name): checkName(name, at: path() + ".secret")
             case .variable(let name): checkName(name, at: path() + ".variable")
+            case .output(let stack, let output):
+                guard ofStack else {
+                    fail(path(), "reads an output of stack \(JSONWriter.quoted(stack)); expected a string, {\"secret\": NAME} or {\"variable\": NAME} — only a stack's parameters (stacks[n].parameters) read another stack's outputs")
+                    continue
+                }
+                checkOutputSource(stack: stack, output: output, at: path() + ".output")
             }
         }
     }

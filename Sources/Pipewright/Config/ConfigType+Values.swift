@@ -316,10 +316,19 @@ extension ConfigType where Value == DeployStrategy {
 }
 
 extension ConfigType where Value == [Parameter] {
-    /// Template parameters: a literal string, `{"secret": NAME}` or `{"variable": NAME}`, in document order.
-    static var parameters: ConfigType {
-        let sources = ["secret", "variable"]
-        let expectation = "a string, {\"secret\": NAME} or {\"variable\": NAME}"
+    /// An environment's template parameters: a literal string, `{"secret": NAME}` or `{"variable": NAME}`, in
+    /// document order; with stacks, each key names its stack, `<stack>.<Key>`.
+    static var parameters: ConfigType { parameters(ofStack: false) }
+
+    /// A stack's template parameters: as an environment's, and `{"output": "<stack>.<OutputKey>"}`.
+    static var stackParameters: ConfigType { parameters(ofStack: true) }
+
+    private static func parameters(ofStack: Bool) -> ConfigType {
+        let sources = ofStack ? ["secret", "variable", "output"] : ["secret", "variable"]
+        let expectation = ofStack
+            ? "a string, {\"secret\": NAME}, {\"variable\": NAME} or {\"output\": \"<stack>.<OutputKey>\"}"
+            : "a string, {\"secret\": NAME} or {\"variable\": NAME}"
+        let keyPattern = ofStack ? TextRule.parameterKey.pattern : "^([a-z][a-z0-9-]{0,19}\\.)?[A-Za-z0-9]{1,255}$"
         return ConfigType(
             read: { reader, value, path in
                 reader.entries(value, at: path, expected: "an object of parameter names to values") { reader, key, value, path in
@@ -337,7 +346,16 @@ extension ConfigType where Value == [Parameter] {
                             return nil
                         }
                         guard let name = reader.string(member.value, at: path.key(member.key)) else { return nil }
-                        return Parameter(key, member.key == "secret" ? .secret(name) : .variable(name))
+                        switch member.key {
+                        case "secret": return Parameter(key, .secret(name))
+                        case "variable": return Parameter(key, .variable(name))
+                        default:
+                            guard let dot = name.firstIndex(of: "."), dot != name.startIndex, name.index(after: dot) != name.endIndex else {
+                                reader.report(path.key(member.key), "\(JSONWriter.quoted(name)) names no output; expected \"<stack>.<OutputKey>\", such as \"network.VpcId\"")
+                                return nil
+                            }
+                            return Parameter(key, .output(stack: String(name[..<dot]), output: String(name[name.index(after: dot)...])))
+                        }
                     default:
                         reader.wrongType(value, at: path, expected: expectation)
                         return nil
@@ -350,17 +368,19 @@ extension ConfigType where Value == [Parameter] {
                     case .value(let literal): JSONMember(parameter.key, .string(literal))
                     case .secret(let name): JSONMember(parameter.key, .object(["secret": .string(name)]))
                     case .variable(let name): JSONMember(parameter.key, .object(["variable": .string(name)]))
+                    case .output(let stack, let output): JSONMember(parameter.key, .object(["output": .string(stack + "." + output)]))
                     }
                 })
             },
             schema: [
                 JSONMember("type", .string("object")),
-                JSONMember("propertyNames", .object(["pattern": .string(TextRule.parameterKey.pattern)])),
+                JSONMember("propertyNames", .object(["pattern": .string(keyPattern)])),
                 JSONMember("additionalProperties", .object(["anyOf": .array([.object(ConfigType<String>.string(pattern: TextRule.parameterValue.pattern).schema)] + sources.map { key in
-                    .object(ConfigObject<String>("", [.field(key, { $0 }, { $0 = $1 }, .githubName, nil, required: true)]).schema)
+                    let type: ConfigType<String> = key == "output" ? .string(pattern: "^[a-z][a-z0-9-]{0,19}\\.[A-Za-z0-9]{1,255}$") : .githubName
+                    return .object(ConfigObject<String>("", [.field(key, { $0 }, { $0 = $1 }, type, nil, required: true)]).schema)
                 })])),
             ],
-            check: { checker, parameters, path in checker.checkParameters(parameters, at: path) }
+            check: { checker, parameters, path in checker.checkParameters(parameters, ofStack: ofStack, at: path) }
         )
     }
 }

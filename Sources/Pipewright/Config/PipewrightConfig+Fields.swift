@@ -30,7 +30,13 @@ extension PipewrightConfig {
         ),
         .field(
             "infrastructure", \.pipeline.infrastructure, { $0.pipeline.infrastructure = $1 }, infrastructure,
-            "What is built and deployed; kind selects the other keys.", required: true
+            "What is built and deployed; kind selects the other keys.", required: true,
+            rule: { checker, decoded, path in checker.checkStackTemplate(decoded.pipeline.infrastructure, at: path) }
+        ),
+        .field(
+            "stacks", \.pipeline.stacks, { $0.pipeline.stacks = $1 }, stacks,
+            "Several CloudFormation stacks deployed to every environment in dependency order, each as <prefix>-<environment>[-<suffix>]-<name>; infrastructure.kind cloudformation only, with no infrastructure.template.",
+            omittedWhen: { $0.pipeline.stacks.isEmpty }
         ),
         .optional(
             "ciRole", \.pipeline.ciRole, { $0.pipeline.ciRole = $1 }, .ciRole,
@@ -103,9 +109,16 @@ extension PipewrightConfig {
     ])
 
     static let infrastructure = ConfigType<Infrastructure>.tagged(by: "kind", [
-        .variant("cloudformation", "A CloudFormation template deployed as is.", ConfigObject(CloudFormationTemplate(path: ""), [
-            .field("template", \.path, { $0.path = $1 }, .path, "The template's path from the repository root.", required: true),
-            .capabilities(\.capabilities, { $0.capabilities = $1 }),
+        .variant("cloudformation", "A CloudFormation template deployed as is, or, with stacks, several.", ConfigObject(CloudFormationTemplate(path: ""), [
+            // Required unless stacks name the templates: the infrastructure field's rule says which.
+            .field(
+                "template", \.path, { $0.path = $1 }, ConfigType.path.checked(nil), "The template's path from the repository root; absent with stacks.",
+                omittedWhen: { $0.path.isEmpty }
+            ),
+            .field(
+                "capabilities", \.capabilities, { $0.capabilities = $1 }, .capabilities, "Capabilities the template needs; absent with stacks.",
+                default: .value, omittedWhen: { $0.path.isEmpty }
+            ),
         ]), embed: Infrastructure.cloudFormation) { if case .cloudFormation(let template) = $0 { template } else { nil } },
         .variant("cdk", "A CDK app, synthesized once in the build job.", ConfigObject(CDKApp(), [
             .field("directory", \.directory, { $0.directory = $1 }, .directory, "The folder holding package.json and cdk.json.", default: .value),
@@ -202,7 +215,8 @@ extension PipewrightConfig {
         ),
         .field(
             "parameters", \.parameters, { $0.parameters = $1 }, .parameters,
-            "Template parameters: a literal string, {\"secret\": NAME} or {\"variable\": NAME}.", omittedWhen: { $0.parameters.isEmpty }
+            "Template parameters: a literal string, {\"secret\": NAME} or {\"variable\": NAME}. With stacks, each key names its stack: \"<stack>.<Key>\".",
+            omittedWhen: { $0.parameters.isEmpty }
         ),
         .field(
             "strategy", \.strategy, { $0.strategy = $1 }, .strategy,
@@ -223,6 +237,34 @@ extension PipewrightConfig {
     static let environments = ConfigType<[Environment]>.array(
         environmentType, expected: "an array of environments", noun: "environment"
     ) { checker, environments, path in checker.checkEnvironments(environments, with: environment, at: path) }
+
+    static let stack = ConfigObject<Stack>(Stack("", template: ""), [
+        .field(
+            "name", \.name, { $0.name = $1 }, .text(.stackName), "The stack's name: the last part of its stack name, and of its steps' ids.", required: true,
+            rule: { checker, stack, path in checker.checkStackName(stack.name, at: path) }
+        ),
+        .field("template", \.template.path, { $0.template.path = $1 }, .path, "The template's path from the repository root.", required: true),
+        .capabilities(\.template.capabilities, { $0.template.capabilities = $1 }),
+        .field(
+            "dependsOn", \.dependsOn, { $0.dependsOn = $1 }, .array(.string(pattern: TextRule.stackName.pattern)),
+            "Stacks deployed before this one, in every environment.", omittedWhen: { $0.dependsOn.isEmpty },
+            rule: { checker, stack, path in checker.checkDependsOn(of: stack, at: path) }
+        ),
+        .field(
+            "parameters", \.parameters, { $0.parameters = $1 }, .stackParameters,
+            "Template parameters: a literal string, {\"secret\": NAME}, {\"variable\": NAME}, or {\"output\": \"<stack>.<OutputKey>\"}, an output of a stack in dependsOn, read after it deploys. An environment's \"<stack>.<Key>\" parameters override these.",
+            omittedWhen: { $0.parameters.isEmpty }
+        ),
+        .field(
+            "tags", \.tags, { $0.tags = $1 }, .tags, "Tags added to this stack only.", omittedWhen: { $0.tags.isEmpty },
+            rule: { checker, stack, path in checker.checkTags(stack.tags, at: path, pipelineTags: checker.pipeline?.tags ?? []) }
+        ),
+    ])
+
+    /// The stacks, checked together: names are unique, dependencies exist and make no cycle.
+    static let stackType = ConfigType.object(stack).defined("stack", "A CloudFormation stack of the pipeline, deployed to every environment.")
+
+    static let stacks = ConfigType<[Stack]>.array(stackType, expected: "an array of stacks") { checker, stacks, path in checker.checkStacks(stacks, with: stack, at: path) }
 
     static let drift = ConfigObject<DriftDetection>(DriftDetection(schedule: []), [
         .field("schedule", \.schedule, { $0.schedule = $1 }, .array(.cron), "Cron entries, in UTC: minute hour day-of-month month day-of-week."),

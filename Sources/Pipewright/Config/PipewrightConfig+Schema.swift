@@ -21,7 +21,7 @@ extension PipewrightConfig {
             ConfigType<String>.githubName.definition, ConfigType<RoleReference>.role.definition, ConfigType<String>.region.definition,
             ConfigType<String>.path.definition, ConfigType<String>.directory.definition,
             ConfigType<String>.branch.definition, ConfigType<String>.githubEnvironment.definition, ConfigType<[String]>.commands.definition,
-            ConfigType<[Tag]>.tags.definition, ConfigType<Runner>.runner.definition, environmentType.definition,
+            ConfigType<[Tag]>.tags.definition, ConfigType<Runner>.runner.definition, environmentType.definition, stackType.definition,
         ]
         return .object(header + root.schema + [JSONMember("$defs", .object(definitions.compactMap { $0 }))])
     }

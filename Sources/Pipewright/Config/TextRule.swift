@@ -126,6 +126,10 @@ extension TextRule {
         "1-20 lowercase letters, digits or '-', starting with a letter", lengths: 1...20, pattern: "^[a-z][a-z0-9-]{0,19}$",
         hint: "environment names become job ids and stack-name parts", first: ASCII.isLower
     ) { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
+    static let stackName = TextRule(
+        "1-20 lowercase letters, digits or '-', starting with a letter", lengths: 1...20, pattern: "^[a-z][a-z0-9-]{0,19}$",
+        hint: "stack names become stack-name parts and step ids", first: ASCII.isLower
+    ) { ASCII.isLower($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "-") }
     static let githubName = TextRule(
         "uppercase letters, digits and '_', not starting with a digit", lengths: 1...100, pattern: "^[A-Z_][A-Z0-9_]{0,99}$",
         first: { ASCII.isUpper($0) || $0 == UInt8(ascii: "_") }

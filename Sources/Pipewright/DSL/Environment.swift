@@ -33,7 +33,7 @@ public struct Environment: Sendable, Hashable {
     public var branch: String
     /// The environment that must deploy successfully first, in the same run.
     public var after: String?
-    /// Template parameters for this environment.
+    /// Template parameters for this environment; with stacks, each key names its stack: `app.InstanceCount`.
     public var parameters: [Parameter]
     /// How changes are applied.
     public var strategy: DeployStrategy
@@ -155,7 +155,7 @@ public enum RoleReference: Sendable, Hashable {
     }
 }
 
-/// A template parameter of one environment.
+/// A template parameter of one environment or one ``Stack``.
 ///
 /// ```swift
 /// let parameters: [Parameter] = [
@@ -173,6 +173,8 @@ public struct Parameter: Sendable, Hashable {
         case secret(String)
         /// A GitHub configuration variable.
         case variable(String)
+        /// An output of another stack of the pipeline, read after that stack deploys (stack parameters only).
+        case output(stack: String, output: String)
     }
 
     /// The parameter's name in the template.
@@ -192,6 +194,8 @@ public struct Parameter: Sendable, Hashable {
     public static func secret(_ key: String, _ name: String) -> Parameter { Parameter(key, .secret(name)) }
     /// A parameter read from a variable.
     public static func variable(_ key: String, _ name: String) -> Parameter { Parameter(key, .variable(name)) }
+    /// A stack parameter read from another stack's output, e.g. `.output("VpcId", stack: "network", output: "VpcId")`.
+    public static func output(_ key: String, stack: String, output: String) -> Parameter { Parameter(key, .output(stack: stack, output: output)) }
 }
 
 /// How an environment's changes are applied.

@@ -45,3 +45,19 @@ extension Infrastructure {
         folder == "." ? file : FilePaths.appending(file, to: folder)
     }
 }
+
+extension Pipeline {
+    /// What must exist in the repository for the build to run: the infrastructure's inputs, or, with stacks,
+    /// each stack's template.
+    ///
+    /// ```swift
+    /// for input in pipeline.inputs { print(input.field, input.path) }
+    /// ```
+    public var inputs: [InfrastructureInput] {
+        guard !stacks.isEmpty else { return infrastructure.inputs }
+        return stacks.enumerated().map { index, stack in
+            InfrastructureInput(field: "stacks[\(index)].template", path: stack.template.path, isDirectory: false,
+                                description: "the CloudFormation template of stack \(stack.name)")
+        }
+    }
+}

@@ -29,6 +29,9 @@ public struct Pipeline: Sendable, Hashable {
     public var additionalRegions: [String]
     /// What is built and deployed.
     public var infrastructure: Infrastructure
+    /// The CloudFormation stacks deployed to every environment, when there are several (``Stack``); empty when
+    /// the pipeline deploys the one template of ``infrastructure``.
+    public var stacks: [Stack]
     /// Branches whose pull requests are built and validated; defaults to the deploy branches.
     public var pullRequestBranches: [String]?
     /// Whether a manual run (deploy or destroy of one environment) is offered.
@@ -73,6 +76,7 @@ public struct Pipeline: Sendable, Hashable {
         self.region = "us-east-1"
         self.additionalRegions = []
         self.infrastructure = .cloudFormation(CloudFormationTemplate(path: "template.yaml"))
+        self.stacks = []
         self.pullRequestBranches = nil
         self.manualDispatch = true
         self.build = BuildSettings()

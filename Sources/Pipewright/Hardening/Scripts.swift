@@ -278,17 +278,20 @@ enum Scripts {
 
     /// Direct strategy: create a change set and execute it in the same job.
     static let deployDirect: String = {
-        strictMode + changeSetFunctions + waitForStack + #"""
-        if [ "$has_changes" = false ]; then
-          echo "status=no-changes" >> "$GITHUB_OUTPUT"
-          exit 0
-        fi
-        aws cloudformation execute-change-set --change-set-name "$change_set_arn"
-        if [ "$change_set_type" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
-        echo "status=deployed" >> "$GITHUB_OUTPUT"
-
-        """#
+        strictMode + changeSetFunctions + waitForStack + executeCreatedChangeSet
     }()
+
+    /// Executes the change set `changeSetFunctions` created, unless it has no changes.
+    static let executeCreatedChangeSet = #"""
+    if [ "$has_changes" = false ]; then
+      echo "status=no-changes" >> "$GITHUB_OUTPUT"
+      exit 0
+    fi
+    aws cloudformation execute-change-set --change-set-name "$change_set_arn"
+    if [ "$change_set_type" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
+    echo "status=deployed" >> "$GITHUB_OUTPUT"
+
+    """#
 
     /// Writes a change set's content to a file in one canonical form (`jq -S -c`): its stack, capabilities,
     /// parameters and every page of its changes. The plan job publishes the file's SHA-256; the execute job
@@ -524,6 +527,16 @@ enum Scripts {
         fail_on=()
         if [ -n "${CFN_LINT_FAIL_ON:-}" ]; then fail_on=(--non-zero-exit-code "$CFN_LINT_FAIL_ON"); fi
         "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" "${fail_on[@]}" -- "$TEMPLATE_FILE"
+
+        """#
+    }
+
+    /// cfn-lint as ``cfnLint(lock:)``, over several templates (`TEMPLATE_FILES`, separated by spaces).
+    static func cfnLintTemplates(lock: String) -> String {
+        strictMode + lockedInstall(lock, file: "cfn-lint-requirements.txt", venv: "cfn-lint") + #"""
+        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" --version
+        read -r -a templates <<< "$TEMPLATE_FILES"
+        "${RUNNER_TEMP}/cfn-lint/bin/cfn-lint" -- "${templates[@]}"
 
         """#
     }

@@ -81,6 +81,8 @@ extension PipelineLowering {
         let prefix: WorkflowValue = .text(WorkflowText(pipeline.fileSlug))
         let templateFile: WorkflowValue = .text(WorkflowText(bundledTemplate))
         switch pipeline.infrastructure {
+        case .cloudFormation where !pipeline.stacks.isEmpty:
+            return [stacksPackageStep()]
         case .cloudFormation(let template):
             return [.run("Package the template", id: "package", env: [
                 "TEMPLATE_PATH": .text(WorkflowText(template.path)),
@@ -151,12 +153,14 @@ extension PipelineLowering {
         if needsCheckout { steps.append(checkoutStep) }
         steps += artifactSteps(credentials: credentials)
         let templateFile: WorkflowValue = .text(WorkflowText("artifact/bundle/" + bundledTemplate))
-        if validation.validateTemplate {
+        if !pipeline.stacks.isEmpty {
+            steps += stacksValidationSteps(validation)
+        } else if validation.validateTemplate {
             steps.append(.run("Validate the template with CloudFormation", env: ["TEMPLATE_FILE": templateFile], WorkflowText(Scripts.validateTemplate)))
         }
         if pipeline.infrastructure.isCDK {
             steps += cfnLintSteps(version: validation.cfnLintVersion, synthesizedIn: "artifact/bundle/cdk.out")
-        } else {
+        } else if pipeline.stacks.isEmpty {
             steps += cfnLintSteps(version: validation.cfnLintVersion, templateFile: templateFile)
         }
         steps += validationCommandSteps

@@ -6,10 +6,14 @@ extension PipelineLowering {
         steps += credentialSteps(
             role: environment.role(for: .destroy), chainedRole: environment.chainedRole(for: .destroy), region: region(of: environment), sessionName: sessionName
         )
-        steps.append(.run("Delete the stack", id: "destroy", env: [
-            "STACK_NAME": stackName,
-            "CONFIRMATION": .expression(.inputs("confirm")),
-        ], WorkflowText(Scripts.destroyStack)))
+        if pipeline.stacks.isEmpty {
+            steps.append(.run("Delete the stack", id: "destroy", env: [
+                "STACK_NAME": stackName,
+                "CONFIRMATION": .expression(.inputs("confirm")),
+            ], WorkflowText(Scripts.destroyStack)))
+        } else {
+            steps.append(stacksDestroyStep())
+        }
         steps += notifySteps("Destroy of")
         return Job(
             id: "destroy-" + environment.name,

@@ -19,7 +19,14 @@ extension PipelineLowering {
             // A drift role lives in the environment's own account and trusts GitHub directly: no chaining.
             role: environment.role(for: .drift), region: region(of: environment), sessionName: sessionName
         )
-        steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
+        var outputs: Mapping<WorkflowText> = ["drift-status": WorkflowText(.steps("drift", output: "drift-status"))]
+        if pipeline.stacks.isEmpty {
+            steps.append(.run("Detect drift", id: "drift", env: ["STACK_NAME": stackName], WorkflowText(Scripts.detectDrift)))
+        } else {
+            steps += stacksDriftSteps()
+            outputs = [:]
+            for stack in orderedStacks { outputs["drift-status-" + stack.name] = WorkflowText(.steps("drift-" + stack.name, output: "drift-status")) }
+        }
         steps += notifySteps("Drift detected in", when: .failure())
         return Job(
             id: "drift-" + environment.name,
@@ -27,7 +34,7 @@ extension PipelineLowering {
             runsOn: runner(for: environment).runsOn,
             environment: DeploymentEnvironment(WorkflowText(drift.githubEnvironment)),
             permissions: permissions(checkout: false, assume: Reason.assumeDriftRole),
-            outputs: ["drift-status": WorkflowText(.steps("drift", output: "drift-status"))],
+            outputs: outputs,
             timeoutMinutes: pipeline.runtime.jobTimeoutMinutes,
             steps: steps
         )

@@ -11,6 +11,8 @@ extension PipelineLowering {
         case .cdk(let app):
             steps.append(synthStep(app))
             steps += cfnLintSteps(version: pipeline.validation.cfnLintVersion, synthesizedIn: app.directory == "." ? "cdk.out" : FilePaths.appending("cdk.out", to: app.directory))
+        case .cloudFormation where !pipeline.stacks.isEmpty:
+            steps += cfnLintSteps(version: pipeline.validation.cfnLintVersion, templateFiles: pipeline.stacksInDeployOrder.map(\.template.path))
         case .cloudFormation(let template):
             steps += cfnLintSteps(version: pipeline.validation.cfnLintVersion, templateFile: .text(WorkflowText(template.path)))
         case .containerService(let service):

@@ -135,15 +135,21 @@ extension PipelineLowering {
         return tags.build()
     }
 
+    /// The stack parameters of an environment's one stack (``stackParameters(_:image:)``).
+    func stackParameters(for environment: Environment) -> Mapping<WorkflowValue> {
+        stackParameters(environment.parameters, image: true)
+    }
+
     /// The stack parameters as step variables, one per value, which the script turns into the `--parameters`
     /// document with `jq --arg` (`Scripts.assembleParameters`): `PARAMETER_<key>` for a literal, a variable
-    /// or the image, `SECRET_PARAMETER_<key>` for a secret, and the keys of each kind in order.
-    func stackParameters(for environment: Environment) -> Mapping<WorkflowValue> {
+    /// or the image (`image`, for a container service), `SECRET_PARAMETER_<key>` for a secret, and the keys of
+    /// each kind in order. Outputs of other stacks are ``outputParameters(_:)``'s.
+    func stackParameters(_ parameters: [Parameter], image: Bool) -> Mapping<WorkflowValue> {
         var values = Mapping<WorkflowValue>()
         var secrets = Mapping<WorkflowValue>()
         var keys: [String] = []
         var secretKeys: [String] = []
-        for parameter in environment.parameters {
+        for parameter in parameters {
             switch parameter.source {
             case .value(let literal):
                 values["PARAMETER_" + parameter.key] = .text(WorkflowText(literal))
@@ -154,9 +160,11 @@ extension PipelineLowering {
             case .secret(let name):
                 secrets["SECRET_PARAMETER_" + parameter.key] = .expression(.secrets(name))
                 secretKeys.append(parameter.key)
+            case .output:
+                continue
             }
         }
-        if case .containerService(let service) = pipeline.infrastructure {
+        if image, case .containerService(let service) = pipeline.infrastructure {
             values["PARAMETER_" + service.imageParameter] = .expression(.needs("build", output: "image-uri"))
             keys.append(service.imageParameter)
         }

@@ -35,9 +35,15 @@ struct PipelineLowering {
     func deployJobs() -> [Job] {
         var jobs = [pullRequestJob(), buildJob(), validateJob()]
         for environment in pipeline.environments {
-            jobs += environment.strategy.isReviewed
-                ? [planJob(for: environment), executeJob(for: environment)]
-                : [directDeployJob(for: environment)]
+            if pipeline.stacks.isEmpty {
+                jobs += environment.strategy.isReviewed
+                    ? [planJob(for: environment), executeJob(for: environment)]
+                    : [directDeployJob(for: environment)]
+            } else {
+                jobs += environment.strategy.isReviewed
+                    ? [stacksPlanJob(for: environment), stacksExecuteJob(for: environment)]
+                    : [directStacksDeployJob(for: environment)]
+            }
         }
         guard pipeline.destroy != nil, pipeline.manualDispatch else { return jobs }
         jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
@@ -65,7 +71,10 @@ struct PipelineLowering {
             }
             inputs.append(.string("environment_suffix", description: "Stack name suffix: 1-20 lowercase letters, digits or '-'", required: false, default: pipeline.stackNaming.suffix ?? ""))
             if pipeline.destroy != nil {
-                inputs.append(.string("confirm", description: "To destroy, type the full stack name", required: false, default: ""))
+                let confirm = pipeline.stacks.isEmpty
+                    ? "To destroy, type the full stack name"
+                    : "To destroy every stack, type their common start: <prefix>-<environment>[-<suffix>]"
+                inputs.append(.string("confirm", description: confirm, required: false, default: ""))
             }
             triggers.workflowDispatch = WorkflowDispatch(inputs: inputs)
         }

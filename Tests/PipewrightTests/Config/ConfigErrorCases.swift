@@ -21,6 +21,12 @@ extension ConfigFixtures {
     static let tooManyTags = (1...46).map { "\"T\($0)\": \"v\"" }.joined(separator: ", ")
     static let longPrefix = String(repeating: "a", count: 100)
 
+    /// The base document deploying several stacks instead of its template.
+    static func stacks(_ stacks: String) -> String {
+        base(replacing: "\"infrastructure\": {\"kind\": \"cloudformation\", \"template\": \"infrastructure/template.yaml\"},",
+             with: "\"infrastructure\": {\"kind\": \"cloudformation\"},\n  \"stacks\": [" + stacks + "],")
+    }
+
     /// Every case: JSON syntax, document shape, and pipeline rules.
     static let errorCases: [ConfigErrorCase] = [
         // JSON syntax: one error, with line and column.
@@ -58,8 +64,7 @@ extension ConfigFixtures {
         ),
         Case(
             base(replacing: "\"template\": \"infrastructure/template.yaml\"", with: "\"directory\": \"infra\""),
-            "infrastructure.directory: unknown key; expected one of kind, template, capabilities",
-            "infrastructure: missing required key \"template\""
+            "infrastructure.directory: unknown key; expected one of kind, template, capabilities"
         ),
         Case(
             base(replacing: "\"account\": \"111111111111\"", with: "\"account\": null"),
@@ -91,7 +96,7 @@ extension ConfigFixtures {
         ),
 
         // Pipeline rules.
-        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy, pins"),
+        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, stacks, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy, pins"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
             base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),
@@ -248,6 +253,44 @@ extension ConfigFixtures {
         Case(
             base(replacing: "\"branch\": \"develop\"}", with: "\"branch\": \"develop\", \"tags\": {\"Team\": \"a\"}}").replacing("\"environments\": [", with: "\"tags\": {\"Team\": \"b\"},\n  \"environments\": ["),
             "environments[0].tags.Team: key \"Team\" is already a pipeline tag; expected each tag key once per stack"
+        ),
+        // Several stacks.
+        Case(
+            base(replacing: "\"template\": \"infrastructure/template.yaml\"}", with: "\"capabilities\": []}"),
+            "infrastructure.template: is missing; expected the template's path, or stacks listing each stack's template"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}, {\"name\": \"app\", \"template\": \"infra/app.yaml\", \"dependsOn\": [\"netwrk\"]}"),
+            "stacks[1].dependsOn[0]: \"netwrk\" is not a stack — did you mean \"network\"?"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\", \"dependsOn\": [\"app\"]}, {\"name\": \"app\", \"template\": \"infra/app.yaml\", \"dependsOn\": [\"network\", \"app\"]}"),
+            "stacks[1].dependsOn[1]: \"app\" is this stack itself; expected another stack",
+            "stacks[0].dependsOn: makes a cycle among network, app; expected stacks that can deploy one after another — remove one of their dependsOn entries"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}, {\"name\": \"app\", \"template\": \"infra/app.yaml\", \"parameters\": {\"VpcId\": {\"output\": \"network.VpcId\"}, \"Subnet\": {\"output\": \"netwrk.SubnetId\"}}}"),
+            "stacks[1].parameters.VpcId.output: \"network.VpcId\" is an output of \"network\", which \"app\" does not depend on; add \"network\" to its dependsOn, so it deploys first",
+            "stacks[1].parameters.Subnet.output: \"netwrk.SubnetId\" names \"netwrk\", which is not a stack — did you mean \"network\"?"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}, {\"name\": \"app\", \"template\": \"infra/app.yaml\", \"parameters\": {\"VpcId\": {\"output\": \"network\"}}}"),
+            "stacks[1].parameters.VpcId.output: \"network\" names no output; expected \"<stack>.<OutputKey>\", such as \"network.VpcId\""
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}, {\"name\": \"network\", \"template\": \"infra/app.yaml\"}")
+                .replacing("\"branch\": \"develop\"}", with: "\"branch\": \"develop\", \"parameters\": {\"Size\": \"1\", \"netwrk.Size\": \"2\", \"network.Size\": \"3\"}}"),
+            "stacks[1].name: \"network\" is already the name of stacks[0]; expected a unique name — stack names become stack-name parts and step ids",
+            "environments[0].parameters.Size: names no stack; expected \"<stack>.<Key>\" with a stack of network (each environment parameter goes to one stack)",
+            "environments[0].parameters[\"netwrk.Size\"]: names \"netwrk\", which is not a stack; expected \"<stack>.<Key>\" with a stack of network (each environment parameter goes to one stack) — did you mean \"network\"?"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}").replacing("\"kind\": \"cloudformation\"}", with: "\"kind\": \"cloudformation\", \"template\": \"t.yaml\"}"),
+            "infrastructure.template: \"t.yaml\" is set, but stacks name their own templates; remove infrastructure.template"
+        ),
+        Case(
+            stacks("{\"name\": \"network\", \"template\": \"infra/network.yaml\"}").replacing("\"kind\": \"cloudformation\"}", with: "\"kind\": \"cdk\"}"),
+            "stacks: lists stacks, but infrastructure.kind is \"cdk\"; expected infrastructure.kind \"cloudformation\", the only kind that deploys several stacks for now (a CDK app's stacks come from the app) — or remove stacks"
         ),
         // Rule problems are all reported, in the documented key order.
         Case(

@@ -96,6 +96,12 @@ enum ConfigFixtures {
                 Environment("dev", account: "111111111111", role: .variable("ROLE"), branch: "main")
                 RuntimeSettings(hardenRunner: HardenRunner(policy: .audit, allowedEndpoints: []))
             },
+            Pipeline("Stacks", project: "stacksapp") {
+                Stack("network", template: "infra/network.yaml", parameters: [.value("Cidr", "10.0.0.0/16")])
+                Stack("app", template: "infra/app.json", capabilities: [.iam], dependsOn: ["network"],
+                      parameters: [.output("VpcId", stack: "network", output: "VpcId"), .secret("Token", "APP_TOKEN")], tags: [Tag("Tier", "app")])
+                Environment("dev", account: "111111111111", role: .variable("ROLE"), branch: "main", parameters: [.value("app.Size", "small")])
+            },
         ]
     }
 }

@@ -23,7 +23,21 @@ import PipewrightBlueprints
         Generator().lower(blueprint.pipeline())
             .filter { blueprint.name == "cloudformation" || !$0.fileName.hasSuffix("-drift.yml") }
             .map { Case(blueprint: blueprint.name, generated: $0) }
-    } + blockedEgressCases
+    } + blockedEgressCases + twoStacksCases
+
+    /// The two-stack example config (`examples/configs/two-stacks.json`): network and app, the app reading the
+    /// network's outputs, direct and reviewed environments, and its drift workflow, which checks each stack.
+    static let twoStacksCases: [Case] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("examples/configs/two-stacks.json")
+        guard let text = try? String(contentsOf: url, encoding: .utf8), let decoded = try? PipewrightConfig.decode(text) else { return [] }
+        return Generator().lower(decoded.pipeline).map { Case(blueprint: "example-two-stacks", generated: $0) }
+    }()
+
+    /// The example decodes; a broken one would otherwise leave its goldens unchecked.
+    @Test func twoStacksExampleRenders() {
+        #expect(Self.twoStacksCases.count == 2)
+    }
 
     /// The default blueprint with harden-runner blocking egress, so the endpoints the lowering derives for
     /// the jobs are guarded, and checked by `Scripts/conformance`, like the rest of the output.

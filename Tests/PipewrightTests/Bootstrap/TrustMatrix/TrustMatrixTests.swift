@@ -54,8 +54,21 @@ private struct Matrix {
         return "\(parts[4])/\(arn.split(separator: "/").last!)"
     }
 
-    func stack(_ environment: Environment) -> String {
-        "arn:aws:cloudformation:\(environment.region ?? pipeline.region):\(environment.account):stack/\(pipeline.stackNaming.prefix)-\(environment.name)-main/0123"
+    /// The ARN of a stack of the environment: `<prefix>-<environment>-main`, followed by `-<part>` when given.
+    func stack(_ environment: Environment, _ part: String? = nil) -> String {
+        let name = "\(pipeline.stackNaming.prefix)-\(environment.name)-main" + (part.map { "-" + $0 } ?? "")
+        return "arn:aws:cloudformation:\(environment.region ?? pipeline.region):\(environment.account):stack/\(name)/0123"
+    }
+
+    /// Every stack the pipeline deploys to the environment: its one stack, or each of several, with the suffix
+    /// and without it.
+    func stacks(_ environment: Environment) -> [String] {
+        guard !pipeline.stacks.isEmpty else { return [stack(environment)] }
+        let region = environment.region ?? pipeline.region
+        return pipeline.stacks.flatMap { stack in
+            [self.stack(environment, stack.name),
+             "arn:aws:cloudformation:\(region):\(environment.account):stack/\(pipeline.stackNaming.prefix)-\(environment.name)-\(stack.name)/0123"]
+        }
     }
 
     /// What the design says a subject reaches: the role of its purpose, and the target it chains into.
@@ -87,6 +100,14 @@ private let variants: [(String, Pipeline)] = {
         after: "prod", strategy: .changeSet(review: true), production: true
     ))
     result.append(("second region and account", secondRegion))
+    var twoStacks = Blueprint.cloudFormation.pipeline()
+    twoStacks.stacks = [
+        Stack("network", template: "infrastructure/network.yaml"),
+        Stack("app", template: "infrastructure/app.yaml", dependsOn: ["network"], parameters: [.output("VpcId", stack: "network", output: "VpcId")]),
+    ]
+    twoStacks.infrastructure = .cloudFormation(CloudFormationTemplate(path: ""))
+    twoStacks.environments[1].chainedRole = .variable("AWS_TARGET_ROLE_ARN_STAGING")
+    result.append(("two stacks", twoStacks))
     return result
 }()
 
@@ -181,7 +202,7 @@ func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) th
         subjects += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment].map { "environment:" + $0 }
     }
     for environment in environments {
-        let stack = matrix.stack(environment)
+      for stack in matrix.stacks(environment) {
         let own = "environment:" + environment.githubEnvironment
         let reviewed = environment.strategy.isReviewed
         for subject in subjects {
@@ -195,6 +216,25 @@ func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) th
             #expect(deletes == (subject == destroyer), "\(name): \(subject) deletes \(environment.name)")
             #expect(try !matrix.may(subject, "cloudformation:UpdateStack", on: stack), "\(name): \(subject) updates \(environment.name)")
         }
+      }
+    }
+}
+
+/// With several stacks, each role reaches exactly the pipeline's stack names: not the one-stack name, nor a
+/// stack the pipeline does not list.
+@Test func severalStacksScopeEveryRoleToTheirNames() throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == "two stacks" }).1)
+    for environment in matrix.pipeline.environments {
+        let planner = "environment:" + (environment.strategy.isReviewed ? environment.planEnvironment : environment.githubEnvironment)
+        for stack in matrix.stacks(environment) {
+            #expect(try matrix.may(planner, "cloudformation:CreateChangeSet", on: stack), "\(environment.name): \(stack)")
+            #expect(try matrix.may("environment:" + environment.githubEnvironment, "cloudformation:ExecuteChangeSet", on: stack), "\(environment.name): \(stack)")
+            #expect(try matrix.may("environment:drift-detection", "cloudformation:DetectStackDrift", on: stack), "\(environment.name): \(stack)")
+        }
+        for other in [matrix.stack(environment), matrix.stack(environment, "database")] {
+            #expect(try !matrix.may(planner, "cloudformation:CreateChangeSet", on: other), "\(environment.name): \(other)")
+            #expect(try !matrix.may("environment:" + environment.githubEnvironment, "cloudformation:ExecuteChangeSet", on: other), "\(environment.name): \(other)")
+        }
     }
 }
 
@@ -203,8 +243,10 @@ func driftReadsConfigurationNotData(_ name: String) throws {
     let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
     let drift = "environment:drift-detection"
     for environment in matrix.pipeline.environments {
-        #expect(try matrix.may(drift, "cloudformation:DetectStackDrift", on: matrix.stack(environment)))
-        #expect(try matrix.may(drift, "cloudformation:DescribeStackResourceDrifts", on: matrix.stack(environment)))
+        for stack in matrix.stacks(environment) {
+            #expect(try matrix.may(drift, "cloudformation:DetectStackDrift", on: stack))
+            #expect(try matrix.may(drift, "cloudformation:DescribeStackResourceDrifts", on: stack))
+        }
         #expect(try matrix.may(drift, "ec2:DescribeSecurityGroups", on: "*"), "reads configuration to compare")
     }
     let account = matrix.pipeline.environments[0].account
