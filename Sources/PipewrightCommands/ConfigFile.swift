@@ -34,13 +34,7 @@ package enum ConfigFile {
         do {
             decoded = try PipewrightConfig.decode(text, fileName: path)
         } catch {
-            switch error {
-            case .syntax(let syntax): throw .invalidInput(syntax.description)
-            case .invalid(let issues):
-                let positions = ConfigPositions(text)
-                let messages = issues.map { positions.describe($0.description, at: $0.path, in: path) }
-                throw .invalidInput("\(path) is not a valid config; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
-            }
+            throw failure(error, in: text, file: path, what: "\(path) is not a valid config")
         }
         // `decode` has checked the pipeline's rules already (``PipewrightConfig/Decoded/pipeline``).
         var (policy, unrecorded) = try loadPolicy(explicit: policyFile, section: decoded.policy, configPath: path, configText: text, in: workspace)
@@ -49,6 +43,19 @@ package enum ConfigFile {
             policy.actionPins = try loadPins(FilePaths.appending(pins, to: FilePaths.removingLastComponent(of: path)), in: workspace).pins + policy.actionPins
         }
         return Loaded(pipeline: decoded.pipeline, policy: policy, source: path, text: text, unrecordedPolicy: unrecorded)
+    }
+
+    /// A JSON file's problems as one input error: a syntax error as it is, otherwise `what` and every problem at
+    /// its line and column in `file` (paths without `droppingPrefix`, for a policy file's top-level settings).
+    static func failure(_ error: ConfigError, in text: String, file: String, what: String, droppingPrefix prefix: String? = nil) -> CommandFailure {
+        switch error {
+        case .syntax(let syntax):
+            return .invalidInput(syntax.description)
+        case .invalid(let issues):
+            let positions = ConfigPositions(text)
+            let messages = issues.map { positions.describe($0.description, at: $0.path, in: file, droppingPrefix: prefix) }
+            return .invalidInput(what + "; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
+        }
     }
 
     /// Reads the pins file a config names; a missing or invalid one is an input error, never a silent
@@ -60,13 +67,7 @@ package enum ConfigFile {
         do {
             return try PinsFile.decode(text, fileName: path)
         } catch {
-            switch error {
-            case .syntax(let syntax): throw .invalidInput(syntax.description)
-            case .invalid(let issues):
-                let positions = ConfigPositions(text)
-                let messages = issues.map { positions.describe($0.description, at: $0.path, in: path) }
-                throw .invalidInput("\(path) is not a valid pins file; nothing was written:\n" + messages.map { "  " + $0 }.joined(separator: "\n"))
-            }
+            throw failure(error, in: text, file: path, what: "\(path) is not a valid pins file")
         }
     }
 
@@ -77,14 +78,8 @@ package enum ConfigFile {
         /// A policy's problems, each at its line and column in `file`; a policy file's settings sit at its top level.
         func decoded(_ file: String, text: String, inConfig: Bool, _ read: () throws(PolicyDecodingError) -> Policy) throws(CommandFailure) -> Policy {
             do { return try read() } catch {
-                switch error {
-                case .syntax(let syntax): throw .invalidInput(syntax.description)
-                case .invalid(let issues):
-                    let positions = ConfigPositions(text)
-                    let messages = issues.map { positions.describe($0.description, at: $0.path, in: file, droppingPrefix: inConfig ? nil : "policy") }
-                    throw .invalidInput("\(inConfig ? "the policy section of " + file : file) is not a valid policy; nothing was written:\n"
-                        + messages.map { "  " + $0 }.joined(separator: "\n"))
-                }
+                throw failure(error, in: text, file: file, what: "\(inConfig ? "the policy section of " + file : file) is not a valid policy",
+                              droppingPrefix: inConfig ? nil : "policy")
             }
         }
         func file(_ path: String, named name: String) throws(CommandFailure) -> Policy? {

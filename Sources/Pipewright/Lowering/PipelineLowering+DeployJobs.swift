@@ -14,19 +14,8 @@ extension PipelineLowering {
         }
         steps.append(deleteBundleStep)
         steps += notifySteps("Deploy of")
-        return Job(
-            id: deployJobID(environment),
-            name: "Deploy \(environment.name)",
-            needs: entry.needs,
-            condition: entry.condition,
-            runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumeDeployRole),
-            concurrency: concurrency(for: environment),
-            outputs: deployOutputs,
-            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
-            steps: steps
-        )
+        return environmentJob(deployJobID(environment), "Deploy \(environment.name)", for: environment, purpose: .deploy,
+                              needs: entry.needs, condition: entry.condition, checkout: cdkApp != nil, outputs: deployOutputs, steps: steps)
     }
 
     /// What every job that creates a change set starts with: egress control, the app's toolchain for CDK, the
@@ -79,26 +68,10 @@ extension PipelineLowering {
         } else {
             steps.append(.run("Create the change set", id: "plan", env: changeSetEnvironment(for: environment), WorkflowText(Scripts.planChangeSet)))
         }
-        steps.append(.uses("Upload the change set description", pins.reference("actions/upload-artifact"), with: [
-            "name": .text("change-set-\(environment.name)-\(.github("run_attempt"))"),
-            "path": "change-set/",
-            "retention-days": .int(pipeline.build.retentionDays),
-            "if-no-files-found": "error",
-        ]))
+        steps.append(uploadChangeSetStep(for: environment, "Upload the change set description"))
         steps.append(deleteBundleStep)
-        return Job(
-            id: planJobID(environment),
-            name: "Plan \(environment.name) (change set)",
-            needs: entry.needs,
-            condition: entry.condition,
-            runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.planEnvironment)),
-            permissions: permissions(checkout: cdkApp != nil, assume: Reason.assumePlanRole),
-            concurrency: concurrency(for: environment),
-            outputs: planOutputs,
-            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
-            steps: steps
-        )
+        return environmentJob(planJobID(environment), "Plan \(environment.name) (change set)", for: environment, purpose: .plan,
+                              needs: entry.needs, condition: entry.condition, checkout: cdkApp != nil, outputs: planOutputs, steps: steps)
     }
 
     var planOutputs: Mapping<WorkflowText> {
@@ -132,18 +105,37 @@ extension PipelineLowering {
             steps += outputSteps(for: environment)
         }
         steps += notifySteps("Deploy of")
-        return Job(
-            id: deployJobID(environment),
-            name: "Deploy \(environment.name) (reviewed change set)",
-            needs: [plan],
-            condition: Expression.needs(plan, output: "has-changes").equals("true"),
+        return environmentJob(deployJobID(environment), "Deploy \(environment.name) (reviewed change set)", for: environment, purpose: .deploy,
+                              needs: [plan], condition: Expression.needs(plan, output: "has-changes").equals("true"), outputs: deployOutputs, steps: steps)
+    }
+
+    /// A job of one environment — its deploy, plan or execute job — bound to the GitHub environment of `purpose`
+    /// (`<env>-plan` for a plan), on the environment's runner and in its concurrency group, allowed to assume
+    /// that purpose's role.
+    func environmentJob(_ id: String, _ name: WorkflowText, for environment: Environment, purpose: RolePurpose, needs: [String],
+                        condition: Expression?, checkout: Bool = false, outputs: Mapping<WorkflowText>, steps: [Step]) -> Job {
+        Job(
+            id: id,
+            name: name,
+            needs: needs,
+            condition: condition,
             runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
+            environment: DeploymentEnvironment(WorkflowText(purpose == .plan ? environment.planEnvironment : environment.githubEnvironment)),
+            permissions: permissions(checkout: checkout, assume: purpose == .plan ? Reason.assumePlanRole : Reason.assumeDeployRole),
             concurrency: concurrency(for: environment),
-            outputs: deployOutputs,
+            outputs: outputs,
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )
+    }
+
+    /// Uploads the plan's change-set descriptions (`change-set/`) as this run attempt's artifact.
+    func uploadChangeSetStep(for environment: Environment, _ name: String) -> Step {
+        .uses(WorkflowText(name), pins.reference("actions/upload-artifact"), with: [
+            "name": .text("change-set-\(environment.name)-\(.github("run_attempt"))"),
+            "path": "change-set/",
+            "retention-days": .int(pipeline.build.retentionDays),
+            "if-no-files-found": "error",
+        ])
     }
 }

@@ -91,19 +91,8 @@ extension PipelineLowering {
         steps.append(uploadOutputsStep(for: environment))
         steps.append(deleteBundleStep)
         steps += notifySteps("Deploy of")
-        return Job(
-            id: deployJobID(environment),
-            name: "Deploy \(environment.name)",
-            needs: entry.needs,
-            condition: entry.condition,
-            runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
-            concurrency: concurrency(for: environment),
-            outputs: outputs,
-            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
-            steps: steps
-        )
+        return environmentJob(deployJobID(environment), "Deploy \(environment.name)", for: environment, purpose: .deploy,
+                              needs: entry.needs, condition: entry.condition, outputs: outputs, steps: steps)
     }
 
     func captureOutputsStep(for environment: Environment, stack: Stack) -> Step {
@@ -139,26 +128,10 @@ extension PipelineLowering {
             "STACK_LABELS": .text(WorkflowText(orderedStacks.map(\.name).joined(separator: " "))),
             "STACK_RESULTS": .text(WorkflowText(segments: results)),
         ], WorkflowText(Scripts.summarizeChangeSets)))
-        steps.append(.uses("Upload the change set descriptions", pins.reference("actions/upload-artifact"), with: [
-            "name": .text("change-set-\(environment.name)-\(.github("run_attempt"))"),
-            "path": "change-set/",
-            "retention-days": .int(pipeline.build.retentionDays),
-            "if-no-files-found": "error",
-        ]))
+        steps.append(uploadChangeSetStep(for: environment, "Upload the change set descriptions"))
         steps.append(deleteBundleStep)
-        return Job(
-            id: planJobID(environment),
-            name: "Plan \(environment.name) (change sets)",
-            needs: entry.needs,
-            condition: entry.condition,
-            runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.planEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumePlanRole),
-            concurrency: concurrency(for: environment),
-            outputs: outputs,
-            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
-            steps: steps
-        )
+        return environmentJob(planJobID(environment), "Plan \(environment.name) (change sets)", for: environment, purpose: .plan,
+                              needs: entry.needs, condition: entry.condition, outputs: outputs, steps: steps)
     }
 
     /// Reviewed strategy, second job, after one approval: every reviewed change set verified first, then each
@@ -197,19 +170,8 @@ extension PipelineLowering {
         }
         steps.append(uploadOutputsStep(for: environment))
         steps += notifySteps("Deploy of")
-        return Job(
-            id: deployJobID(environment),
-            name: "Deploy \(environment.name) (reviewed change sets)",
-            needs: [plan],
-            condition: Expression.needs(plan, output: "has-changes").equals("true"),
-            runsOn: runner(for: environment).runsOn,
-            environment: DeploymentEnvironment(WorkflowText(environment.githubEnvironment)),
-            permissions: permissions(checkout: false, assume: Reason.assumeDeployRole),
-            concurrency: concurrency(for: environment),
-            outputs: outputs,
-            timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
-            steps: steps
-        )
+        return environmentJob(deployJobID(environment), "Deploy \(environment.name) (reviewed change sets)", for: environment, purpose: .deploy,
+                              needs: [plan], condition: Expression.needs(plan, output: "has-changes").equals("true"), outputs: outputs, steps: steps)
     }
 
     /// Deletes every stack of the environment, last deployed first, after the typed confirmation.
