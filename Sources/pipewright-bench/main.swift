@@ -76,6 +76,20 @@ func workflowFolder(count: Int, lines: ClosedRange<Int>) -> (String, Int) {
     return (folder, total)
 }
 
+/// A folder whose one workflow, the default blueprint's, is named by a plain scalar of 300,000 characters with no
+/// `: ` to end it early: the reader must scan such a line once, not once per character.
+func longLineFolder() -> String {
+    let folder = work + "/long-line"
+    let workflows = folder + "/.github/workflows"
+    try! FileManager.default.createDirectory(atPath: workflows, withIntermediateDirectories: true)
+    let file = try! Generator().render(BlueprintCatalog.named("cloudformation")!.pipeline())[0]
+    var lines = file.contents.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    let index = lines.firstIndex { $0.hasPrefix("name: ") }!
+    lines[index] = "name: " + String(repeating: "ab ", count: 99_999) + "ab"
+    try! lines.joined(separator: "\n").write(toFile: workflows + "/long-line.yml", atomically: true, encoding: .utf8)
+    return folder
+}
+
 func removeWorkflows(_ folder: String) {
     try? FileManager.default.removeItem(atPath: folder + "/.github")
 }
@@ -123,6 +137,10 @@ let (auditFolder, auditLines) = workflowFolder(count: 50, lines: 250...350)
 record("audit-files", Figure("audit, 50 workflow files (\(auditLines / 50) lines each)", runs: runs) {
     measure(pipewright, ["audit", "--directory", auditFolder])
 })
+let longLine = longLineFolder()
+record("audit-long-line", Figure("audit, a workflow with a 300,000-character line", runs: runs) {
+    measure(pipewright, ["audit", "--directory", longLine])
+})
 for count in [10, 100, 1_000] {
     let folder = prepare("synthetic-\(count)", config: synthetic(count))
     record("synthetic-\(count)", Figure("generate, \(count) environments", runs: runs, setup: { removeWorkflows(folder) }) {
@@ -148,4 +166,6 @@ print(String(format: "1,000 environments                 %6.1f ms  (target <= 10
 print(String(format: "1,000 environments peak memory     %6.1f MiB (target <= 200 MiB)  %@", Double(thousand.peakKiB) / 1024, verdict(thousand.peakKiB <= 200 * 1024)))
 let auditFiles = figures["audit-files"]!
 print(String(format: "audit, 50 workflow files           %6.1f ms  (target <= 100 ms)   %@", auditFiles.seconds * 1000, verdict(auditFiles.seconds <= 0.1)))
+let longLineFigure = figures["audit-long-line"]!
+print(String(format: "audit, a 300,000-character line    %6.1f ms  (target <= 100 ms)   %@", longLineFigure.seconds * 1000, verdict(longLineFigure.seconds <= 0.1)))
 print(String(format: "t(1000) / t(100)                   %6.2f     (target <= 12)       %@", growth, verdict(growth <= 12)))
