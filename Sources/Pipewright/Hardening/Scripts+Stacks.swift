@@ -211,14 +211,10 @@ extension Scripts {
         """#
     }()
 
-    /// Deletes an environment's stacks, last deployed first (`STACK_NAMES`), after the typed confirmation matches
-    /// the start of their names (`STACK_BASE_NAME`).
+    /// Deletes an environment's stacks, last deployed first (`STACK_NAMES`); the confirmation was checked before
+    /// the job assumed its role.
     static let destroyStacks: String = {
         strictMode + #"""
-        if [ "${CONFIRMATION:-}" != "$STACK_BASE_NAME" ]; then
-          echo "::error::Confirmation does not match: type '${STACK_BASE_NAME}' exactly to destroy the stacks ${STACK_NAMES}."
-          exit 1
-        fi
         for stack_name in $STACK_NAMES; do
           if ! aws cloudformation describe-stacks --stack-name "$stack_name" > /dev/null 2>&1; then
             echo "Stack ${stack_name} does not exist; nothing to destroy."

@@ -434,13 +434,22 @@ enum Scripts {
         """#
     }()
 
-    /// Refuses a destroy unless the typed confirmation equals the stack name, then deletes and waits.
-    static let destroyStack: String = {
+    /// Refuses a destroy unless the typed confirmation equals the stack name (`EXPECTED_CONFIRMATION`); run
+    /// before the job assumes a role.
+    static let checkDestroyConfirmation: String = {
         strictMode + #"""
-        if [ "${CONFIRMATION:-}" != "$STACK_NAME" ]; then
-          echo "::error::Confirmation does not match: type the stack name '${STACK_NAME}' exactly to destroy it."
+        if [ "${CONFIRMATION:-}" != "$EXPECTED_CONFIRMATION" ]; then
+          echo "::error::Confirmation does not match: type '${EXPECTED_CONFIRMATION}' exactly to destroy ${DESTROYS}."
           exit 1
         fi
+        echo "Confirmed: destroying ${DESTROYS}."
+
+        """#
+    }()
+
+    /// Deletes the stack and waits; the confirmation was checked before the job assumed its role.
+    static let destroyStack: String = {
+        strictMode + #"""
         if ! aws cloudformation describe-stacks --stack-name "$STACK_NAME" > /dev/null 2>&1; then
           echo "Stack ${STACK_NAME} does not exist; nothing to destroy."
           exit 0

@@ -2,15 +2,13 @@
 extension PipelineLowering {
     /// Deletes one environment's stack after the typed confirmation matches; manual dispatch only.
     func destroyJob(for environment: Environment) -> Job {
-        var steps = hardenRunnerSteps + [prepareStep(for: environment)]
+        var steps = hardenRunnerSteps + [prepareStep(for: environment), confirmationStep()]
+        // Credentials only once the confirmation matches: a mistyped one ends the job before any role is assumed.
         steps += credentialSteps(
             role: environment.role(for: .destroy), chainedRole: environment.chainedRole(for: .destroy), region: region(of: environment), sessionName: sessionName
         )
         if pipeline.stacks.isEmpty {
-            steps.append(.run("Delete the stack", id: "destroy", env: [
-                "STACK_NAME": stackName,
-                "CONFIRMATION": .expression(.inputs("confirm")),
-            ], WorkflowText(Scripts.destroyStack)))
+            steps.append(.run("Delete the stack", id: "destroy", env: ["STACK_NAME": stackName], WorkflowText(Scripts.destroyStack)))
         } else {
             steps.append(stacksDestroyStep())
         }
@@ -26,6 +24,22 @@ extension PipelineLowering {
             timeoutMinutes: pipeline.runtime.deployTimeoutMinutes,
             steps: steps
         )
+    }
+
+    /// Compares the typed confirmation with the stack name (the common start of the stacks' names, with several),
+    /// before the job assumes any role.
+    func confirmationStep() -> Step {
+        var destroys: [WorkflowText.Segment] = [.literal(pipeline.stacks.isEmpty ? "the stack " : "the stacks")]
+        if pipeline.stacks.isEmpty {
+            destroys.append(.expression(.steps("prepare", output: "stack-name")))
+        } else {
+            for stack in orderedStacks.reversed() { destroys += [.literal(" ")] + stackName(of: stack).segments }
+        }
+        return .run("Check the confirmation", env: [
+            "EXPECTED_CONFIRMATION": stackName,
+            "CONFIRMATION": .expression(.inputs("confirm")),
+            "DESTROYS": .text(WorkflowText(segments: destroys)),
+        ], WorkflowText(Scripts.checkDestroyConfirmation))
     }
 
     /// Fails a manual destroy of a production environment loudly instead of skipping every job silently.

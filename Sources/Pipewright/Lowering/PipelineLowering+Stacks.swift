@@ -182,9 +182,7 @@ extension PipelineLowering {
             names += stackName(of: stack).segments
         }
         return .run("Delete the stacks", id: "destroy", env: [
-            "STACK_BASE_NAME": stackName,
             "STACK_NAMES": .text(WorkflowText(segments: names)),
-            "CONFIRMATION": .expression(.inputs("confirm")),
         ], WorkflowText(Scripts.destroyStacks))
     }
 

@@ -205,13 +205,19 @@ import PipewrightBlueprints
         #expect(allowed[job: "destroy-refused"] == nil)
     }
 
-    @Test func destroyIsManualAndChecksTheTypedConfirmation() throws {
-        let workflow = Generator().lower(Blueprint.cloudFormation.pipeline())[0].workflow
+    @Test(arguments: BlueprintCatalog.all.map(\.name))
+    func destroyIsManualAndChecksTheTypedConfirmationBeforeAnyRole(_ name: String) throws {
+        let workflow = Generator().lower(try #require(BlueprintCatalog.named(name)).pipeline())[0].workflow
         let destroy = try #require(workflow[job: "destroy-dev"])
         #expect(destroy.condition?.source == "github.event_name == 'workflow_dispatch' && inputs.action == 'destroy' && inputs.environment == 'dev'")
+        let check = try #require(destroy.steps.firstIndex { $0.name?.rendered == "Check the confirmation" })
+        #expect(destroy.steps[check].env["CONFIRMATION"] == .expression(.inputs("confirm")))
+        #expect(destroy.steps[check].env["EXPECTED_CONFIRMATION"] == .expression(.steps("prepare", output: "stack-name")))
+        // A mistyped confirmation ends the job before it asks for a token.
+        let firstRole = try #require(destroy.steps.firstIndex { $0.usedAction?.repository == "aws-actions/configure-aws-credentials" })
+        #expect(check < firstRole)
         let delete = try #require(destroy.steps.first { $0.id == "destroy" })
-        #expect(delete.env["CONFIRMATION"] == .expression(.inputs("confirm")))
-        #expect(delete.script?.rendered.contains("if [ \"${CONFIRMATION:-}\" != \"$STACK_NAME\" ]; then") == true)
+        #expect(delete.env["CONFIRMATION"] == nil, "the delete step has nothing left to compare")
     }
 
     @Test func dependenciesFollowPromotionOrder() throws {

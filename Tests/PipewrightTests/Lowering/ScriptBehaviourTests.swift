@@ -98,6 +98,20 @@ import PipewrightBlueprints
         return run.log.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// The destroy job's confirmation, checked before any role: a mistyped one fails without calling AWS.
+    @Test func aDestroyRunsOnlyWhenTheConfirmationIsTheStackName() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.remove() }
+        let env = ["EXPECTED_CONFIRMATION": "app-dev-main", "DESTROYS": "the stack app-dev-main"]
+        let wrong = sandbox.run(Scripts.checkDestroyConfirmation, env: env.merging(["CONFIRMATION": "app-dev"]) { $1 })
+        #expect(wrong.status == 1)
+        #expect(wrong.log == "::error::Confirmation does not match: type 'app-dev-main' exactly to destroy the stack app-dev-main.\n")
+        #expect(sandbox.run(Scripts.checkDestroyConfirmation, env: env).status == 1, "an empty confirmation must not match")
+        let right = sandbox.run(Scripts.checkDestroyConfirmation, env: env.merging(["CONFIRMATION": "app-dev-main"]) { $1 })
+        #expect(right.status == 0)
+        #expect(right.log == "Confirmed: destroying the stack app-dev-main.\n")
+    }
+
     @Test func theContentHashCoversEveryPageOfChanges() throws {
         let sandbox = try Sandbox()
         defer { sandbox.remove() }
