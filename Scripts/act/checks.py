@@ -914,8 +914,10 @@ FLOWS = {
                               "inputs": {"environment": "prod", "action": "destroy", "environment_suffix": "main",
                                          "confirm": "myapp-prod-main"},
                               "checks": dispatch_destroy_prod},
+    # The refused destroy asks for no token (the confirmation is checked first), so there is no token to hold
+    # for the reviewer's approval; that GitHub asks for it at job start is the environment gate's to name.
     "dispatch-destroy-unconfirmed": {"chain": "main", "event": "workflow_dispatch", "branch": "develop",
-                                     "approve": ["destroy-dev"], "before_approval": None,
+                                     "approve": [], "before_approval": None,
                                      "inputs": {"environment": "dev", "action": "destroy", "environment_suffix": "main",
                                                 "confirm": "dev"},
                                      "checks": dispatch_destroy_wrong},
