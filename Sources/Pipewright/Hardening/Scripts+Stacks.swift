@@ -181,17 +181,8 @@ extension Scripts {
           echo "status=no-changes" >> "$GITHUB_OUTPUT"
           exit 0
         fi
-        check_change_set_arn "${CHANGE_SET_ARN:-}"
-        verify_change_set "$CHANGE_SET_ARN" "$EXPECTED_CHANGE_SET_SHA256"
-        if [ "$change_set_stack" != "$STACK_NAME" ]; then
-          echo "::error::Change set ${CHANGE_SET_ARN} belongs to stack ${change_set_stack}, not ${STACK_NAME}."
-          exit 1
-        fi
-        aws cloudformation execute-change-set --change-set-name "$CHANGE_SET_ARN"
-        if [ "$CHANGE_SET_TYPE" = CREATE ]; then wait_for_stack stack-create-complete; else wait_for_stack stack-update-complete; fi
-        echo "status=deployed" >> "$GITHUB_OUTPUT"
 
-        """#
+        """# + executeVerifiedChangeSet
     }()
 
     /// Writes one stack's outputs to `stack-outputs/<environment>-<stack>.json` for the outputs artifact, its

@@ -408,7 +408,12 @@ enum Scripts {
 
     /// Reviewed strategy, second job: execute exactly the reviewed change set, by ARN, if its content is unchanged.
     static let executeChangeSet: String = {
-        strictMode + waitForStack + describeChangeSet + checkChangeSetARN + verifyReviewedChangeSet + #"""
+        strictMode + waitForStack + describeChangeSet + checkChangeSetARN + verifyReviewedChangeSet + executeVerifiedChangeSet
+    }()
+
+    /// Executes the change set `CHANGE_SET_ARN` once its content matches the reviewed SHA-256 and it belongs to
+    /// `STACK_NAME`, and waits; the body shared by the one-stack and the several-stack execute scripts.
+    static let executeVerifiedChangeSet = #"""
         check_change_set_arn "${CHANGE_SET_ARN:-}"
         verify_change_set "$CHANGE_SET_ARN" "$EXPECTED_CHANGE_SET_SHA256"
         if [ "$change_set_stack" != "$STACK_NAME" ]; then
@@ -420,7 +425,6 @@ enum Scripts {
         echo "status=deployed" >> "$GITHUB_OUTPUT"
 
         """#
-    }()
 
     /// Writes the stack's outputs to a file for the outputs artifact, and its status as a step output.
     static let captureOutputs: String = {

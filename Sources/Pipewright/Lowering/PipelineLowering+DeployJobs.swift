@@ -86,11 +86,7 @@ extension PipelineLowering {
     /// Executes exactly the reviewed change set, after the protected environment's approval.
     func executeJob(for environment: Environment) -> Job {
         let plan = planJobID(environment)
-        var steps = hardenRunnerSteps
-        steps.append(.run("Resolve the stack name", id: "prepare", env: [
-            "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-        ], WorkflowText(Scripts.sessionNameOnly)))
-        steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
+        var steps = executeJobSetUp(for: environment)
         if cdkApp != nil {
             steps.append(.run("Execute the reviewed change sets", id: "deploy", env: [
                 "CHANGE_SETS": .expression(.needs(plan, output: "change-sets")),
@@ -137,5 +133,15 @@ extension PipelineLowering {
             "retention-days": .int(pipeline.build.retentionDays),
             "if-no-files-found": "error",
         ])
+    }
+
+    /// The first steps of a reviewed deploy's execute job: harden the runner, take the stack name the plan
+    /// resolved, and assume the deploy role.
+    func executeJobSetUp(for environment: Environment) -> [Step] {
+        let prepare = Step.run("Resolve the stack name", id: "prepare", env: [
+            "STACK_NAME": .expression(.needs(planJobID(environment), output: "stack-name")),
+        ], WorkflowText(Scripts.sessionNameOnly))
+        return hardenRunnerSteps + [prepare]
+            + credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
     }
 }

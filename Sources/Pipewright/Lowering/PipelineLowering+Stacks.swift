@@ -138,11 +138,7 @@ extension PipelineLowering {
     /// executed in deploy order, refused if the outputs it reads changed since the plan.
     func stacksExecuteJob(for environment: Environment) -> Job {
         let plan = planJobID(environment)
-        var steps = hardenRunnerSteps
-        steps.append(.run("Resolve the stack name", id: "prepare", env: [
-            "STACK_NAME": .expression(.needs(plan, output: "stack-name")),
-        ], WorkflowText(Scripts.sessionNameOnly)))
-        steps += credentialSteps(role: environment.role, chainedRole: environment.chainedRole, region: region(of: environment), sessionName: sessionName)
+        var steps = executeJobSetUp(for: environment)
         var reviewed: [WorkflowText.Segment] = []
         for stack in orderedStacks {
             reviewed += stackName(of: stack).segments + [.literal(" "), .expression(.needs(plan, output: "change-set-arn-" + stack.name)), .literal(" "),
