@@ -81,8 +81,14 @@ extension BootstrapTemplate {
                 lines.append("       gh api -X POST \(api)/\(name)/deployment-branch-policies -f name=\(branch) -f type=branch")
             }
         }
-        for environment in pipeline.environments {
-            environmentRule(environment.githubEnvironment, reviewed: environment.production || environment.strategy.isReviewed, branches: [environment.branch])
+        // The environments of a wave share their GitHub environments: each rule is written once.
+        var written: Set<String> = []
+        for environment in pipeline.environments where written.insert(environment.githubEnvironment).inserted {
+            let members = pipeline.wave(of: environment)
+            let wave = members.count > 1
+                ? "wave \(environment.wave ?? ""): \(members.map(\.name).joined(separator: ", ")) wait on it together, so one approval deploys them all"
+                : nil
+            environmentRule(environment.githubEnvironment, reviewed: environment.production || environment.strategy.isReviewed, branches: [environment.branch], why: wave)
             if environment.strategy.isReviewed {
                 environmentRule(environment.planEnvironment, reviewed: false, branches: [environment.branch],
                                 why: "no reviewers (the plan must be ready before approval; its role cannot execute)")
@@ -137,6 +143,8 @@ extension BootstrapTemplate {
                 if pipeline.isDestroyable(environment) { notifying.append(environment.destroyEnvironment) }
             }
             if let drift = pipeline.drift { notifying.append(drift.githubEnvironment) }
+            var seen: Set<String> = []
+            notifying = notifying.filter { seen.insert($0).inserted }
             others.append("   - \(secret): a Slack incoming webhook URL (secret in environments \(notifying.joined(separator: ", ")); not a repository secret, which any branch's workflow can read)")
         }
         var hasSecretParameters = false

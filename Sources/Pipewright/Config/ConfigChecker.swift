@@ -148,6 +148,36 @@ struct ConfigChecker {
         }
     }
 
+    /// The environments of a wave deploy as one: they share one GitHub environment, whose approval releases them
+    /// all, so they must also share what decides when they run — branch, `after`, strategy and production. No
+    /// environment outside the wave may use its GitHub environment: that approval would release it too.
+    mutating func checkWave(of environment: Environment, at path: LazyPath) {
+        guard let pipeline, let wave = environment.wave else { return }
+        let index = environmentIndex
+        guard let first = pipeline.environments[..<index].firstIndex(where: { $0.wave == wave }) else {
+            // The wave's first environment speaks for it, once.
+            if let outsider = pipeline.environments.firstIndex(where: { $0.wave != wave && $0.githubEnvironment == environment.githubEnvironment }) {
+                fail(path, "\(JSONWriter.quoted(wave)) deploys in GitHub environment \(JSONWriter.quoted(environment.githubEnvironment)), which environments[\(outsider)] (\(JSONWriter.quoted(pipeline.environments[outsider].name))) also uses outside the wave, so the wave's one approval would release it too; expected a wave name no other environment's GitHub environment has")
+            }
+            return
+        }
+        let leader = pipeline.environments[first]
+        func differs(_ what: String, _ mine: String, _ theirs: String) {
+            fail(path, "\(JSONWriter.quoted(wave)) is also the wave of environments[\(first)] (\(JSONWriter.quoted(leader.name))), whose \(what) is \(theirs), this environment's \(mine); expected one \(what) for every environment of a wave — it deploys as one")
+        }
+        if leader.githubEnvironment != environment.githubEnvironment {
+            differs("githubEnvironment", JSONWriter.quoted(environment.githubEnvironment), JSONWriter.quoted(leader.githubEnvironment))
+        } else if leader.branch != environment.branch {
+            differs("branch", JSONWriter.quoted(environment.branch), JSONWriter.quoted(leader.branch))
+        } else if leader.after != environment.after {
+            differs("\"after\"", environment.after.map(JSONWriter.quoted) ?? "absent", leader.after.map(JSONWriter.quoted) ?? "absent")
+        } else if leader.strategy.isReviewed != environment.strategy.isReviewed {
+            differs("review", environment.strategy.isReviewed ? "reviewed" : "not reviewed", leader.strategy.isReviewed ? "reviewed" : "not reviewed")
+        } else if leader.production != environment.production {
+            differs("\"production\"", String(environment.production), String(leader.production))
+        }
+    }
+
     /// Each deploy role trusts one GitHub environment (`pipewright bootstrap` makes one per environment), so
     /// a role an earlier environment already deploys with would refuse this one. A repository variable or
     /// an ARN names the same role everywhere; a secret may differ per environment, so it is not compared.

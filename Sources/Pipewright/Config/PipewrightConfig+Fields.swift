@@ -199,12 +199,18 @@ extension PipewrightConfig {
             "destroyRole", \.destroyRole, { $0.destroyRole = $1 }, .role,
             "The role a manual destroy assumes; absent or null: role's name with _DESTROY appended (an ARN: the bootstrap's destroy role)."
         ),
+        .optional(
+            "wave", \.wave, { $0.wave = $1 }, .githubEnvironment,
+            "A wave: environments that deploy together, after one approval, in one GitHub environment named after the wave (multi-region production as one decision).",
+            rule: { checker, environment, path in checker.checkWave(of: environment, at: path) }
+        ),
         .field(
             // The name's own rule reports a GitHub environment that is the name: one problem, reported once.
-            "githubEnvironment", { $0.githubEnvironment == $0.name ? nil : $0.githubEnvironment },
+            "githubEnvironment", { $0.githubEnvironment == ($0.wave ?? $0.name) ? nil : $0.githubEnvironment },
             { if let name = $1 { $0.githubEnvironment = name } }, ConfigType.githubEnvironment.orNull,
-            "The GitHub environment guarding the deploy.", default: .text("the environment's name"), omittedWhen: { $0.githubEnvironment == $0.name },
-            whenAbsent: { $0.githubEnvironment = $0.name }
+            "The GitHub environment guarding the deploy.", default: .text("the wave's name, or else the environment's"),
+            omittedWhen: { $0.githubEnvironment == ($0.wave ?? $0.name) },
+            whenAbsent: { $0.githubEnvironment = $0.wave ?? $0.name }
         ),
         .field("branch", \.branch, { $0.branch = $1 }, .branch, "The branch whose pushes deploy this environment.", required: true),
         // Checked against the other environments, not as text: "is not an environment" says more.

@@ -1,6 +1,7 @@
 /// A deployment target: an AWS account and region, guarded by a GitHub environment.
 ///
-/// Environments deploy in the order they are written; `after` makes one wait for another in the same run.
+/// Environments deploy in the order they are written; `after` makes one wait for another in the same run (for a
+/// member of a ``wave``, the whole wave). Environments of one wave deploy side by side after one approval.
 ///
 /// ```swift
 /// let pipeline = Pipeline("Infrastructure", project: "payments") {
@@ -27,8 +28,13 @@ public struct Environment: Sendable, Hashable {
     public var planRole: RoleReference?
     /// The role a manual destroy assumes; `nil` derives it from ``role`` (see ``role(for:)``).
     public var destroyRole: RoleReference?
-    /// The GitHub environment whose protection rules and approvals guard the deploy.
+    /// The GitHub environment whose protection rules and approvals guard the deploy; by default the ``wave``'s
+    /// name, or else the environment's.
     public var githubEnvironment: String
+    /// The wave this environment deploys in: environments of one wave share one GitHub environment (named after
+    /// the wave), start together, and their deploy jobs wait for approval at the same moment, so one approval
+    /// deploys them all — multi-region production as one decision.
+    public var wave: String?
     /// The branch whose pushes deploy this environment.
     public var branch: String
     /// The environment that must deploy successfully first, in the same run.
@@ -47,7 +53,7 @@ public struct Environment: Sendable, Hashable {
     /// Creates an environment.
     public init(
         _ name: String, account: String, region: String? = nil, role: RoleReference, chainedRole: RoleReference? = nil,
-        driftRole: RoleReference? = nil, planRole: RoleReference? = nil, destroyRole: RoleReference? = nil, githubEnvironment: String? = nil, branch: String, after: String? = nil,
+        driftRole: RoleReference? = nil, planRole: RoleReference? = nil, destroyRole: RoleReference? = nil, githubEnvironment: String? = nil, wave: String? = nil, branch: String, after: String? = nil,
         parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = [], runner: Runner? = nil
     ) {
         self.name = name
@@ -58,7 +64,8 @@ public struct Environment: Sendable, Hashable {
         self.driftRole = driftRole
         self.planRole = planRole
         self.destroyRole = destroyRole
-        self.githubEnvironment = githubEnvironment ?? name
+        self.githubEnvironment = githubEnvironment ?? wave ?? name
+        self.wave = wave
         self.branch = branch
         self.after = after
         self.parameters = parameters

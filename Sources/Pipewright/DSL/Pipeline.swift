@@ -99,6 +99,13 @@ public struct Pipeline: Sendable, Hashable {
         environments.first { $0.name == name }
     }
 
+    /// The environments that deploy together with `environment`: every environment of its wave, in order, or just
+    /// the environment when it is in none.
+    public func wave(of environment: Environment) -> [Environment] {
+        guard let wave = environment.wave else { return [environment] }
+        return environments.filter { $0.wave == wave }
+    }
+
     /// Whether a manual destroy of the environment is offered: destroy is on, and the environment is not
     /// production unless the pipeline allows it.
     func isDestroyable(_ environment: Environment) -> Bool {

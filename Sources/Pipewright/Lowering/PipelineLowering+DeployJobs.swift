@@ -101,8 +101,9 @@ extension PipelineLowering {
             steps += outputSteps(for: environment)
         }
         steps += notifySteps("Deploy of")
+        let entry = executeEntry(for: environment)
         return environmentJob(deployJobID(environment), "Deploy \(environment.name) (reviewed change set)", for: environment, purpose: .deploy,
-                              needs: [plan], condition: Expression.needs(plan, output: "has-changes").equals("true"), outputs: deployOutputs, steps: steps)
+                              needs: entry.needs, condition: entry.condition, outputs: deployOutputs, steps: steps)
     }
 
     /// A job of one environment — its deploy, plan or execute job — bound to the GitHub environment of `purpose`

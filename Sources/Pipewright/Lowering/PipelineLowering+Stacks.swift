@@ -166,8 +166,9 @@ extension PipelineLowering {
         }
         steps.append(uploadOutputsStep(for: environment))
         steps += notifySteps("Deploy of")
+        let entry = executeEntry(for: environment)
         return environmentJob(deployJobID(environment), "Deploy \(environment.name) (reviewed change sets)", for: environment, purpose: .deploy,
-                              needs: [plan], condition: Expression.needs(plan, output: "has-changes").equals("true"), outputs: outputs, steps: steps)
+                              needs: entry.needs, condition: entry.condition, outputs: outputs, steps: steps)
     }
 
     /// Deletes every stack of the environment, last deployed first, after the typed confirmation.

@@ -124,24 +124,44 @@ struct PipelineLowering {
         return push || manual
     }
 
-    /// The jobs an environment's first job needs, and the condition it runs under.
+    /// The jobs an environment's first job needs, and the condition it runs under. An environment `after` a member
+    /// of a wave waits for the whole wave: the wave is one decision, and what follows it follows all of it.
     func entry(for environment: Environment) -> (needs: [String], condition: Expression) {
         guard let after = pipeline.environments.first(where: { $0.name == environment.after }) else {
             return (["build", "validate"], triggers(environment))
         }
-        let deployed = Expression.needsResult(deployJobID(after)).equals("success")
-        var needs = ["build", "validate", deployJobID(after)]
-        var predecessorDone = deployed
-        if after.strategy.isReviewed {
-            needs.insert(planJobID(after), at: 2)
-            predecessorDone = deployed || (Expression.needsResult(planJobID(after)).equals("success") && Expression.needs(planJobID(after), output: "has-changes").equals("false"))
+        var needs = ["build", "validate"]
+        var predecessorsDone: [Expression] = []
+        for predecessor in pipeline.wave(of: after) {
+            let deployed = Expression.needsResult(deployJobID(predecessor)).equals("success")
+            guard predecessor.strategy.isReviewed else {
+                needs.append(deployJobID(predecessor))
+                predecessorsDone.append(deployed)
+                continue
+            }
+            let plan = planJobID(predecessor)
+            needs += [plan, deployJobID(predecessor)]
+            predecessorsDone.append(deployed || (Expression.needsResult(plan).equals("success") && Expression.needs(plan, output: "has-changes").equals("false")))
         }
+        let predecessorDone = predecessorsDone.dropFirst().reduce(predecessorsDone[0], &&)
         // A manual run deploys just the chosen environment, so its predecessor is skipped, not failed.
         let predecessorOK = pipeline.manualDispatch ? predecessorDone || isDispatch : predecessorDone
         let condition = buildSucceeded
             && predecessorOK
             && triggers(environment)
         return (needs, condition)
+    }
+
+    /// The jobs a reviewed environment's execute job needs, and the condition it runs under: its own plan, changed;
+    /// in a wave, every member's plan, so that all the wave's execute jobs wait for approval at the same moment and
+    /// one approval releases them all (GitHub approves the waiting jobs of an environment together). No member
+    /// executes when any member's plan failed; a member not planned in this run (a manual deploy of one) is skipped.
+    func executeEntry(for environment: Environment) -> (needs: [String], condition: Expression) {
+        let plan = planJobID(environment)
+        let changed = Expression.needs(plan, output: "has-changes").equals("true")
+        let members = pipeline.wave(of: environment)
+        guard members.count > 1 else { return ([plan], changed) }
+        return (members.map(planJobID), !Expression.cancelled() && !Expression.failure() && Expression.needsResult(plan).equals("success") && changed)
     }
 
     func deployJobID(_ environment: Environment) -> String { "deploy-" + environment.name }

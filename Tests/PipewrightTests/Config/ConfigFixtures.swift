@@ -58,7 +58,7 @@ enum ConfigFixtures {
             )
             Environment("qa", account: "222222222222", role: .variable("QA_ROLE"), branch: "develop", after: "dev")
             Environment(
-                "prod", account: "333333333333", region: "us-gov-west-1", role: .variable("PROD_ROLE"), branch: "release/2024.1",
+                "prod", account: "333333333333", region: "us-gov-west-1", role: .variable("PROD_ROLE"), wave: "production", branch: "release/2024.1",
                 strategy: .changeSet(review: true), production: true
             )
             PullRequests(branches: ["main", "release/2024.1"])

@@ -77,6 +77,12 @@ private struct Matrix {
         guard purpose != .drift, environment.chainedRole != nil else { return ["\(environment.account)/\(name)"] }
         return ["\(pipelineAccount)/\(name)", "\(environment.account)/" + BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose)].sorted()
     }
+
+    /// What the GitHub environment of `purpose` of the environment reaches: the designed roles of every environment
+    /// of its wave, which share their GitHub environments (one approval for all of them).
+    func designedForWave(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
+        pipeline.wave(of: environment).flatMap { designed(purpose, $0) }.sorted()
+    }
 }
 
 /// The blueprints, and variants of the default one.
@@ -108,6 +114,14 @@ private let variants: [(String, Pipeline)] = {
     twoStacks.infrastructure = .cloudFormation(CloudFormationTemplate(path: ""))
     twoStacks.environments[1].chainedRole = .variable("AWS_TARGET_ROLE_ARN_STAGING")
     result.append(("two stacks", twoStacks))
+    // prod and prod-eu deploy as one wave: both in GitHub environment "prod", one approval for both.
+    var wave = Blueprint.cloudFormation.pipeline()
+    wave.environments[2].wave = "prod"
+    wave.environments.append(Environment(
+        "prod-eu", account: "444444444444", region: "eu-central-1", role: .variable("AWS_ROLE_ARN_PROD_EU"), wave: "prod", branch: "main",
+        after: wave.environments[2].after, strategy: .changeSet(review: true), production: true
+    ))
+    result.append(("production wave", wave))
     return result
 }()
 
@@ -125,11 +139,17 @@ func eachSubjectReachesOnlyItsOwnRoles(_ name: String) throws {
         #expect(matrix.reach("ref:refs/heads/" + branch) == ["\(pipelineAccount)/myapp-ci"], "\(name): \(branch)")
     }
     for environment in pipeline.environments {
-        #expect(matrix.reach("environment:" + environment.githubEnvironment) == matrix.designed(.deploy, environment), "\(name): \(environment.name)")
-        #expect(matrix.reach("environment:" + environment.planEnvironment) == (environment.strategy.isReviewed ? matrix.designed(.plan, environment) : []),
+        // The environments of a wave share their GitHub environments, so each reaches the roles of all of them.
+        func designed(_ purpose: RolePurpose) -> [String] { matrix.designedForWave(purpose, environment) }
+        #expect(matrix.reach("environment:" + environment.githubEnvironment) == designed(.deploy), "\(name): \(environment.name)")
+        #expect(matrix.reach("environment:" + environment.planEnvironment) == (environment.strategy.isReviewed ? designed(.plan) : []),
                 "\(name): \(environment.name) plan")
-        #expect(matrix.reach("environment:" + environment.destroyEnvironment) == (environment.production ? [] : matrix.designed(.destroy, environment)),
+        #expect(matrix.reach("environment:" + environment.destroyEnvironment) == (environment.production ? [] : designed(.destroy)),
                 "\(name): \(environment.name) destroy")
+    }
+    if name == "production wave" {
+        #expect(matrix.reach("environment:prod") == ["333333333333/myapp-prod-deploy", "444444444444/myapp-prod-eu-deploy"])
+        #expect(matrix.reach("environment:prod-eu") == [], "a wave's members have no GitHub environment of their own")
     }
     let drift = pipeline.environments.flatMap { matrix.designed(.drift, $0) }.sorted()
     #expect(matrix.reach("environment:drift-detection") == drift, "\(name): drift")
@@ -169,9 +189,9 @@ func theCustomizedSubjectAdmitsOnlyTheGeneratedWorkflowAtItsBranch(_ name: Strin
     for environment in pipeline.environments {
         let exact = ran(deployFile, at: "refs/heads/" + environment.branch)
         let expected: [(String, [String])] = [
-            (environment.githubEnvironment, matrix.designed(.deploy, environment)),
-            (environment.planEnvironment, environment.strategy.isReviewed ? matrix.designed(.plan, environment) : []),
-            (environment.destroyEnvironment, environment.production ? [] : matrix.designed(.destroy, environment)),
+            (environment.githubEnvironment, matrix.designedForWave(.deploy, environment)),
+            (environment.planEnvironment, environment.strategy.isReviewed ? matrix.designedForWave(.plan, environment) : []),
+            (environment.destroyEnvironment, environment.production ? [] : matrix.designedForWave(.destroy, environment)),
         ]
         for (githubEnvironment, roles) in expected {
             let context = "environment:" + githubEnvironment
