@@ -37,6 +37,12 @@ import Pipewright
         }
     }
 
+    @Test func pipewrightsOwnAuditFindsNothing() throws {
+        for file in try SelfWorkflows.program.render() {
+            #expect(try Auditor().audit(file: file.path, contents: file.contents).map(\.description) == [], "\(file.path)")
+        }
+    }
+
     @Test func writesThenChecksUpToDate() throws {
         let scratch = try Self.repositoryLike()
         defer { scratch.remove() }
