@@ -1,13 +1,17 @@
 import Pipewright
 
 extension SelfWorkflows {
-    /// The artifact that carries the binary and its `SHA256SUMS` from the build job to the others.
-    static let releaseArtifact = "release"
+    /// The machines a release is built for, each on GitHub's runner of that architecture (there is no cross
+    /// build): the binary's name suffix, and the runner label.
+    static let releaseTargets: [(architecture: String, runner: RunnerLabel)] = [
+        ("x86_64", .ubuntu24),
+        ("aarch64", "ubuntu-24.04-arm"),
+    ]
 
-    /// `release.yml`: on a pushed `v*` tag, the binary built by `Scripts/release` (checked without a toolchain)
-    /// in a job that can write nothing; its build provenance attested in a job that holds only the attestation
-    /// scopes; the release created with `gh` in a job that holds only `contents: write`. Each job after the
-    /// build checks the files against `SHA256SUMS` before it uses them.
+    /// `release.yml`: on a pushed `v*` tag, a binary per architecture built by `Scripts/release` (checked without
+    /// a toolchain) in jobs that can write nothing; their build provenance attested in a job that holds only the
+    /// attestation scopes; the release created with `gh` in a job that holds only `contents: write`. Each job
+    /// after the builds checks every file against its build's `SHA256SUMS` before it uses it.
     package static func release() -> GeneratedWorkflow {
         GeneratedWorkflow(fileName: "release.yml", workflow: Workflow(
             name: "Release",
@@ -16,26 +20,30 @@ extension SelfWorkflows {
             defaults: RunDefaults(shell: "bash"),
             // A release half-made is worse than one made late: a second push of the tag waits.
             concurrency: Concurrency(group: "release-\(.github("ref"))", cancelInProgress: false),
-            jobs: [releaseBuild, releaseAttest, releasePublish]
+            jobs: releaseTargets.map { releaseBuild(architecture: $0.architecture, runner: $0.runner) } + [releaseAttest, releasePublish]
         ))
     }
 
-    static var releaseBuild: Job {
-        Job(id: "build", name: "Build the release binary", runsOn: runner, permissions: readContents, timeoutMinutes: 45, steps: [
+    static func buildJobID(_ architecture: String) -> String { "build-" + architecture }
+
+    static func releaseBuild(architecture: String, runner: RunnerLabel) -> Job {
+        Job(id: buildJobID(architecture), name: "Build the release binary (\(architecture))", runsOn: .label(runner),
+            permissions: readContents, timeoutMinutes: 45, steps: [
             hardenRunner,
             checkout(),
             swiftToolchain,
             .run("Build, strip and checksum; run it without a toolchain (Scripts/release --check)", "Scripts/release --check\n"),
-            .run("The binary is the tagged version", env: ["TAG": .expression(.github("ref_name"))], """
-                version="v$(".build/release-artifacts/pipewright-linux-$(uname -m)" --version | awk '{print $2}')"
+            .run("The binary is the tagged version, for \(architecture)", env: ["TAG": .expression(.github("ref_name")), "ARCHITECTURE": .text(WorkflowText(architecture))], """
+                binary=".build/release-artifacts/pipewright-linux-$ARCHITECTURE"
+                version="v$("$binary" --version | awk '{print $2}')"
                 if [[ "$version" != "$TAG" ]]; then
                   echo "::error::the tag is $TAG but the binary says $version: set PipewrightTool.version, then tag again"
                   exit 1
                 fi
 
                 """),
-            .uses("Hand the binary and SHA256SUMS on", pins.reference("actions/upload-artifact"), with: [
-                "name": .text(WorkflowText(releaseArtifact)),
+            .uses("Hand the binary and its SHA256SUMS on", pins.reference("actions/upload-artifact"), with: [
+                "name": .text(WorkflowText("release-" + architecture)),
                 "path": ".build/release-artifacts/",
                 "if-no-files-found": "error",
                 "retention-days": 5,
@@ -43,19 +51,34 @@ extension SelfWorkflows {
         ])
     }
 
-    /// Downloads the build's files into `release/` and checks them against `SHA256SUMS`.
+    /// Downloads every build's files, checks each against its own `SHA256SUMS`, and gathers them in `release/`
+    /// with one `SHA256SUMS` for all, as the release publishes them.
     static var fetchVerifiedRelease: [Step] {
-        [
-            .uses("Take the build's files", pins.reference("actions/download-artifact"), with: [
-                "name": .text(WorkflowText(releaseArtifact)),
-                "path": "release",
-            ]),
-            .run("Check them against SHA256SUMS", workingDirectory: "release", "sha256sum --check --strict SHA256SUMS\n"),
+        releaseTargets.map { target in
+            .uses("Take the \(target.architecture) build's files", pins.reference("actions/download-artifact"), with: [
+                "name": .text(WorkflowText("release-" + target.architecture)),
+                "path": .text(WorkflowText("builds/" + target.architecture)),
+            ])
+        } + [
+            .run("Check them against SHA256SUMS, and gather them", env: ["ARCHITECTURES": .text(WorkflowText(releaseTargets.map(\.architecture).joined(separator: " ")))], """
+                mkdir release
+                for architecture in $ARCHITECTURES; do
+                  (cd "builds/$architecture" && sha256sum --check --strict SHA256SUMS)
+                  if [[ "$(cut -d ' ' -f 3 "builds/$architecture/SHA256SUMS")" != "pipewright-linux-$architecture" ]]; then
+                    echo "::error::the $architecture build's SHA256SUMS does not list exactly pipewright-linux-$architecture"
+                    exit 1
+                  fi
+                  cp "builds/$architecture/pipewright-linux-$architecture" release/
+                  cat "builds/$architecture/SHA256SUMS" >> release/SHA256SUMS
+                done
+                (cd release && sha256sum --check --strict SHA256SUMS)
+
+                """),
         ]
     }
 
     static var releaseAttest: Job {
-        Job(id: "attest", name: "Attest the build provenance", needs: ["build"], runsOn: runner,
+        Job(id: "attest", name: "Attest the build provenance", needs: releaseTargets.map { buildJobID($0.architecture) }, runsOn: runner,
             permissions: .grants(
                 .write(.attestations, because: "store the provenance attestation"),
                 .write(.idToken, because: "sign the attestation with the workflow's OIDC identity")
@@ -69,7 +92,7 @@ extension SelfWorkflows {
     }
 
     static var releasePublish: Job {
-        Job(id: "publish", name: "Publish the GitHub release", needs: ["build", "attest"], runsOn: runner,
+        Job(id: "publish", name: "Publish the GitHub release", needs: ["attest"], runsOn: runner,
             permissions: .grants(.write(.contents, because: "create the release and upload its files")),
             timeoutMinutes: 15,
             steps: [hardenRunner] + fetchVerifiedRelease + [

@@ -142,7 +142,7 @@ import Pipewright
         }
         #expect(grants == [
             "build-and-test": ["contents: read"], "ci-run": ["contents: read"],
-            "build": ["contents: read"],
+            "build-x86_64": ["contents: read"], "build-aarch64": ["contents: read"],
             "attest": ["attestations: write", "id-token: write"],
             "publish": ["contents: write"],
         ])
