@@ -20,6 +20,9 @@ let package = Package(
         // The command line's logic lives in a library so tests can drive it; the executable only calls it.
         .target(name: "PipewrightCommands", dependencies: ["Pipewright", "PipewrightBlueprints"]),
         .executableTarget(name: "PipewrightCLI", dependencies: ["PipewrightCommands"]),
+        // Pipewright's own workflows (.github/workflows), written with the library: `swift run pipewright-self [--check]`.
+        .target(name: "PipewrightSelf", dependencies: ["Pipewright", "PipewrightCommands"]),
+        .executableTarget(name: "pipewright-self", dependencies: ["PipewrightCommands", "PipewrightSelf"]),
         // The benchmark: `swift build -c release && swift run -c release pipewright-bench`.
         .executableTarget(name: "pipewright-bench", dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples"]),
         .executableTarget(name: "pipewright-bench-baseline"),
@@ -30,7 +33,7 @@ let package = Package(
         // The golden files and the seed workflows are read and written through #filePath, not bundled as resources.
         .testTarget(
             name: "PipewrightTests",
-            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands"],
+            dependencies: ["Pipewright", "PipewrightBlueprints", "PipewrightSamples", "PipewrightCommands", "PipewrightSelf"],
             exclude: ["Golden/workflows", "Golden/blueprints", "Graph/Golden", "Audit/Seeds"]
         ),
     ],

@@ -43,9 +43,15 @@ public struct CommandSpec: Sendable {
         self.discussion = discussion
     }
 
+    /// How a command is typed: `pipewright NAME` for a subcommand, the name alone for a program of its own
+    /// (`pipewright-self`, whose name starts with `pipewright-`).
+    public static func invocation(of name: String) -> String {
+        name.hasPrefix("pipewright-") ? name : "pipewright " + name
+    }
+
     /// The usage line, e.g. `pipewright generate [--config FILE] [--check]`.
     public var usage: String {
-        var parts = ["pipewright", name]
+        var parts = [Self.invocation(of: name)]
         parts += options.filter { $0.name != "--help" }.map { "[" + $0.name + ($0.valueName.map { " " + $0 } ?? "") + "]" }
         parts += arguments.map { $0.hasSuffix("?") ? "[" + $0.dropLast() + "]" : $0 }
         return parts.joined(separator: " ")
@@ -92,7 +98,7 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unknownOption(let option, let command, let suggestion):
-            return "unknown option '\(option)' for '\(command)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "") + " (see 'pipewright \(command) --help')"
+            return "unknown option '\(option)' for '\(command)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "") + " (see '\(CommandSpec.invocation(of: command)) --help')"
         case .missingValue(let option, let valueName):
             return "option '\(option)' needs a value: \(option) \(valueName)"
         case .flagTakesNoValue(let option):
@@ -100,9 +106,9 @@ public enum UsageError: Error, Sendable, Equatable, CustomStringConvertible {
         case .repeatedOption(let option):
             return "option '\(option)' is given more than once"
         case .unexpectedArgument(let argument, let command):
-            return "unexpected argument '\(argument)' for '\(command)' (see 'pipewright \(command) --help')"
+            return "unexpected argument '\(argument)' for '\(command)' (see '\(CommandSpec.invocation(of: command)) --help')"
         case .missingArgument(let name, let command):
-            return "'\(command)' needs \(name) (see 'pipewright \(command) --help')"
+            return "'\(command)' needs \(name) (see '\(CommandSpec.invocation(of: command)) --help')"
         case .unknownCommand(let command, let suggestion):
             return "unknown command '\(command)'" + (suggestion.map { " — did you mean '\($0)'?" } ?? "") + " (see 'pipewright --help')"
         }

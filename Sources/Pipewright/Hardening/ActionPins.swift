@@ -38,6 +38,8 @@ public struct PinTable: Sendable, Hashable {
         Pin(repository: "actions/setup-node", version: "v6.5.0", commit: "249970729cb0ef3589644e2896645e5dc5ba9c38"),
         Pin(repository: "actions/setup-python", version: "v6.3.0", commit: "ece7cb06caefa5fff74198d8649806c4678c61a1"),
         Pin(repository: "step-security/harden-runner", version: "v2.20.1", commit: "b09bb98e06d4d774595224525879c09bc6e98c40"),
+        // A composite action (it pins actions/attest by commit itself); Pipewright's own release workflow uses it.
+        Pin(repository: "actions/attest-build-provenance", version: "v4.1.0", commit: "a2bbfa25375fe432b6a289bc6b6cd05ecd0c4c32"),
     ])
 
     /// This table with some repositories pointed at other pins.

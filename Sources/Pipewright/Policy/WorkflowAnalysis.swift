@@ -48,6 +48,9 @@ extension Step {
 
     /// Whether the step assumes an AWS role through OIDC.
     var assumesRole: Bool { uses("aws-actions/configure-aws-credentials") && actionInputs["role-to-assume"] != nil }
+
+    /// Whether the step signs an attestation with the job's OIDC identity, which needs `id-token: write`.
+    var signsWithOIDCIdentity: Bool { uses("actions/attest-build-provenance") || uses("actions/attest") }
 }
 
 extension Job {

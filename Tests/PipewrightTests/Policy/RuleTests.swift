@@ -34,6 +34,11 @@ import Testing
         #expect(F.findings(workflow, policy: .default) == [
             Found("PW002", "jobs.build.permissions.id-token", "job build can mint an OIDC token (id-token: write) but assumes no AWS role"),
         ])
+        // Signing a provenance attestation needs the token too.
+        let attests = workflow.changing("build") { job in
+            job.steps.append(.uses("Attest", PinTable.verified.reference("actions/attest-build-provenance"), with: ["subject-path": "bundle/*"]))
+        }
+        #expect(F.findings(attests, policy: .default).filter { $0.rule == "PW002" } == [])
         let noToken = F.workflow.changing("deploy") { $0.permissions = .grants(.read(.contents)) }
         #expect(F.findings(noToken) == [
             Found("PW002", "jobs.deploy.steps[1]", "job deploy assumes an AWS role but does not grant id-token: write, so it cannot get an OIDC token"),
