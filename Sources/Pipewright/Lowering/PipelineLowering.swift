@@ -44,6 +44,7 @@ struct PipelineLowering {
                     ? [stacksPlanJob(for: environment), stacksExecuteJob(for: environment)]
                     : [directStacksDeployJob(for: environment)]
             }
+            if let verify = verifyJob(for: environment) { jobs.append(verify) }
         }
         guard pipeline.destroy != nil, pipeline.manualDispatch else { return jobs }
         jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
@@ -132,7 +133,11 @@ struct PipelineLowering {
         let deployed = Expression.needsResult(deployJobID(after)).equals("success")
         var needs = ["build", "validate", deployJobID(after)]
         var predecessorDone = deployed
-        if after.strategy.isReviewed {
+        if verifies(after) {
+            // The verify job runs after every deploy of `after`, and after a plan with nothing to change.
+            needs.append(verifyJobID(after))
+            predecessorDone = Expression.needsResult(verifyJobID(after)).equals("success")
+        } else if after.strategy.isReviewed {
             needs.insert(planJobID(after), at: 2)
             predecessorDone = deployed || (Expression.needsResult(planJobID(after)).equals("success") && Expression.needs(planJobID(after), output: "has-changes").equals("false"))
         }
