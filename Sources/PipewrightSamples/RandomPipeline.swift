@@ -3,7 +3,7 @@ import Pipewright
 /// Random pipelines over the whole DSL, for property tests and conformance sampling.
 ///
 /// Names stay within the patterns the configuration accepts; everything else (kind, strategies,
-/// encryption, drift, destroy, notification, tags, egress policy, chaining) varies.
+/// encryption, drift, destroy, notification, tags, egress policy, chaining, verification) varies.
 public enum RandomPipeline {
     /// A random pipeline with 1 to `maxEnvironments` environments.
     ///
@@ -67,7 +67,17 @@ public enum RandomPipeline {
         if Bool.random(using: &random) { parts.append(ArtifactEncryption(kmsKey: "alias/" + project + "-artifacts")) }
         let harden: HardenRunner? = [nil, HardenRunner(policy: .audit), HardenRunner(policy: .block, allowedEndpoints: ["sts.amazonaws.com:443", "github.com:443"])].randomElement(using: &random)!
         parts.append(RuntimeSettings(jobTimeoutMinutes: Int.random(in: 5...30, using: &random), deployTimeoutMinutes: Int.random(in: 30...120, using: &random), hardenRunner: harden))
-        return Pipeline(name: word(using: &random, length: 3...12).capitalized, project: project, parts: parts)
+        var pipeline = Pipeline(name: word(using: &random, length: 3...12).capitalized, project: project, parts: parts)
+        // Drawn last, so the rest of each seed's pipeline stays what it was before verification existed.
+        var isCDK = false
+        if case .cdk = pipeline.infrastructure { isCDK = true }
+        if !isCDK, Int.random(in: 0..<3, using: &random) == 0 {
+            pipeline.verify = ["test -n \"$STACK_NAME\"", "scripts/smoke-test.sh \"${STACK_OUTPUT_URL:-}\""]
+            for index in pipeline.environments.indices where Int.random(in: 0..<4, using: &random) == 0 {
+                pipeline.environments[index].verify = []
+            }
+        }
+        return pipeline
     }
 
     static func infrastructure(using random: inout SeededGenerator) -> any PipelineComponent {

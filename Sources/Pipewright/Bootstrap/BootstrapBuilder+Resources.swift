@@ -10,7 +10,8 @@
 /// - `environment:<E>-plan` reaches E's plan role: create, describe and delete change sets, pass the execution
 ///   role, never execute;
 /// - `environment:<E>-destroy` reaches E's destroy role; the drift environment reaches the drift roles,
-///   which read configuration and are denied data reads.
+///   which read configuration and are denied data reads;
+/// - `environment:<E>-verify` reaches E's verify role, which only describes E's stacks.
 extension BootstrapBuilder {
     func resources() -> YAMLNode {
         var entries = [YAMLEntry("GitHubOIDCProvider", map([
@@ -79,6 +80,7 @@ extension BootstrapBuilder {
         case .plan: environment.planEnvironment
         case .destroy: environment.destroyEnvironment
         case .drift: pipeline.drift?.githubEnvironment ?? "drift-detection"
+        case .verify: environment.verifyEnvironment
         }
     }
 
@@ -179,6 +181,7 @@ extension BootstrapBuilder {
         case .plan: return "Pipewright: creates change sets of \(stacks) for review; never executes them"
         case .destroy: return "Pipewright: deletes \(stacks) on a manual destroy"
         case .drift: return "Pipewright: read-only drift detection of \(stacks)"
+        case .verify: return "Pipewright: reads the outputs of \(stacks) to verify a deploy; changes nothing"
         }
     }
 
@@ -201,6 +204,8 @@ extension BootstrapBuilder {
                               resources: stackARNs(environment))]
         case .drift:
             return driftStatements(environment)
+        case .verify:
+            return [statement("DescribeProjectStacks", actions: ["cloudformation:DescribeStacks"], resources: stackARNs(environment))]
         }
     }
 

@@ -38,12 +38,13 @@ struct BootstrapBuilder {
     var encrypts: Bool { pipeline.artifactEncryption != nil && pipeline.ciRole != nil }
 
     /// The purposes an environment has a role for: deploy always; plan when reviewed; destroy when offered;
-    /// drift when drift detection is on.
+    /// drift when drift detection is on; verify when its deploys are verified.
     func purposes(_ environment: Environment) -> [RolePurpose] {
         var purposes: [RolePurpose] = [.deploy]
         if environment.strategy.isReviewed { purposes.append(.plan) }
         if pipeline.isDestroyable(environment) { purposes.append(.destroy) }
         if pipeline.drift != nil { purposes.append(.drift) }
+        if !pipeline.verifyCommands(for: environment).isEmpty { purposes.append(.verify) }
         return purposes
     }
 
@@ -53,12 +54,12 @@ struct BootstrapBuilder {
         switch purpose {
         case .deploy: return !environment.strategy.isReviewed
         case .plan: return true
-        case .destroy, .drift: return false
+        case .destroy, .drift, .verify: return false
         }
     }
 
     /// Whether the role of a purpose is a first hop in the pipeline account that chains into the environment's
-    /// account. Drift roles never chain.
+    /// account. Drift and verify roles never chain.
     func chains(_ purpose: RolePurpose, _ environment: Environment) -> Bool {
         environment.chainedRole(for: purpose) != nil
     }

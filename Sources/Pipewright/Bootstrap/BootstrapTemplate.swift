@@ -1,5 +1,5 @@
 /// The CloudFormation template that creates, in one AWS account, what a pipeline's workflows need there:
-/// the GitHub OIDC provider; per environment a role per purpose (deploy, plan, destroy, drift), each trusted
+/// the GitHub OIDC provider; per environment a role per purpose (deploy, plan, destroy, drift, verify), each trusted
 /// only by its own GitHub environment, and the CloudFormation execution role; the CI role; and the artifact
 /// KMS key.
 ///

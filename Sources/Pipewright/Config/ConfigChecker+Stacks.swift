@@ -73,3 +73,11 @@ extension ConfigChecker {
         if !template.path.isEmpty { checkPath(template.path, at: { path().key("template") }) }
     }
 }
+
+extension ConfigChecker {
+    /// Verification reads the stacks the pipeline names; a CDK app's stacks are named by the app.
+    mutating func checkVerify(_ commands: [String], at path: LazyPath) {
+        guard let pipeline, !commands.isEmpty, pipeline.infrastructure.isCDK else { return }
+        fail(path, "lists commands, but infrastructure.kind is \"cdk\", whose stacks the app names; expected verify only with infrastructure.kind cloudformation, sam or container-service — or remove verify")
+    }
+}

@@ -54,6 +54,11 @@ extension PipewrightConfig {
         .field("build", \.pipeline.build, { $0.pipeline.build = $1 }, .object(build), "Packaging and upload of the artifact."),
         .field("validation", \.pipeline.validation, { $0.pipeline.validation = $1 }, .object(validation), "Checks run on the artifact before any deploy."),
         .field("environments", \.pipeline.environments, { $0.pipeline.environments = $1 }, environments, "Target environments, in promotion order.", required: true),
+        .field(
+            "verify", \.pipeline.verify, { $0.pipeline.verify = $1 }, .commands, verifyDescription + " An environment's own verify replaces these.",
+            omittedWhen: { $0.pipeline.verify.isEmpty },
+            rule: { checker, decoded, path in checker.checkVerify(decoded.pipeline.verify, at: path) }
+        ),
         .optional(
             "pullRequestBranches", \.pipeline.pullRequestBranches, { $0.pipeline.pullRequestBranches = $1 }, .array(.branch),
             "Branches whose pull requests are built and validated.",
@@ -200,6 +205,10 @@ extension PipewrightConfig {
             "The role a manual destroy assumes; absent or null: role's name with _DESTROY appended (an ARN: the bootstrap's destroy role)."
         ),
         .optional(
+            "verifyRole", \.verifyRole, { $0.verifyRole = $1 }, .role,
+            "The read-only role the verification after a deploy assumes; absent or null: role's name with _VERIFY appended (an ARN: the bootstrap's verify role)."
+        ),
+        .optional(
             "wave", \.wave, { $0.wave = $1 }, .githubEnvironment,
             "A wave: environments that deploy together, after one approval, in one GitHub environment named after the wave (multi-region production as one decision).",
             rule: { checker, environment, path in checker.checkWave(of: environment, at: path) }
@@ -234,7 +243,15 @@ extension PipewrightConfig {
             "tags", \.tags, { $0.tags = $1 }, .tags, "Tags added to this environment's stacks only.", omittedWhen: { $0.tags.isEmpty },
             rule: { checker, environment, path in checker.checkTags(environment.tags, at: path, pipelineTags: checker.pipeline?.tags ?? []) }
         ),
+        .optional(
+            "verify", \.verify, { $0.verify = $1 }, .commands,
+            verifyDescription + " Replaces the pipeline's verify for this environment; [] turns verification off here; absent or null uses the pipeline's.",
+            rule: { checker, environment, path in checker.checkVerify(environment.verify ?? [], at: path) }
+        ),
     ])
+
+    /// What `verify` does, for both places it is written.
+    static let verifyDescription = "Commands run after each deploy of an environment, from the repository root under bash -euo pipefail, in a job bound to the unprotected GitHub environment <githubEnvironment>-verify under the read-only verify role. Each stack's outputs are in their environment as STACK_OUTPUT_<STACK>_<KEY> and its name as STACK_NAME_<STACK> (uppercase, other characters than letters and digits as _; one stack: STACK_OUTPUT_<KEY>, STACK_NAME), with AWS_REGION. A failure fails the environment, notifies and stops the environments after it; a completed update is not rolled back."
 
     static let environmentType = ConfigType.object(environment)
         .defined("environment", "A deployment target: an AWS account and region, guarded by a GitHub environment.")

@@ -28,6 +28,8 @@ public struct Environment: Sendable, Hashable {
     public var planRole: RoleReference?
     /// The role a manual destroy assumes; `nil` derives it from ``role`` (see ``role(for:)``).
     public var destroyRole: RoleReference?
+    /// The read-only role the verification after a deploy assumes; `nil` derives it from ``role`` (see ``role(for:)``).
+    public var verifyRole: RoleReference?
     /// The GitHub environment whose protection rules and approvals guard the deploy; by default the ``wave``'s
     /// name, or else the environment's.
     public var githubEnvironment: String
@@ -49,12 +51,15 @@ public struct Environment: Sendable, Hashable {
     public var tags: [Tag]
     /// Where this environment's jobs run (deploy, plan, destroy, drift); `nil` uses the pipeline's runner.
     public var runner: Runner?
+    /// Commands run after each deploy of this environment (``Verify``); `nil` runs the pipeline's, `[]` none.
+    public var verify: [String]?
 
     /// Creates an environment.
     public init(
         _ name: String, account: String, region: String? = nil, role: RoleReference, chainedRole: RoleReference? = nil,
         driftRole: RoleReference? = nil, planRole: RoleReference? = nil, destroyRole: RoleReference? = nil, githubEnvironment: String? = nil, wave: String? = nil, branch: String, after: String? = nil,
-        parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = [], runner: Runner? = nil
+        parameters: [Parameter] = [], strategy: DeployStrategy = .direct, production: Bool = false, tags: [Tag] = [], runner: Runner? = nil,
+        verify: [String]? = nil, verifyRole: RoleReference? = nil
     ) {
         self.name = name
         self.account = account
@@ -73,6 +78,8 @@ public struct Environment: Sendable, Hashable {
         self.production = production
         self.tags = tags
         self.runner = runner
+        self.verify = verify
+        self.verifyRole = verifyRole
     }
 
     /// The GitHub environment the change-set job of a reviewed deploy is bound to: unprotected, so
@@ -82,11 +89,15 @@ public struct Environment: Sendable, Hashable {
     /// The GitHub environment a manual destroy is bound to, with its own reviewers and its own role.
     public var destroyEnvironment: String { githubEnvironment + "-destroy" }
 
+    /// The GitHub environment the verification after a deploy is bound to: unprotected, so it needs no second
+    /// approval, and its role only reads the stacks' descriptions.
+    public var verifyEnvironment: String { githubEnvironment + "-verify" }
+
     /// The role a job of the given purpose assumes through OIDC.
     ///
     /// Each purpose has its own role, trusted only by its own GitHub environment, so the approval of a reviewed
     /// deploy is enforced by IAM and not by the workflow's YAML. A role the environment does not name is derived
-    /// from ``role``: `_PLAN`, `_DESTROY` or `_DRIFT` appended to its variable's or secret's name, or, for an ARN,
+    /// from ``role``: `_PLAN`, `_DESTROY`, `_DRIFT` or `_VERIFY` appended to its variable's or secret's name, or, for an ARN,
     /// the bootstrap's role of that purpose in the same account.
     public func role(for purpose: RolePurpose) -> RoleReference {
         switch purpose {
@@ -94,18 +105,19 @@ public struct Environment: Sendable, Hashable {
         case .plan: planRole ?? role.derived(purpose)
         case .destroy: destroyRole ?? role.derived(purpose)
         case .drift: driftRole ?? role.derived(purpose)
+        case .verify: verifyRole ?? role.derived(purpose)
         }
     }
 
     /// The role a job of the given purpose chains into after ``role(for:)``, when the environment chains:
-    /// ``chainedRole`` for deploys, derived from it like ``role(for:)`` for plans and destroys. Drift roles live
-    /// in the environment's account and never chain.
+    /// ``chainedRole`` for deploys, derived from it like ``role(for:)`` for plans and destroys. Drift and verify
+    /// roles live in the environment's account and never chain.
     public func chainedRole(for purpose: RolePurpose) -> RoleReference? {
         guard let chainedRole else { return nil }
         switch purpose {
         case .deploy: return chainedRole
         case .plan, .destroy: return chainedRole.derived(purpose)
-        case .drift: return nil
+        case .drift, .verify: return nil
         }
     }
 }
@@ -120,6 +132,8 @@ public enum RolePurpose: String, Sendable, Hashable, CaseIterable {
     case destroy
     /// Detect drift: read configuration, not data.
     case drift
+    /// Verify a deploy: read the stacks' descriptions and outputs, nothing else.
+    case verify
 }
 
 /// Where a role ARN comes from.
@@ -140,8 +154,8 @@ public enum RoleReference: Sendable, Hashable {
         }
     }
 
-    /// The reference of a role with another purpose: the name with `_PLAN`, `_DESTROY` or `_DRIFT` appended; for
-    /// an ARN, the role name with `-plan`, `-destroy` or `-drift` appended, as the bootstrap names them.
+    /// The reference of a role with another purpose: the name with `_PLAN`, `_DESTROY`, `_DRIFT` or `_VERIFY`
+    /// appended; for an ARN, the role name with `-plan`, `-destroy`, `-drift` or `-verify` appended, as the bootstrap names them.
     func derived(_ purpose: RolePurpose) -> RoleReference {
         let suffix = purpose.rawValue
         switch self {

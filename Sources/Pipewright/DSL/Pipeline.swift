@@ -42,6 +42,9 @@ public struct Pipeline: Sendable, Hashable {
     public var validation: ValidationSettings
     /// Target environments, in promotion order.
     public var environments: [Environment]
+    /// Commands run after each environment's deploy, with its stacks' outputs in their environment (``Verify``);
+    /// an environment's own ``Environment/verify`` replaces them.
+    public var verify: [String]
     /// Scheduled drift detection, if wanted.
     public var drift: DriftDetection?
     /// Guarded manual destroy, if wanted.
@@ -82,6 +85,7 @@ public struct Pipeline: Sendable, Hashable {
         self.build = BuildSettings()
         self.validation = ValidationSettings()
         self.environments = []
+        self.verify = []
         self.drift = nil
         self.destroy = nil
         self.notification = nil
@@ -110,6 +114,11 @@ public struct Pipeline: Sendable, Hashable {
     /// production unless the pipeline allows it.
     func isDestroyable(_ environment: Environment) -> Bool {
         destroy != nil && manualDispatch && (!environment.production || (destroy?.allowProduction ?? false))
+    }
+
+    /// The commands that verify a deploy of the environment: its own, or the pipeline's.
+    public func verifyCommands(for environment: Environment) -> [String] {
+        environment.verify ?? verify
     }
 
     /// The distinct branches that deploy some environment, in environment order.

@@ -6,4 +6,5 @@ enum Reason {
     static let assumePlanRole = "OIDC token to assume the plan role (no execute)"
     static let assumeDestroyRole = "OIDC token to assume the destroy role"
     static let assumeDriftRole = "OIDC token to assume the read-only drift role"
+    static let assumeVerifyRole = "OIDC token to assume the read-only verify role"
 }

@@ -44,6 +44,7 @@ struct PipelineLowering {
                     ? [stacksPlanJob(for: environment), stacksExecuteJob(for: environment)]
                     : [directStacksDeployJob(for: environment)]
             }
+            if let verify = verifyJob(for: environment) { jobs.append(verify) }
         }
         guard pipeline.destroy != nil, pipeline.manualDispatch else { return jobs }
         jobs += pipeline.environments.filter(isDestroyable).map(destroyJob(for:))
@@ -134,14 +135,18 @@ struct PipelineLowering {
         var predecessorsDone: [Expression] = []
         for predecessor in pipeline.wave(of: after) {
             let deployed = Expression.needsResult(deployJobID(predecessor)).equals("success")
-            guard predecessor.strategy.isReviewed else {
+            if verifies(predecessor) {
+                // The verify job runs after every deploy of the predecessor, and after a plan with nothing to change.
+                needs += [deployJobID(predecessor), verifyJobID(predecessor)]
+                predecessorsDone.append(Expression.needsResult(verifyJobID(predecessor)).equals("success"))
+            } else if predecessor.strategy.isReviewed {
+                let plan = planJobID(predecessor)
+                needs += [plan, deployJobID(predecessor)]
+                predecessorsDone.append(deployed || (Expression.needsResult(plan).equals("success") && Expression.needs(plan, output: "has-changes").equals("false")))
+            } else {
                 needs.append(deployJobID(predecessor))
                 predecessorsDone.append(deployed)
-                continue
             }
-            let plan = planJobID(predecessor)
-            needs += [plan, deployJobID(predecessor)]
-            predecessorsDone.append(deployed || (Expression.needsResult(plan).equals("success") && Expression.needs(plan, output: "has-changes").equals("false")))
         }
         let predecessorDone = predecessorsDone.dropFirst().reduce(predecessorsDone[0], &&)
         // A manual run deploys just the chosen environment, so its predecessor is skipped, not failed.
@@ -161,7 +166,9 @@ struct PipelineLowering {
         let changed = Expression.needs(plan, output: "has-changes").equals("true")
         let members = pipeline.wave(of: environment)
         guard members.count > 1 else { return ([plan], changed) }
-        return (members.map(planJobID), !Expression.cancelled() && !Expression.failure() && Expression.needsResult(plan).equals("success") && changed)
+        // `!cancelled()` lifts GitHub's implicit success() over the needs, so the events are named again.
+        return (members.map(planJobID), !Expression.cancelled() && !Expression.failure() && triggers(environment)
+            && Expression.needsResult(plan).equals("success") && changed)
     }
 
     func deployJobID(_ environment: Environment) -> String { "deploy-" + environment.name }

@@ -293,3 +293,45 @@ func nextStepsUploadATemplateTooLargeToPassInline(_ name: String) throws {
     #expect(BootstrapTemplate.yaml(for: large).utf8.count > BootstrapTemplate.inlineTemplateLimit)
     #expect(BootstrapTemplate.nextSteps(for: large).contains("--template-file pipewright-bootstrap.yaml --s3-bucket BUCKET --stack-name "))
 }
+
+/// A verified environment gets a verify role trusted by `<env>-verify` alone that only describes its stacks; an
+/// environment whose verification is off, and every pipeline without verify, gets none.
+@Test func verifyRolesExistOnlyForVerifiedEnvironmentsAndOnlyDescribeTheirStacks() throws {
+    #expect(template["Resources"]?.keys.contains { $0.hasPrefix("VerifyRole") } == false, "no verify commands, no verify role")
+    var verified = pipeline
+    verified.verify = ["test -n \"$STACK_OUTPUT_APIURL\""]
+    verified.environments[0].verify = []
+    let resources = try #require(BootstrapTemplate.template(for: verified)["Resources"])
+    #expect(resources.keys.filter { $0.hasPrefix("VerifyRole") } == ["VerifyRoleStaging", "VerifyRoleProd"])
+    let role = try #require(resources["VerifyRoleProd"]?["Properties"])
+    #expect(role["RoleName"]?.stringValue == "myapp-prod-verify")
+    #expect(role["ManagedPolicyArns"] == nil)
+    let statement = role["AssumeRolePolicyDocument"]?["Statement"]?.elements.first
+    #expect(statement?["Condition"]?["StringEquals"]?["token.actions.githubusercontent.com:sub"]?.elements.compactMap(\.text)
+            == ["repo:${GitHubRepository}:environment:prod-verify"])
+    #expect(statement?["Condition"]?["StringEquals"]?["token.actions.githubusercontent.com:aud"]?.stringValue == "sts.amazonaws.com")
+    let statements = role["Policies"]?.elements.first?["PolicyDocument"]?["Statement"]?.elements ?? []
+    #expect(statements.count == 1)
+    #expect(statements.first?["Action"]?.stringValue == "cloudformation:DescribeStacks")
+    #expect(statements.first?["Resource"]?.elements.compactMap(\.text) == [
+        "arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-prod/*",
+        "arn:${AWS::Partition}:cloudformation:us-east-1:${AWS::AccountId}:stack/myapp-prod-*/*",
+    ])
+    // CloudFormation's execution roles may never change it.
+    let yaml = BootstrapTemplate.yaml(for: verified)
+    #expect(yaml.contains("role/myapp-prod-verify"))
+}
+
+@Test func nextStepsSetUpTheVerifyEnvironmentsWithoutReviewers() {
+    var verified = pipeline
+    verified.verify = ["test -n \"$STACK_OUTPUT_APIURL\""]
+    verified.environments[0].verify = []
+    let text = BootstrapTemplate.nextSteps(for: verified)
+    #expect(text.contains("   - prod-verify: no reviewers (it runs right after the deploy; its role only describes the stacks); deployment branches: main\n"))
+    #expect(text.contains(#"gh api -X PUT repos/OWNER/REPO/environments/prod-verify --input - <<< '{"can_admins_bypass":false,"deployment_branch_policy":{"protected_branches":false,"custom_branch_policies":true}}'"#))
+    #expect(text.contains("gh api -X POST repos/OWNER/REPO/environments/staging-verify/deployment-branch-policies -f name=main -f type=branch"))
+    #expect(!text.contains("dev-verify"), "dev is not verified")
+    #expect(text.contains("   - AWS_ROLE_ARN_PROD_VERIFY (repository variable) = output AWSROLEARNPRODVERIFY of myapp-pipewright-bootstrap in 333333333333\n"))
+    #expect(text.contains("(secret in environments dev, dev-destroy, staging, staging-destroy, staging-verify, prod, prod-verify, drift-detection;"))
+    #expect(!BootstrapTemplate.nextSteps(for: pipeline).contains("-verify"))
+}

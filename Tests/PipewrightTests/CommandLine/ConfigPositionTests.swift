@@ -37,6 +37,24 @@ import Testing
         #expect(result.stderr.hasPrefix("error: pipewright.json is not a valid config; nothing was written:\n  pipewright.json:9:111: environments[0].region: \"us-east-3\" is not an AWS region"), "\(result.stderr)")
     }
 
+    /// A verify command's problem points at the command itself.
+    @Test func verifyProblemsPointAtTheCommand() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let config = ConfigFixtures.base
+            .replacing(#""branch": "main", "after""#, with: #""branch": "main", "verify": ["make smoke", "curl ${{ vars.URL }}"], "after""#)
+        try scratch.write(config, to: "pipewright.json")
+        let result = scratch.run("generate", "--check")
+        #expect(result.code == 2)
+        #expect(result.stderr == """
+            error: pipewright.json is not a valid config; nothing was written:
+              pipewright.json:11:135: environments[2].verify[1]: "curl ${{ vars.URL }}" contains '${{'; expected plain shell — GitHub would expand the expression into the script before it runs; read values from environment variables instead
+
+            """)
+        let line = config.split(separator: "\n", omittingEmptySubsequences: false)[10]
+        #expect(line.dropFirst(134).hasPrefix("\"curl"), "column 135 is where the command starts")
+    }
+
     @Test func policyFilesAndSectionsCarryLineAndColumn() throws {
         let scratch = try Scratch()
         defer { scratch.remove() }

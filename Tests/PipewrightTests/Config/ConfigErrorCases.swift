@@ -96,7 +96,7 @@ extension ConfigFixtures {
         ),
 
         // Pipeline rules.
-        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, stacks, ciRole, pipelineAccount, oidcSubject, build, validation, environments, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy, pins"),
+        Case(base(replacing: "\"environments\": [", with: "\"environments\": [], \"unused\": ["), "unused: unknown key; expected one of $schema, version, name, project, region, additionalRegions, stackNaming, infrastructure, stacks, ciRole, pipelineAccount, oidcSubject, build, validation, environments, verify, pullRequestBranches, manualDispatch, drift, destroy, notify, tags, artifactEncryption, runtime, policy, pins"),
         Case("{\"version\": 1, \"name\": \"x\", \"project\": \"x\", \"infrastructure\": {\"kind\": \"cdk\"}, \"environments\": []}", "environments: [] is empty; expected at least one environment"),
         Case(
             base(replacing: "{\"variable\": \"AWS_ROLE_ARN_PROD\"}", with: "{\"variable\": \"AWS_ROLE_ARN_STAGING\"}"),
@@ -191,6 +191,26 @@ extension ConfigFixtures {
         Case(
             base(adding: "\"validation\": {\"commands\": [\"make lint\\nrm -rf /\"]}"),
             "validation.commands[0]: \"make lint\\nrm -rf /\" contains a line break; expected one command on one line — put longer scripts in a file in the repository and run that"
+        ),
+        Case(
+            base(adding: "\"verify\": [\"curl --fail ${{ vars.HEALTH_URL }}\"]"),
+            "verify[0]: \"curl --fail ${{ vars.HEALTH_URL }}\" contains '${{'; expected plain shell — GitHub would expand the expression into the script before it runs; read values from environment variables instead"
+        ),
+        Case(
+            base(replacing: "\"branch\": \"main\", \"after\"", with: "\"branch\": \"main\", \"verify\": [\"test -n \\\"$STACK_NAME\\\"\", \"make smoke\\nrm -rf /\"], \"after\""),
+            "environments[2].verify[1]: \"make smoke\\nrm -rf /\" contains a line break; expected one command on one line — put longer scripts in a file in the repository and run that"
+        ),
+        Case(
+            base(replacing: "\"branch\": \"develop\"}", with: "\"branch\": \"develop\", \"verify\": \"make smoke\"}"),
+            "environments[0].verify: \"make smoke\" is a string; expected an array of strings"
+        ),
+        Case(
+            base(adding: "\"verify\": [\"make smoke\"]").replacing("\"kind\": \"cloudformation\", \"template\": \"infrastructure/template.yaml\"}", with: "\"kind\": \"cdk\"}"),
+            "verify: lists commands, but infrastructure.kind is \"cdk\", whose stacks the app names; expected verify only with infrastructure.kind cloudformation, sam or container-service — or remove verify"
+        ),
+        Case(
+            base(replacing: "\"branch\": \"develop\"}", with: "\"branch\": \"develop\", \"verify\": [\"make smoke\"]}").replacing("\"kind\": \"cloudformation\", \"template\": \"infrastructure/template.yaml\"}", with: "\"kind\": \"cdk\"}"),
+            "environments[0].verify: lists commands, but infrastructure.kind is \"cdk\", whose stacks the app names; expected verify only with infrastructure.kind cloudformation, sam or container-service — or remove verify"
         ),
         Case(
             base(adding: "\"tags\": {\"Owner\": \"`whoami`\"}"),

@@ -54,13 +54,15 @@ enum ConfigFixtures {
                 githubEnvironment: "development", branch: "develop",
                 parameters: [.value("Size", "small, 2 nodes"), .secret("DbPassword", "DEV_DB_PASSWORD"), .variable("Vpc", "DEV_VPC_ID")],
                 strategy: .changeSet(review: false), tags: [Tag("Team", "payments"), Tag("Cost Center", "42")],
-                runner: Runner(["self-hosted", "linux"], group: "payments-deployers")
+                runner: Runner(["self-hosted", "linux"], group: "payments-deployers"),
+                verify: ["curl --fail --silent \"$STACK_OUTPUT_SERVICEURL/health\""], verifyRole: .variable("DEV_VERIFY_ROLE")
             )
-            Environment("qa", account: "222222222222", role: .variable("QA_ROLE"), branch: "develop", after: "dev")
+            Environment("qa", account: "222222222222", role: .variable("QA_ROLE"), branch: "develop", after: "dev", verify: [])
             Environment(
                 "prod", account: "333333333333", region: "us-gov-west-1", role: .variable("PROD_ROLE"), wave: "production", branch: "release/2024.1",
                 strategy: .changeSet(review: true), production: true
             )
+            Verify(["test -n \"$STACK_OUTPUT_SERVICEURL\"", "./scripts/smoke-test.sh \"$STACK_NAME\""])
             PullRequests(branches: ["main", "release/2024.1"])
             ManualDispatch(false)
             DriftDetection(schedule: ["0 6 * * 1-5", "30 18 * * *"], githubEnvironment: "drift")

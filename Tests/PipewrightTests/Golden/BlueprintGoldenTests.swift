@@ -23,7 +23,7 @@ import PipewrightBlueprints
         Generator().lower(blueprint.pipeline())
             .filter { blueprint.name == "cloudformation" || !$0.fileName.hasSuffix("-drift.yml") }
             .map { Case(blueprint: blueprint.name, generated: $0) }
-    } + blockedEgressCases + twoStacksCases
+    } + blockedEgressCases + twoStacksCases + verifiedCases
 
     /// The two-stack example config (`examples/configs/two-stacks.json`): network and app, the app reading the
     /// network's outputs, direct and reviewed environments, and its drift workflow, which checks each stack.
@@ -45,6 +45,15 @@ import PipewrightBlueprints
         var pipeline = BlueprintCatalog.named("cloudformation")!.pipeline()
         pipeline.runtime.hardenRunner = HardenRunner(policy: .block)
         return Generator().lower(pipeline).filter { !$0.fileName.hasSuffix("-drift.yml") }.map { Case(blueprint: "cloudformation-blocked-egress", generated: $0) }
+    }()
+
+    /// The container-service blueprint verified after each deploy, but in dev: one stack, so its outputs are
+    /// `STACK_OUTPUT_<KEY>`; checked by `Scripts/conformance` with the rest.
+    static let verifiedCases: [Case] = {
+        var pipeline = BlueprintCatalog.named("container-service")!.pipeline()
+        pipeline.verify = ["test -n \"$STACK_OUTPUT_SERVICEURL\"", "curl --fail --silent --show-error --max-time 30 \"$STACK_OUTPUT_SERVICEURL/health\""]
+        pipeline.environments[0].verify = []
+        return Generator().lower(pipeline).filter { !$0.fileName.hasSuffix("-drift.yml") }.map { Case(blueprint: "container-service-verified", generated: $0) }
     }()
 
     @Test(arguments: BlueprintCatalog.all.map(\.name))

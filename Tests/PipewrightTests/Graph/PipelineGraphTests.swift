@@ -15,6 +15,33 @@ import PipewrightBlueprints
         try GoldenWorkflowTests.compare(text, with: blueprint + (format == .mermaid ? ".mmd" : ".dot"), in: Self.directory)
     }
 
+    /// The example of several stacks, verified after each deploy (`examples/configs/two-stacks.json`).
+    static func twoStacks() throws -> Pipeline {
+        let file = directory.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("examples/configs/two-stacks.json")
+        return try PipewrightConfig.decode(String(contentsOf: file, encoding: .utf8)).pipeline
+    }
+
+    @Test(arguments: PipelineGraph.Format.allCases)
+    func theTwoStacksExampleMatchesGolden(_ format: PipelineGraph.Format) throws {
+        let text = try Generator().graph(try Self.twoStacks()).render(format)
+        try GoldenWorkflowTests.compare(text, with: "example-two-stacks" + (format == .mermaid ? ".mmd" : ".dot"), in: Self.directory)
+    }
+
+    /// A verify job is drawn after its deploy, in its unprotected `-verify` environment, with the verify role,
+    /// and the next environment's first job waits for it.
+    @Test func verificationIsDrawnWithItsEnvironmentAndRole() throws {
+        let graph = try Generator().graph(try Self.twoStacks())
+        let verify = try Self.node("verify-staging", in: graph)
+        #expect(verify.needs == ["deploy-staging"])
+        #expect(verify.environment == "staging-verify")
+        #expect(!verify.needsApproval)
+        #expect(verify.roles == ["vars.AWS_ROLE_ARN_STAGING_VERIFY"])
+        #expect(verify.events == ["push", "workflow_dispatch"])
+        #expect(try Self.node("plan-prod-us", in: graph).needs.contains("verify-staging"))
+        #expect(try Self.node("verify-prod-us", in: graph).needs == ["plan-prod-us", "deploy-prod-us"])
+    }
+
     static func node(_ job: String, in graph: PipelineGraph) throws -> PipelineGraph.Node {
         try #require(graph.clusters.flatMap(\.nodes).first { $0.job == job }, "no job \(job)")
     }

@@ -37,7 +37,7 @@ import Testing
             let execute = try job("deploy-" + member)
             #expect(execute.needs == ["plan-prod-us", "plan-prod-eu"])
             let condition = try #require(execute.condition).source
-            #expect(condition == "!cancelled() && !failure() && needs.plan-\(member).result == 'success' && needs.plan-\(member).outputs.has-changes == 'true'")
+            #expect(condition == "!cancelled() && !failure() && ((github.event_name == 'push' && github.ref == 'refs/heads/main') || (github.event_name == 'workflow_dispatch' && inputs.environment == '\(member)')) && needs.plan-\(member).result == 'success' && needs.plan-\(member).outputs.has-changes == 'true'")
         }
         // The plans themselves start together: both after staging.
         #expect(try job("plan-prod-us").needs == ["build", "validate", "deploy-staging"])

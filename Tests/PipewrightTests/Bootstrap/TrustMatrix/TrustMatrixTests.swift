@@ -71,17 +71,21 @@ private struct Matrix {
         }
     }
 
+    /// Whether the environment's deploys are verified, so it has a verify role.
+    func verifies(_ environment: Environment) -> Bool { !pipeline.verifyCommands(for: environment).isEmpty }
+
     /// What the design says a subject reaches: the role of its purpose, and the target it chains into.
     func designed(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
         let name = BootstrapNaming.roleName(pipeline, environment, purpose: purpose)
-        guard purpose != .drift, environment.chainedRole != nil else { return ["\(environment.account)/\(name)"] }
+        guard purpose != .drift, purpose != .verify, environment.chainedRole != nil else { return ["\(environment.account)/\(name)"] }
         return ["\(pipelineAccount)/\(name)", "\(environment.account)/" + BootstrapNaming.targetRoleName(pipeline, environment, purpose: purpose)].sorted()
     }
 
     /// What the GitHub environment of `purpose` of the environment reaches: the designed roles of every environment
     /// of its wave, which share their GitHub environments (one approval for all of them).
+    /// A verify role exists only for an environment that verifies.
     func designedForWave(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
-        pipeline.wave(of: environment).flatMap { designed(purpose, $0) }.sorted()
+        pipeline.wave(of: environment).filter { purpose != .verify || verifies($0) }.flatMap { designed(purpose, $0) }.sorted()
     }
 }
 
@@ -113,6 +117,7 @@ private let variants: [(String, Pipeline)] = {
     ]
     twoStacks.infrastructure = .cloudFormation(CloudFormationTemplate(path: ""))
     twoStacks.environments[1].chainedRole = .variable("AWS_TARGET_ROLE_ARN_STAGING")
+    twoStacks.verify = ["test -n \"$STACK_OUTPUT_NETWORK_VPCID\""]
     result.append(("two stacks", twoStacks))
     // prod and prod-eu deploy as one wave: both in GitHub environment "prod", one approval for both.
     var wave = Blueprint.cloudFormation.pipeline()
@@ -122,6 +127,11 @@ private let variants: [(String, Pipeline)] = {
         after: wave.environments[2].after, strategy: .changeSet(review: true), production: true
     ))
     result.append(("production wave", wave))
+    var verified = Blueprint.cloudFormation.pipeline()
+    verified.verify = ["test -n \"$STACK_OUTPUT_APIURL\""]
+    verified.environments[0].verify = []
+    verified.environments[2].chainedRole = .variable("AWS_TARGET_ROLE_ARN_PROD")
+    result.append(("verified", verified))
     return result
 }()
 
@@ -146,6 +156,8 @@ func eachSubjectReachesOnlyItsOwnRoles(_ name: String) throws {
                 "\(name): \(environment.name) plan")
         #expect(matrix.reach("environment:" + environment.destroyEnvironment) == (environment.production ? [] : designed(.destroy)),
                 "\(name): \(environment.name) destroy")
+        #expect(matrix.reach("environment:" + environment.verifyEnvironment) == designed(.verify),
+                "\(name): \(environment.name) verify")
     }
     if name == "production wave" {
         #expect(matrix.reach("environment:prod") == ["333333333333/myapp-prod-deploy", "444444444444/myapp-prod-eu-deploy"])
@@ -171,7 +183,7 @@ func theCustomizedSubjectAdmitsOnlyTheGeneratedWorkflowAtItsBranch(_ name: Strin
     // The customization not set: the default subjects, which the uncustomized matrix admits, reach nothing.
     var contexts = ["environment:drift-detection"] + pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
     for environment in pipeline.environments {
-        contexts += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment].map { "environment:" + $0 }
+        contexts += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment, environment.verifyEnvironment].map { "environment:" + $0 }
     }
     for context in contexts {
         #expect(matrix.reach(context) == [], "\(name): default subject \(context)")
@@ -192,6 +204,7 @@ func theCustomizedSubjectAdmitsOnlyTheGeneratedWorkflowAtItsBranch(_ name: Strin
             (environment.githubEnvironment, matrix.designedForWave(.deploy, environment)),
             (environment.planEnvironment, environment.strategy.isReviewed ? matrix.designedForWave(.plan, environment) : []),
             (environment.destroyEnvironment, environment.production ? [] : matrix.designedForWave(.destroy, environment)),
+            (environment.verifyEnvironment, matrix.designedForWave(.verify, environment)),
         ]
         for (githubEnvironment, roles) in expected {
             let context = "environment:" + githubEnvironment
@@ -219,7 +232,7 @@ func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) th
     let environments = matrix.pipeline.environments
     var subjects = ["pull_request", "ref:refs/heads/feature", "environment:drift-detection"] + matrix.pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
     for environment in environments {
-        subjects += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment].map { "environment:" + $0 }
+        subjects += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment, environment.verifyEnvironment].map { "environment:" + $0 }
     }
     for environment in environments {
       for stack in matrix.stacks(environment) {
@@ -255,6 +268,62 @@ func onlyTheProtectedEnvironmentExecutesAndOnlyThePlanCreates(_ name: String) th
             #expect(try !matrix.may(planner, "cloudformation:CreateChangeSet", on: other), "\(environment.name): \(other)")
             #expect(try !matrix.may("environment:" + environment.githubEnvironment, "cloudformation:ExecuteChangeSet", on: other), "\(environment.name): \(other)")
         }
+    }
+}
+
+/// The verify role of an environment is reached from its `-verify` environment alone, and only describes that
+/// environment's stacks: it cannot deploy, plan, execute, destroy, detect drift, read data or the artifact.
+@Test(arguments: variants.map(\.0))
+func theVerifyRoleOnlyDescribesItsEnvironmentsStacks(_ name: String) throws {
+    let matrix = try Matrix(try #require(variants.first { $0.0 == name }).1)
+    let pipeline = matrix.pipeline
+    var subjects = ["pull_request", "ref:refs/heads/feature", "environment:drift-detection"] + pipeline.deployBranches.map { "ref:refs/heads/" + $0 }
+    for environment in pipeline.environments {
+        subjects += [environment.githubEnvironment, environment.planEnvironment, environment.destroyEnvironment, environment.verifyEnvironment].map { "environment:" + $0 }
+    }
+    for environment in pipeline.environments {
+        let verify = "environment:" + environment.verifyEnvironment
+        let role = "\(environment.account)/" + BootstrapNaming.roleName(pipeline, environment, purpose: .verify)
+        // No other subject reaches the verify role.
+        for subject in subjects where subject != verify {
+            #expect(!matrix.reach(subject).contains(role), "\(name): \(subject) reaches \(role)")
+        }
+        guard matrix.verifies(environment) else {
+            #expect(matrix.reach(verify) == [], "\(name): \(environment.name) is not verified")
+            continue
+        }
+        #expect(matrix.reach(verify) == [role], "\(name): \(environment.name)")
+        for stack in matrix.stacks(environment) {
+            #expect(try matrix.may(verify, "cloudformation:DescribeStacks", on: stack), "\(name): \(environment.name) describes \(stack)")
+            for action in [
+                "cloudformation:CreateChangeSet", "cloudformation:ExecuteChangeSet", "cloudformation:DeleteChangeSet", "cloudformation:DeleteStack",
+                "cloudformation:UpdateStack", "cloudformation:CreateStack", "cloudformation:ContinueUpdateRollback", "cloudformation:DetectStackDrift",
+                "cloudformation:SetStackPolicy", "cloudformation:UpdateTerminationProtection",
+            ] {
+                #expect(try !matrix.may(verify, action, on: stack), "\(name): \(environment.name) verify may \(action)")
+            }
+        }
+        // Another environment's stacks, a stack the pipeline does not deploy, data and the artifact key.
+        for other in pipeline.environments where other.account != environment.account {
+            for stack in matrix.stacks(other) {
+                #expect(try !matrix.may(verify, "cloudformation:DescribeStacks", on: stack), "\(name): \(environment.name) verify describes \(other.name)")
+            }
+        }
+        // A stack of another environment whose name starts alike (`dev`, `devtest`); with stacks, one not listed.
+        let region = environment.region ?? pipeline.region
+        var others = ["arn:aws:cloudformation:\(region):\(environment.account):stack/\(pipeline.stackNaming.prefix)-\(environment.name)test-main/0123"]
+        if !pipeline.stacks.isEmpty { others.append(matrix.stack(environment, "database")) }
+        for other in others {
+            #expect(try !matrix.may(verify, "cloudformation:DescribeStacks", on: other), "\(name): \(other)")
+        }
+        #expect(try !matrix.may(verify, "iam:PassRole", on: "arn:aws:iam::\(environment.account):role/" + BootstrapNaming.executionRoleName(pipeline, environment)))
+        for (action, resource) in [
+            ("s3:GetObject", "arn:aws:s3:::data/report.csv"), ("ssm:GetParameter", "arn:aws:ssm:us-east-1:\(environment.account):parameter/db"),
+            ("secretsmanager:GetSecretValue", "arn:aws:secretsmanager:us-east-1:\(environment.account):secret:db"), ("ec2:DescribeVpcs", "*"),
+        ] {
+            #expect(try !matrix.may(verify, action, on: resource), "\(name): verify may \(action)")
+        }
+        #expect(try !matrix.mayUseKey(verify, "kms:Decrypt", ref: "refs/heads/" + environment.branch), "\(name): \(environment.name) verify decrypts")
     }
 }
 
