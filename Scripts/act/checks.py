@@ -1266,19 +1266,20 @@ FLOWS = {
                          "inputs": {"environment": "dev", "action": "destroy", "environment_suffix": "main",
                                     "confirm": "myapp-dev-main"},
                          "checks": dispatch_destroy},
-    # The `stacks` chain: a config of two stacks (Scripts/act/two-stacks), the app stack taking the network stack's
-    # output. The reviewed environment's first run can plan network only (app's input does not exist yet); the
-    # second, with a changed network template, plans and executes both after one approval.
+    # The `stacks` and `stacks-prod` chains: a config of two stacks (Scripts/act/two-stacks), the app stack taking
+    # the network stack's output; two chains, so that neither is much longer than the others. The reviewed
+    # environment's first run can plan network only (app's input does not exist yet); the second, with a changed
+    # network template, plans and executes both after one approval.
     "stacks-develop": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "develop", "approve": [],
                        "before_approval": None, "checks": stacks_develop},
-    "stacks-main-first": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "main",
-                          "approve": ["deploy-prod"], "before_approval": stacks_main_first_before_approval,
-                          "checks": stacks_main_first},
-    "stacks-main": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "main", "template": "update",
-                    "approve": ["deploy-prod"], "before_approval": stacks_main_before_approval, "checks": stacks_main},
     "stacks-broken-output": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "develop",
                              "approve": [], "before_approval": None,
                              "break": ["s/-network VpcId$/-network VpcIdx/"], "checks": stacks_broken_output},
+    "stacks-main-first": {"chain": "stacks-prod", "config": "two-stacks", "event": "push", "branch": "main",
+                          "approve": ["deploy-prod"], "before_approval": stacks_main_first_before_approval,
+                          "checks": stacks_main_first},
+    "stacks-main": {"chain": "stacks-prod", "config": "two-stacks", "event": "push", "branch": "main", "template": "update",
+                    "approve": ["deploy-prod"], "before_approval": stacks_main_before_approval, "checks": stacks_main},
     "pull-request": {"chain": "guards", "event": "pull_request", "branch": "main", "head": "feature/act-e2e",
                      "approve": [], "before_approval": None, "checks": pull_request},
     "tampered-artifact": {"chain": "guards", "event": "push", "branch": "develop", "approve": [], "tamper": "validate",
