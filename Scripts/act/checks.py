@@ -310,7 +310,10 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
     for logical, properties in sorted(declared.items()):
         wanted = {key: resolve(properties[key], parameters, stack_name) for key in ("Name", "Value")}
         name = physical.get(logical)
-        value = run.aws("ssm", account).get_parameter(Name=name)["Parameter"]["Value"] if name else None
+        try:
+            value = run.aws("ssm", account).get_parameter(Name=name)["Parameter"]["Value"] if name else None
+        except Exception as error:  # the stack lists a parameter SSM no longer has
+            value = f"(unreadable: {error})"
         found.append(f"{name} = {value!r}")
         if name != wanted["Name"] or value != wanted["Value"]:
             wrong.append(f"{logical}: {name} = {value!r}, the template says {wanted}")
@@ -746,7 +749,7 @@ def push_develop_unchanged(report, run):
     check_only_stacks(report, run, {})
 
 
-# --- several stacks (the `stacks` chain: Scripts/act/two-stacks, a network stack whose output the app stack takes) --
+# --- several stacks (the stacks chains: Scripts/act/two-stacks, a network stack whose output the app stack takes) -
 
 
 def stacks_of(run):
