@@ -66,6 +66,7 @@ class Run:
         self.calls = read_jsonl(context["calls_log"])
         self.webhooks = read_jsonl(context["webhook_log"])
         self.results, self.failed_steps, self.output = {}, collections.defaultdict(list), collections.defaultdict(list)
+        self.errors = collections.defaultdict(list)  # (job, step): the `::error::` messages the step printed
         for entry in read_jsonl(context["act_log"]):
             job = entry.get("jobID")
             if not job:
@@ -76,6 +77,8 @@ class Run:
                 self.failed_steps[job].append(entry.get("step"))
             if entry.get("raw_output"):
                 self.output[(job, entry.get("step"))].append(entry.get("msg", "").rstrip("\n"))
+            if entry.get("command") == "error":
+                self.errors[(job, entry.get("step"))].append(entry.get("arg", ""))
         self._sessions = {}
 
     def failing_step(self, job):
@@ -199,7 +202,7 @@ def check_no_token_refusals(report, run):
                  "; ".join(f"{entry['job']}: {entry['refused']}" for entry in refusals))
 
 
-def check_build_artifact(report, run, artifacts, template_text):
+def check_build_artifact(report, run, artifacts, template_texts):
     built = {name: files for name, files in artifacts.items() if "SHA256SUMS" in files}
     if not report.check(len(built) == 1, "artifact uploaded",
                         f"{', '.join(built) or 'none'} in the artifact store (one expected, with a SHA256SUMS manifest)"):
@@ -213,9 +216,11 @@ def check_build_artifact(report, run, artifacts, template_text):
     report.check(listed == actual, "artifact manifest",
                  f"SHA256SUMS lists exactly the {len(actual)} stored files with their hashes" if listed == actual
                  else f"manifest {listed} != stored {actual}")
-    leaked = [path for path, data in files.items() if template_text.encode() in data or path.endswith("template.yaml")]
+    leaked = [path for path, data in files.items()
+              if any(text.encode() in data for text in template_texts) or path.endswith("template.yaml")]
     report.check(not leaked, "artifact encrypted",
-                 "no stored file holds the template in plaintext" if not leaked else f"plaintext in {', '.join(leaked)}")
+                 f"no stored file holds any of the {len(template_texts)} template(s) in plaintext" if not leaked
+                 else f"plaintext in {', '.join(leaked)}")
 
 
 def check_steps_succeeded(report, run, job, step_names, name, detail):
@@ -252,10 +257,13 @@ def resolve(value, parameters, stack_name):
 
 
 def check_deployed_stack(report, run, environment, job, template_text, planned_by=None, stack_name=None,
-                         status="CREATE_COMPLETE"):
+                         status="CREATE_COMPLETE", parameters=None, stack_tags=None):
     """The stack `job` deployed: its status, tags, parameters, template, execution role, resources, and the change
-    set of this run (pw-RUN_ID-1), created by `planned_by` (else `job`) and executed by `job`."""
+    set of this run (pw-RUN_ID-1), created by `planned_by` (else `job`) and executed by `job`. `parameters`: the
+    values the stack must have been given (default: the environment's); `stack_tags`: the stack's own, besides the
+    environment's and the pipeline's. Every AWS::SSM::Parameter of the template must hold its resolved value."""
     account = environment["account"]
+    parameters = environment.get("parameters", {}) if parameters is None else parameters
     stack_name = stack_name or stack_name_of(run, environment)
     cloudformation = run.aws("cloudformation", account)
     try:
@@ -265,16 +273,17 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
         return None
     report.check(stack["StackStatus"] == status, f"stack {stack_name}",
                  f"{stack['StackStatus']} in account {account} (expected {status})")
-    tags = {tag["Key"]: tag["Value"] for tag in stack.get("Tags", [])}
     expected = {"Environment": environment["name"], "Project": run.config["project"], "ManagedBy": "Pipewright",
-                "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {})}
-    wrong = {key: (tags.get(key), value) for key, value in expected.items() if tags.get(key) != value}
+                "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {}),
+                **(stack_tags or {})}
+    tags = {tag["Key"]: tag["Value"] for tag in stack.get("Tags", [])}
+    wrong = {key: (tags.get(key), expected.get(key)) for key in sorted(set(expected) | set(tags))
+             if tags.get(key) != expected.get(key)}
     report.check(not wrong, f"tags of {stack_name}",
                  ", ".join(f"{key}={value}" for key, value in expected.items()) if not wrong
                  else "; ".join(f"{key}: got {got!r}, expected {want!r}" for key, (got, want) in wrong.items()))
-    parameters = {p["ParameterKey"]: p["ParameterValue"] for p in stack.get("Parameters", [])}
-    report.check(parameters == environment.get("parameters", {}), f"parameters of {stack_name}",
-                 f"{parameters} (pipewright.json: {environment.get('parameters', {})})")
+    given = {p["ParameterKey"]: p["ParameterValue"] for p in stack.get("Parameters", [])}
+    report.check(given == parameters, f"parameters of {stack_name}", f"{given} (expected {parameters})")
     body = cloudformation.get_template(StackName=stack_name)["TemplateBody"]
     body = body if isinstance(body, dict) else yaml.safe_load(body)
     report.check(body == yaml.safe_load(template_text), f"template of {stack_name}",
@@ -293,21 +302,30 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
                  f"{role_arn}: a bootstrap role CloudFormation may assume" if role_ok
                  else f"{role_arn!r} is not a CloudFormation execution role of the bootstrap stack in {account}")
     resources = cloudformation.list_stack_resources(StackName=stack_name)["StackResourceSummaries"]
-    marker = [resource for resource in resources if resource["ResourceType"] == "AWS::SSM::Parameter"]
-    properties = yaml.safe_load(template_text)["Resources"]["Marker"]["Properties"]
-    wanted = {key: resolve(properties[key], environment.get("parameters", {}), stack_name) for key in ("Name", "Value")}
-    if marker:
-        value = run.aws("ssm", account).get_parameter(Name=marker[0]["PhysicalResourceId"])["Parameter"]["Value"]
-        report.check(value == wanted["Value"] and marker[0]["PhysicalResourceId"] == wanted["Name"],
-                     f"resources of {stack_name}",
-                     f"SSM parameter {marker[0]['PhysicalResourceId']} = {value!r} (the template says {wanted})")
-    else:
-        report.check(False, f"resources of {stack_name}", f"no SSM parameter among {resources}")
+    physical = {resource["LogicalResourceId"]: resource["PhysicalResourceId"] for resource in resources
+                if resource["ResourceType"] == "AWS::SSM::Parameter"}
+    declared = {name: resource["Properties"] for name, resource in yaml.safe_load(template_text)["Resources"].items()
+                if resource["Type"] == "AWS::SSM::Parameter"}
+    found, wrong = [], []
+    for logical, properties in sorted(declared.items()):
+        wanted = {key: resolve(properties[key], parameters, stack_name) for key in ("Name", "Value")}
+        name = physical.get(logical)
+        try:
+            value = run.aws("ssm", account).get_parameter(Name=name)["Parameter"]["Value"] if name else None
+        except Exception as error:  # the stack lists a parameter SSM no longer has
+            value = f"(unreadable: {error})"
+        found.append(f"{name} = {value!r}")
+        if name != wanted["Name"] or value != wanted["Value"]:
+            wrong.append(f"{logical}: {name} = {value!r}, the template says {wanted}")
+    report.check(bool(declared) and not wrong and len(physical) == len(declared), f"resources of {stack_name}",
+                 f"SSM parameter {', '.join(found)}, as the template says" if declared and not wrong
+                 else "; ".join(wrong) or f"SSM parameters {sorted(physical)} (the template declares {sorted(declared)})")
     change_sets = cloudformation.list_change_sets(StackName=stack_name)["Summaries"]
     name = f"pw-{run.context['run_id']}-1"
     executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE" and cs["ChangeSetName"] == name]
     planner = planned_by or job
-    created = {(c["action"], c["status"]) for c in run.calls_by(planner) if c["action"] == "CreateChangeSet"}
+    created = {(c["action"], c["status"]) for c in run.calls_by(planner)
+               if c["action"] == "CreateChangeSet" and c.get("stack") == stack_name}
     ran = {(c["action"], c["status"]) for c in run.calls_by(job) if c["action"] == "ExecuteChangeSet"}
     ok = len(executed) == 1 and ("CreateChangeSet", 200) in created and ("ExecuteChangeSet", 200) in ran
     report.check(ok, f"change set of {stack_name}",
@@ -316,16 +334,18 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
     return stack
 
 
-def check_stack_outputs_artifact(report, run, artifacts, environment, stack):
-    file_name = f"{environment['name']}.json"
+def check_stack_outputs_artifact(report, run, artifacts, environment, stack, label=None):
+    """The outputs artifact holds the stack's real outputs: `<environment>.json`, or `<environment>-<label>.json`
+    for one of several stacks."""
+    file_name = f"{environment['name']}{'-' + label if label else ''}.json"
     holders = [name for name, files in artifacts.items() if file_name in files]
-    if not report.check(len(holders) == 1, f"stack outputs of {environment['name']}",
+    if not report.check(len(holders) == 1, f"stack outputs {file_name}",
                         f"{', '.join(holders) or 'no artifact'} holds {file_name}"):
         return
     stored = json.loads(artifacts[holders[0]][file_name])
     actual = [{"OutputKey": o["OutputKey"], "OutputValue": o["OutputValue"]} for o in (stack or {}).get("Outputs", [])]
     stored = [{"OutputKey": o["OutputKey"], "OutputValue": o["OutputValue"]} for o in stored]
-    report.check(stored == actual and bool(actual), f"stack outputs content of {environment['name']}",
+    report.check(stored == actual and bool(actual), f"stack outputs content of {file_name}",
                  f"{stored} (the stack's: {actual})")
 
 
@@ -412,7 +432,7 @@ def read_template(run):
 
 
 def check_build_and_validate(report, run, artifacts, template_text):
-    check_build_artifact(report, run, artifacts, template_text)
+    check_build_artifact(report, run, artifacts, [template_text])
     check_kms(report, run, "build", "GenerateDataKey")
 
 
@@ -729,6 +749,327 @@ def push_develop_unchanged(report, run):
     check_only_stacks(report, run, {})
 
 
+# --- several stacks (the stacks chains: Scripts/act/two-stacks, a network stack whose output the app stack takes) -
+
+
+def stacks_of(run):
+    """The config's stacks, in the order they are listed (dependencies first, as the fixture lists them)."""
+    return run.config["stacks"]
+
+
+def stack_full_name(run, env, stack):
+    return f"{stack_name_of(run, env)}-{stack['name']}"
+
+
+def stack_templates(run):
+    """{stack label: template text}, as committed in the scratch repository at the flow's commit."""
+    root = os.path.dirname(run.context["config"])
+    texts = {}
+    for stack in stacks_of(run):
+        with open(os.path.join(root, stack["template"])) as handle:
+            texts[stack["name"]] = handle.read()
+    return texts
+
+
+def stack_outputs(run, env, stack):
+    """The stack's outputs in moto as {key: value}; {} when the stack or its outputs do not exist."""
+    cloudformation = run.aws("cloudformation", env["account"])
+    try:
+        found = cloudformation.describe_stacks(StackName=stack_full_name(run, env, stack))["Stacks"][0]
+    except cloudformation.exceptions.ClientError:
+        return {}
+    return {o["OutputKey"]: o["OutputValue"] for o in found.get("Outputs", [])}
+
+
+def expected_stack_parameters(run, env, stack):
+    """What CloudFormation must have been given: the stack's own parameters, the environment's `<stack>.<Key>`
+    values, and for `{"output": "<stack>.<Key>"}` the real output of that stack, read from moto now."""
+    by_name = {other["name"]: other for other in stacks_of(run)}
+    wanted = {}
+    for key, value in (stack.get("parameters") or {}).items():
+        if isinstance(value, dict) and "output" in value:
+            source, _, output = value["output"].partition(".")
+            wanted[key] = stack_outputs(run, env, by_name[source]).get(output)
+        else:
+            wanted[key] = value
+    for key, value in (env.get("parameters") or {}).items():
+        if key.startswith(stack["name"] + "."):
+            wanted[key.split(".", 1)[1]] = value
+    return wanted
+
+
+def check_stacks_deployed(report, run, env, job, statuses, planned_by=None):
+    """Every stack of the environment deployed by `job` ({label: expected status}): check_deployed_stack with the
+    parameters it must have received (an output parameter: the source stack's real output) and its own tags."""
+    texts, deployed = stack_templates(run), {}
+    for stack in stacks_of(run):
+        if stack["name"] not in statuses:
+            continue
+        deployed[stack["name"]] = check_deployed_stack(
+            report, run, env, job, texts[stack["name"]], planned_by=planned_by,
+            stack_name=stack_full_name(run, env, stack), status=statuses[stack["name"]],
+            parameters=expected_stack_parameters(run, env, stack), stack_tags=stack.get("tags"))
+    return deployed
+
+
+def check_output_parameters(report, run, env, deployed):
+    """Each parameter a stack takes from another stack's output holds that stack's real output, in the stack and
+    in the resource the fixture stores it in: the value crossed from one stack to the next inside the job."""
+    for stack in stacks_of(run):
+        for key, value in (stack.get("parameters") or {}).items():
+            if not (isinstance(value, dict) and "output" in value) or stack["name"] not in deployed:
+                continue
+            source, _, output = value["output"].partition(".")
+            produced = ({o["OutputKey"]: o["OutputValue"] for o in (deployed.get(source) or {}).get("Outputs", [])}
+                        .get(output))
+            given = {p["ParameterKey"]: p["ParameterValue"] for p in (deployed[stack["name"]] or {}).get("Parameters", [])}
+            name = f"/act-e2e/{stack_full_name(run, env, stack)}/vpc-id"
+            try:
+                stored = run.aws("ssm", env["account"]).get_parameter(Name=name)["Parameter"]["Value"]
+            except Exception as error:
+                stored = f"(unreadable: {error})"
+            ok = bool(produced) and re.fullmatch(r"vpc-[0-9a-f]{8}", produced) and given.get(key) == produced == stored
+            report.check(bool(ok), f"{stack['name']}'s {key} from {value['output']}",
+                         f"{source}'s output {output} = {produced!r}; {stack_full_name(run, env, stack)} was given "
+                         f"{given.get(key)!r}; SSM {name} = {stored!r}")
+
+
+def change_set_stacks(run, env):
+    """{change set id: stack label} for every change set of the environment's stacks."""
+    found = {}
+    cloudformation = run.aws("cloudformation", env["account"])
+    for stack in stacks_of(run):
+        try:
+            summaries = cloudformation.list_change_sets(StackName=stack_full_name(run, env, stack))["Summaries"]
+        except cloudformation.exceptions.ClientError:
+            continue
+        for summary in summaries:
+            found[summary["ChangeSetId"]] = stack["name"]
+    return found
+
+
+def check_change_set_order(report, run, env, job, wanted):
+    """The job's role created and executed change sets in exactly this order: [(action, stack label)]. The calls
+    are moto_server.py's records; an ExecuteChangeSet names the change set's ARN, whose stack moto tells."""
+    owners = change_set_stacks(run, env)
+    by_name = {stack_full_name(run, env, stack): stack["name"] for stack in stacks_of(run)}
+    made = []
+    for call in run.calls_by(job):
+        if call["status"] != 200 or call["action"] not in ("CreateChangeSet", "ExecuteChangeSet"):
+            continue
+        if call["action"] == "CreateChangeSet":
+            made.append((call["action"], by_name.get(call.get("stack"), call.get("stack"))))
+        else:
+            made.append((call["action"], owners.get(call.get("change_set"), call.get("change_set"))))
+    report.check(made == wanted, f"order of {job}'s change sets",
+                 (" -> ".join(f"{action} {stack}" for action, stack in made) or "none made")
+                 + ("" if made == wanted else f" (expected {' -> '.join(f'{a} {s}' for a, s in wanted)})"))
+
+
+def check_verification(report, run, env, deploy):
+    """The place for the checks of the verification after a deploy (`verify` commands, run with each stack's outputs
+    as STACK_OUTPUT_<STACK>_<KEY> under the environment's read-only verify role). The fixture's config has none
+    today; a config that has them fails here until these checks are written, rather than passing unchecked."""
+    commands = run.config.get("verify") or env.get("verify")
+    if commands:
+        report.check(False, f"verification after {deploy}",
+                     f"the config has verify commands {commands}, which this harness does not check yet")
+
+
+def check_stacks_build(report, run, jobs, accounts_of_jobs):
+    """What every stacks flow shares: the jobs, their roles and environments, the encrypted artifact."""
+    check_jobs(report, run, jobs)
+    check_no_token_refusals(report, run)
+    check_roles(report, run, jobs, accounts_of_jobs)
+    check_environment_gate(report, run, jobs)
+    artifacts = stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    check_build_artifact(report, run, artifacts, list(stack_templates(run).values()))
+    check_kms(report, run, "build", "GenerateDataKey")
+    return artifacts
+
+
+def stacks_develop(report, run):
+    """A push to the direct environment's branch: deploy-FIRST deploys network, then app with network's real
+    VpcId, each through its own change set, and notifies once."""
+    env, deploy = first_environment(run)
+    labels = [stack["name"] for stack in stacks_of(run)]
+    shared_account = pipeline_account(run)
+    artifacts = check_stacks_build(report, run, ["build", "validate", deploy],
+                                   {"build": shared_account, "validate": shared_account, deploy: env["account"]})
+    for job in ("validate", deploy):
+        check_decrypting_job(report, run, job)
+    check_cross_account_decrypt(report, run, deploy, env["account"])
+    deployed = check_stacks_deployed(report, run, env, deploy, {label: "CREATE_COMPLETE" for label in labels})
+    check_change_set_order(report, run, env, deploy,
+                           [(action, label) for label in labels for action in ("CreateChangeSet", "ExecuteChangeSet")])
+    check_output_parameters(report, run, env, deployed)
+    for label, stack in deployed.items():
+        check_stack_outputs_artifact(report, run, artifacts, env, stack, label=label)
+    check_notification(report, run, deploy, stack_name_of(run, env))
+    check_verification(report, run, env, deploy)
+    check_only_stacks(report, run, {env["account"]: [stack_full_name(run, env, s) for s in stacks_of(run)]})
+
+
+def reviewed_environment(run):
+    env = next(env for env in run.config["environments"] if env.get("strategy") == "changeSet")
+    return env, f"plan-{env['name']}", f"deploy-{env['name']}"
+
+
+def check_plan_before_approval(report, run, planned, pending):
+    """Stopped at the reviewed deploy's approval: the plan job created the change set of each stack of `planned`
+    ({label: change set type}) and none for `pending`, changed no stack, and its role cannot execute."""
+    env, plan, deploy = reviewed_environment(run)
+    report.check(run.results.get(plan) == "success", f"job {plan} before approval",
+                 f"{run.results.get(plan, 'did not finish')} ({deploy} waits for approval)")
+    report.check(deploy not in run.results and not any(t.get("job") == deploy and "jti" in t for t in run.tokens),
+                 f"{deploy} before approval", "has no token and no result yet (its token request is held)")
+    cloudformation = run.aws("cloudformation", env["account"])
+    change_set = f"pw-{run.context['run_id']}-1"
+    for stack in stacks_of(run):
+        name = stack_full_name(run, env, stack)
+        try:
+            summaries = cloudformation.list_change_sets(StackName=name)["Summaries"]
+        except cloudformation.exceptions.ClientError:
+            summaries = []
+        mine = [cs for cs in summaries if cs["ChangeSetName"] == change_set]
+        if stack["name"] in planned:
+            # DescribeChangeSet does not name the type: a change set that creates the stack holds it in review.
+            status = cloudformation.describe_stacks(StackName=name)["Stacks"][0]["StackStatus"] if mine else None
+            kind = "CREATE" if status == "REVIEW_IN_PROGRESS" else "UPDATE"
+            changes = cloudformation.describe_change_set(ChangeSetName=mine[0]["ChangeSetId"])["Changes"] if mine else []
+            actions = [f"{c['ResourceChange']['Action']} {c['ResourceChange']['LogicalResourceId']}" for c in changes]
+            ok = len(mine) == 1 and mine[0].get("ExecutionStatus") == "AVAILABLE" and kind == planned[stack["name"]]
+            report.check(ok, f"change set of {stack['name']} planned by {plan}",
+                         f"{change_set} of {name} ({status}): {mine[0].get('Status')}/{mine[0].get('ExecutionStatus')}, "
+                         f"type {kind} (expected {planned[stack['name']]}), changes {actions}"
+                         if mine else f"no {change_set} among {summaries}")
+        else:
+            report.check(not mine, f"{stack['name']} not planned by {plan}",
+                         f"no {change_set} for {name}: an output it reads does not exist yet" if not mine
+                         else f"{change_set} exists for {name}")
+    check_stacks_unchanged(report, run, f"(only {plan} ran in {env['account']})")
+    for stack in stacks_of(run):
+        marker = f"/act-e2e/{stack_full_name(run, env, stack)}/marker"
+        value = None
+        try:
+            value = run.aws("ssm", env["account"]).get_parameter(Name=marker)["Parameter"]["Value"]
+        except Exception:
+            pass
+        before = stack_full_name(run, env, stack) in run.context["stacks_before"].get(env["account"], {})
+        report.check(before or value is None, f"no new {stack['name']} resources before approval",
+                     f"SSM parameter {marker} {'= ' + repr(value) if value is not None else 'does not exist'}"
+                     + (" (the stack existed before this run)" if before else ""))
+    by_plan = sorted({call["action"] for call in run.calls_by(plan) if call["status"] == 200})
+    forbidden = [a for a in by_plan if a in ("ExecuteChangeSet", "UpdateStack", "CreateStack", "DeleteStack")]
+    created = [call for call in run.calls_by(plan) if call["action"] == "CreateChangeSet" and call["status"] == 200]
+    report.check(len(created) == len(planned) and not forbidden, f"calls of {plan}'s role",
+                 f"{', '.join(by_plan)}; {len(created)} change set(s) created (none executes, creates, updates or "
+                 f"deletes a stack)")
+    last = [stack for stack in stacks_of(run) if stack["name"] in planned][-1]
+    refused, detail = attempt_execute_with_plan_role(run, plan, stack_full_name(run, env, last), change_set)
+    report.check(refused, f"{plan}'s role cannot execute", detail)
+
+
+def stacks_main_first_before_approval(report, run):
+    check_plan_before_approval(report, run, {"network": "CREATE"}, ["app"])
+
+
+def stacks_main_first(report, run):
+    """The first push to the reviewed environment's branch: network is planned and, once approved, deployed; app
+    reads network's output, which did not exist when the plan ran, so it was not planned, and the deploy job
+    stops there (run the pipeline again to plan and review it) and notifies the failure."""
+    env, plan, deploy = reviewed_environment(run)
+    shared_account = pipeline_account(run)
+    jobs = ["build", "validate", plan, deploy]
+    check_no_token_refusals(report, run)
+    check_roles(report, run, jobs, {"build": shared_account, "validate": shared_account, plan: env["account"],
+                                    deploy: env["account"]})
+    check_environment_gate(report, run, jobs)
+    for job in ("build", "validate", plan):
+        report.check(run.results.get(job) == "success", f"job {job}", run.results.get(job, "did not run"))
+    check_job_failed_at(report, run, deploy, "Execute the reviewed change set of stack app",
+                        "app was not planned: the output it reads did not exist when the plan ran")
+    deployed = check_stacks_deployed(report, run, env, deploy, {"network": "CREATE_COMPLETE"}, planned_by=plan)
+    check_change_set_order(report, run, env, plan, [("CreateChangeSet", "network")])
+    check_change_set_order(report, run, env, deploy, [("ExecuteChangeSet", "network")])
+    app = stack_full_name(run, env, stacks_of(run)[1])
+    report.check(app not in stack_names(run, env["account"]), f"{app} not created", "no such stack in "
+                 f"{env['account']}: the deploy job stopped before it")
+    check_notification(report, run, deploy, stack_name_of(run, env), status="failure")
+    check_only_stacks(report, run, {env["account"]: [stack["StackName"] for stack in deployed.values() if stack]})
+
+
+def stacks_main_before_approval(report, run):
+    check_plan_before_approval(report, run, {"network": "UPDATE", "app": "CREATE"}, [])
+
+
+def stacks_main(report, run):
+    """A push to the reviewed environment's branch that changes network (its marker; VpcId stays): the plan job
+    created both change sets, one approval let the deploy job verify and execute both, network first, and app was
+    given network's real VpcId. The deploy role executes only: it uses no key and cannot decrypt."""
+    env, plan, deploy = reviewed_environment(run)
+    shared_account = pipeline_account(run)
+    artifacts = check_stacks_build(report, run, ["build", "validate", plan, deploy],
+                                   {"build": shared_account, "validate": shared_account, plan: env["account"],
+                                    deploy: env["account"]})
+    for job in ("validate", plan):
+        check_decrypting_job(report, run, job)
+    check_cross_account_decrypt(report, run, plan, env["account"])
+    keys = [call for call in run.calls_by(deploy) if call["service"] == "kms"]
+    report.check(not keys, f"{deploy} uses no key", "its role executes the reviewed change sets only"
+                 if not keys else f"KMS calls: {[c['action'] for c in keys]}")
+    check_execute_role_cannot_decrypt(report, run, deploy, artifacts)
+    reviewed = sorted({t["job"] for t in run.tokens if "jti" in t and not t.get("by")
+                       and (run.context["environments"].get(t.get("environment") or "") or {}).get("reviewers")})
+    tokens = [t for t in run.tokens if t.get("job") == deploy and "jti" in t and not t.get("by")]
+    report.check(reviewed == [deploy] and len(tokens) == 1, "one approval",
+                 f"the jobs of environments with required reviewers that got a token: {reviewed}; {deploy} got "
+                 f"{len(tokens)} token(s)")
+    steps = [step for step in run.jobs[deploy]["steps"] if step == "Verify every reviewed change set"]
+    check_steps_succeeded(report, run, deploy, set(steps), "reviewed change sets verified",
+                          "both matched their reviewed content before either was executed")
+    deployed = check_stacks_deployed(report, run, env, deploy, {"network": "UPDATE_COMPLETE", "app": "CREATE_COMPLETE"},
+                                     planned_by=plan)
+    check_change_set_order(report, run, env, plan, [("CreateChangeSet", "network"), ("CreateChangeSet", "app")])
+    check_change_set_order(report, run, env, deploy, [("ExecuteChangeSet", "network"), ("ExecuteChangeSet", "app")])
+    check_output_parameters(report, run, env, deployed)
+    before = run.context["stacks_before"].get(env["account"], {})
+    network = stack_full_name(run, env, stacks_of(run)[0])
+    kept = dict(before.get(network, {}).get("outputs", [])) == stack_outputs(run, env, stacks_of(run)[0])
+    report.check(kept, f"{network}'s outputs kept", f"the update changed its marker, not its outputs: "
+                 f"{stack_outputs(run, env, stacks_of(run)[0])} (before: {dict(before.get(network, {}).get('outputs', []))})")
+    for label, stack in deployed.items():
+        check_stack_outputs_artifact(report, run, artifacts, env, stack, label=label)
+    check_notification(report, run, deploy, stack_name_of(run, env))
+    check_verification(report, run, env, deploy)
+    check_only_stacks(report, run, {env["account"]: [stack_full_name(run, env, s) for s in stacks_of(run)]})
+
+
+def stacks_broken_output(report, run):
+    """The harness's self-test for the stacks chain: the emitted workflow with the app stack reading an output
+    the network stack does not have (VpcIdx). The stacks-develop checks must fail, the deploy job must stop at the
+    app stack's step, naming the missing output, and no stack may change."""
+    import contextlib
+    import io
+
+    env, deploy = first_environment(run)
+    inner = Report()
+    captured = io.StringIO()
+    with contextlib.redirect_stdout(captured):
+        stacks_develop(inner, run)
+    failures = [line for line in captured.getvalue().splitlines() if line.startswith("FAIL ")]
+    print("     | the stacks-develop checks on the broken file said:")
+    for line in failures:
+        print(f"     |   {line}")
+    report.check(inner.failed > 0, "self-test: the E2E fails", f"{inner.failed} of {inner.passed + inner.failed} checks failed")
+    step = "Deploy stack app with a change set"
+    check_job_failed_at(report, run, deploy, step, "the app stack reads an output the network stack does not have")
+    said = [line for line in run.errors.get((deploy, step), []) if "output VpcIdx" in line]
+    report.check(bool(said), "self-test: the error names the output", said[0] if said else
+                 f"no ::error:: of '{step}' names output VpcIdx ({run.errors.get((deploy, step))})")
+    check_stacks_unchanged(report, run, "(the broken deploy changed nothing)")
+
+
 def dispatch_stack(run):
     first, _ = first_environment(run)
     naming = run.config["stackNaming"]
@@ -893,7 +1234,9 @@ def prepare(path):
 # Optional: `workflow` (drift: the drift workflow), `inputs` (workflow_dispatch), `template` (update: a second
 # commit with version 2 of the fixture), `tamper` (a job whose token request is held while the harness changes
 # the stored artifact), `prepare` (done in moto before the run), `break` (sed expressions applied to a copy of
-# the emitted file: the harness's self-test).
+# the emitted file: the harness's self-test), `config` (the scratch repository is that folder of Scripts/act, its
+# pipewright.json rendered with `pipewright generate`, instead of the cloudformation blueprint; its update/ holds
+# the templates of `template: update`; the flows of one run must agree on it).
 FLOWS = {
     "push-develop": {"chain": "develop", "event": "push", "branch": "develop", "approve": [], "before_approval": None,
                      "checks": push_develop},
@@ -926,6 +1269,20 @@ FLOWS = {
                          "inputs": {"environment": "dev", "action": "destroy", "environment_suffix": "main",
                                     "confirm": "myapp-dev-main"},
                          "checks": dispatch_destroy},
+    # The `stacks` and `stacks-prod` chains: a config of two stacks (Scripts/act/two-stacks), the app stack taking
+    # the network stack's output; two chains, so that neither is much longer than the others. The reviewed
+    # environment's first run can plan network only (app's input does not exist yet); the second, with a changed
+    # network template, plans and executes both after one approval.
+    "stacks-develop": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "develop", "approve": [],
+                       "before_approval": None, "checks": stacks_develop},
+    "stacks-broken-output": {"chain": "stacks", "config": "two-stacks", "event": "push", "branch": "develop",
+                             "approve": [], "before_approval": None,
+                             "break": ["s/-network VpcId$/-network VpcIdx/"], "checks": stacks_broken_output},
+    "stacks-main-first": {"chain": "stacks-prod", "config": "two-stacks", "event": "push", "branch": "main",
+                          "approve": ["deploy-prod"], "before_approval": stacks_main_first_before_approval,
+                          "checks": stacks_main_first},
+    "stacks-main": {"chain": "stacks-prod", "config": "two-stacks", "event": "push", "branch": "main", "template": "update",
+                    "approve": ["deploy-prod"], "before_approval": stacks_main_before_approval, "checks": stacks_main},
     "pull-request": {"chain": "guards", "event": "pull_request", "branch": "main", "head": "feature/act-e2e",
                      "approve": [], "before_approval": None, "checks": pull_request},
     "tampered-artifact": {"chain": "guards", "event": "push", "branch": "develop", "approve": [], "tamper": "validate",
