@@ -405,9 +405,11 @@ def run_webhooks(run):
 
 def check_notification(report, run, job, stack_name, status="success", prefix="Deploy of"):
     texts = run_webhooks(run)
-    mine = [text for text in texts if f" {stack_name}: " in text]
+    # Every job that notifies names its work first ("Deploy of", "Verification of", ...), then the stack.
+    mine = [text for text in texts if text.startswith(f"{prefix} {stack_name}: ")]
     ok = len(mine) == 1 and mine[0].startswith(f"{prefix} {stack_name}: {status} (")
-    report.check(ok, f"notification of {job}", mine[0] if mine else f"none of this run's mentions {stack_name} ({len(texts)} received)")
+    report.check(ok, f"notification of {job}", mine[0] if len(mine) == 1 else
+                 f"{len(mine)} of this run's {len(texts)} say '{prefix} {stack_name}: ...'" + (f": {mine}" if mine else ""))
 
 
 # --- flows -----------------------------------------------------------------------------------------
@@ -866,14 +868,45 @@ def check_change_set_order(report, run, env, job, wanted):
                  + ("" if made == wanted else f" (expected {' -> '.join(f'{a} {s}' for a, s in wanted)})"))
 
 
+def verify_commands(run, env):
+    """The environment's verification commands: its own `verify`, or else the pipeline's ([] turns them off)."""
+    return env["verify"] if "verify" in env else run.config.get("verify", [])
+
+
+def verify_jobs(run, env):
+    return [f"verify-{env['name']}"] if verify_commands(run, env) else []
+
+
 def check_verification(report, run, env, deploy):
-    """The place for the checks of the verification after a deploy (`verify` commands, run with each stack's outputs
-    as STACK_OUTPUT_<STACK>_<KEY> under the environment's read-only verify role). The fixture's config has none
-    today; a config that has them fails here until these checks are written, rather than passing unchecked."""
-    commands = run.config.get("verify") or env.get("verify")
-    if commands:
-        report.check(False, f"verification after {deploy}",
-                     f"the config has verify commands {commands}, which this harness does not check yet")
+    """The verification after a deploy: `verify-ENV` ran after `deploy`, under the environment's read-only verify
+    role in its own account, and each command (which compare STACK_OUTPUT_* with what describe-stacks says, see
+    Scripts/act/two-stacks/pipewright.json) succeeded. The role's calls only read, and it cannot write: a
+    delete-stack with its credentials is refused."""
+    if not verify_commands(run, env):
+        return
+    job = f"verify-{env['name']}"
+    check_roles(report, run, [job], {job: env["account"]})
+    commands = [step for step in run.jobs[job]["steps"] if step.startswith("Verification command ")]
+    report.check(len(commands) == len(verify_commands(run, env)), f"{job}'s steps",
+                 f"{len(commands)} verification step(s) for {len(verify_commands(run, env))} command(s)")
+    check_steps_succeeded(report, run, job, {"Read the stack outputs", *commands}, f"{job} read the outputs and verified",
+                          "every command succeeded, with the stacks' real outputs in its environment")
+    check_notification(report, run, job, stack_name_of(run, env), prefix="Verification of")
+    actions = sorted({call["action"] for call in run.calls_by(job)})
+    writes = [a for a in actions if not a.startswith(("Describe", "Get", "List"))]
+    report.check("DescribeStacks" in actions and not writes, f"calls of {job}'s role",
+                 f"{', '.join(actions) or 'none'} (only reads)" if not writes else f"writes: {', '.join(writes)}")
+    role_arn, session = session_of(run, job, "act-e2e-verify-probe")
+    stack = stack_full_name(run, env, stacks_of(run)[-1]) if stacks_of(run) else stack_name_of(run, env)
+    cloudformation = session.client("cloudformation", endpoint_url=run.context["endpoint"])
+    try:
+        cloudformation.delete_stack(StackName=stack)
+        report.check(False, f"{job}'s role cannot write", f"DeleteStack of {stack} with {role_arn} SUCCEEDED")
+    except cloudformation.exceptions.ClientError as error:
+        entries = compensation_refusals(run, "iam-policy", role_arn, "cloudformation:DeleteStack")
+        report.check(bool(entries), f"{job}'s role cannot write",
+                     f"DeleteStack of {stack}: {error.response['Error']['Code']} "
+                     f"({entries[-1]['message'] if entries else 'no iam-policy refusal recorded'})")
 
 
 def check_stacks_build(report, run, jobs, accounts_of_jobs):
@@ -894,8 +927,9 @@ def stacks_develop(report, run):
     env, deploy = first_environment(run)
     labels = [stack["name"] for stack in stacks_of(run)]
     shared_account = pipeline_account(run)
-    artifacts = check_stacks_build(report, run, ["build", "validate", deploy],
-                                   {"build": shared_account, "validate": shared_account, deploy: env["account"]})
+    artifacts = check_stacks_build(report, run, ["build", "validate", deploy] + verify_jobs(run, env),
+                                   {"build": shared_account, "validate": shared_account, deploy: env["account"],
+                                    **{job: env["account"] for job in verify_jobs(run, env)}})
     for job in ("validate", deploy):
         check_decrypting_job(report, run, job)
     check_cross_account_decrypt(report, run, deploy, env["account"])
@@ -1009,9 +1043,9 @@ def stacks_main(report, run):
     given network's real VpcId. The deploy role executes only: it uses no key and cannot decrypt."""
     env, plan, deploy = reviewed_environment(run)
     shared_account = pipeline_account(run)
-    artifacts = check_stacks_build(report, run, ["build", "validate", plan, deploy],
+    artifacts = check_stacks_build(report, run, ["build", "validate", plan, deploy] + verify_jobs(run, env),
                                    {"build": shared_account, "validate": shared_account, plan: env["account"],
-                                    deploy: env["account"]})
+                                    deploy: env["account"], **{job: env["account"] for job in verify_jobs(run, env)}})
     for job in ("validate", plan):
         check_decrypting_job(report, run, job)
     check_cross_account_decrypt(report, run, plan, env["account"])
@@ -1068,6 +1102,10 @@ def stacks_broken_output(report, run):
     report.check(bool(said), "self-test: the error names the output", said[0] if said else
                  f"no ::error:: of '{step}' names output VpcIdx ({run.errors.get((deploy, step))})")
     check_stacks_unchanged(report, run, "(the broken deploy changed nothing)")
+    for job in verify_jobs(run, env):
+        report.check(job not in run.results, f"no {job} after the failed deploy",
+                     "skipped: a failed deploy is not verified, and nothing after it is promoted" if job not in run.results
+                     else f"{job} ran: {run.results[job]}")
 
 
 def dispatch_stack(run):
