@@ -886,6 +886,10 @@ def prepare(path):
     return 0
 
 
+# The sam chain's set-up and checks live in sam_chain.py, which reads the helpers above from this module.
+sys.modules.setdefault("checks", sys.modules[__name__])
+import sam_chain  # noqa: E402
+
 # Each flow: its chain (flows of one chain build on each other's stacks and run in this order, in one process
 # with one moto; the chains run side by side, so a flow sees only its own chain's stacks), the event, the branch pushed (or the pull request's base, or the
 # dispatch's ref), the jobs the harness approves as a required reviewer would (their OIDC token is held until
@@ -893,7 +897,8 @@ def prepare(path):
 # Optional: `workflow` (drift: the drift workflow), `inputs` (workflow_dispatch), `template` (update: a second
 # commit with version 2 of the fixture), `tamper` (a job whose token request is held while the harness changes
 # the stored artifact), `prepare` (done in moto before the run), `break` (sed expressions applied to a copy of
-# the emitted file: the harness's self-test).
+# the emitted file: the harness's self-test), `blueprint` (the blueprint `pipewright init` scaffolds for the
+# chain, default cloudformation; one per chain).
 FLOWS = {
     "push-develop": {"chain": "develop", "event": "push", "branch": "develop", "approve": [], "before_approval": None,
                      "checks": push_develop},
@@ -934,6 +939,8 @@ FLOWS = {
                         "break": ["s/artifact-name: ${{ steps.encrypt.outputs.artifact-name }}/"
                                   "artifact-name: ${{ steps.encrypt.outputs.artifact-nme }}/"],
                         "checks": broken_workflow},
+    "sam-push-develop": {"chain": "sam", "blueprint": "sam", "event": "push", "branch": "develop", "approve": [],
+                         "before_approval": None, "checks": sam_chain.push_develop},
 }
 
 
