@@ -188,7 +188,7 @@ def check_package(report, run):
                         f"in the pipeline account {checks.pipeline_account(run)}" if objects is not None
                         else f"not among the pipeline account's buckets {owned}"):
         return {}
-    prefix = f"PREFIX/{run.context['sha']}/"
+    prefix = f"*/{run.context['sha']}/"
     mine = {key: data for key, data in objects.items() if re.fullmatch(rf"[^/]+/{run.context['sha']}/[^/]+", key)}
     handler_path = os.path.join(os.path.dirname(run.context["template"]), "src", "app.py")
     with open(handler_path, "rb") as handle:
