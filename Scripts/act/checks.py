@@ -941,6 +941,8 @@ FLOWS = {
                         "checks": broken_workflow},
     "sam-push-develop": {"chain": "sam", "blueprint": "sam", "event": "push", "branch": "develop", "approve": [],
                          "before_approval": None, "checks": sam_chain.push_develop},
+    "sam-push-main": {"chain": "sam", "blueprint": "sam", "event": "push", "branch": "main", "approve": ["deploy-prod"],
+                      "before_approval": sam_chain.push_main_before_approval, "checks": sam_chain.push_main},
 }
 
 

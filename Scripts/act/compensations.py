@@ -95,6 +95,12 @@ Known differences left as they are (so a passing run does not claim them):
     NOT_CHECKED, so a drift in it is not seen.
   - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
     (environment_hold) has already run its steps before the token when it is approved.
+  - sam-transform gives aws-sam-translator no managed policy names (a function's `Policies` naming an AWS managed
+    policy by name would fail to expand); the sam chain's function names none.
+  - moto does not evaluate S3 bucket policies: that an environment's execution role may read the pipeline
+    account's package (the bucket policy the next steps describe, which the sam chain sets) is not checked,
+    nor are the execution roles' policies for the resources CloudFormation creates (so the next steps'
+    ExecutionPolicyArns for templates that create IAM roles is not followed in the sam chain).
   - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
     ask the token server with `by=act-e2e-checks`: logged as the harness's, never held.
 """

@@ -11,8 +11,9 @@
                                                           the package bucket the next steps tell the user to
                                                           create, with the bucket policy they describe
 
-The checks of the chain's flows (FLOWS in checks.py with `"blueprint": "sam"`) are here too; they judge by what
-moto holds: the stack and its function, the package's objects in the pipeline account's bucket.
+The checks of the chain's flows (FLOWS in checks.py with `"blueprint": "sam"`: a push to develop, and a push to
+main through the reviewed prod change set) are here too; they judge by what moto holds: the stacks and their
+functions, the package's objects in the pipeline account's bucket.
 """
 import hashlib
 import json
@@ -207,9 +208,10 @@ def check_package(report, run):
     return {key: mine[key] for key in holding}
 
 
-def check_sam_stack(report, run, environment, job, packages, status="CREATE_COMPLETE"):
+def check_sam_stack(report, run, environment, job, packages, planned_by=None, status="CREATE_COMPLETE"):
     """The stack `job` deployed from the packaged template: status, tags, parameters, the template (the transform
-    and the package's S3 location), execution role, change set, and the function moto created from it."""
+    and the package's S3 location), execution role, the function moto created from it, and this run's change set,
+    created by `planned_by` (else `job`) and executed by `job`."""
     import base64  # noqa: PLC0415
 
     import yaml  # noqa: PLC0415
@@ -289,9 +291,12 @@ def check_sam_stack(report, run, environment, job, packages, status="CREATE_COMP
     change_sets = cloudformation.list_change_sets(StackName=stack_name)["Summaries"]
     name = f"pw-{run.context['run_id']}-1"
     executed = [cs for cs in change_sets if cs.get("ExecutionStatus") == "EXECUTE_COMPLETE" and cs["ChangeSetName"] == name]
-    made = {(c["action"], c["status"]) for c in run.calls_by(job)}
-    ok = len(executed) == 1 and ("CreateChangeSet", 200) in made and ("ExecuteChangeSet", 200) in made
-    report.check(ok, f"change set of {stack_name}", f"{name} {'executed' if executed else 'NOT executed'} by {job}'s role")
+    planner = planned_by or job
+    created = ("CreateChangeSet", 200) in {(c["action"], c["status"]) for c in run.calls_by(planner)}
+    ran = ("ExecuteChangeSet", 200) in {(c["action"], c["status"]) for c in run.calls_by(job)}
+    report.check(len(executed) == 1 and created and ran, f"change set of {stack_name}",
+                 f"{name} {'executed' if executed else 'NOT executed'} (created by {planner}'s role: {created}, "
+                 f"executed by {job}'s role: {ran})")
     return stack
 
 
@@ -319,6 +324,52 @@ def push_develop(report, run):
         checks.check_notification(report, run, deploy, stack["StackName"])
     checks.check_only_stacks(report, run, {first["account"]: [stack["StackName"]]} if stack else {})
     return stack
+
+
+def push_main_before_approval(report, run):
+    """Stopped at deploy-prod's approval: besides the CloudFormation chain's checks (plan-prod created prod's
+    change set, changed nothing, and its role cannot execute it), prod holds no function yet."""
+    import checks  # noqa: PLC0415
+
+    checks.push_main_before_approval(report, run)
+    prod = checks.environment(run, "prod")
+    functions = [f["FunctionName"] for f in run.aws("lambda", prod["account"]).list_functions()["Functions"]]
+    report.check(not functions, "no prod function before approval",
+                 f"account {prod['account']} has {functions or 'no function'}")
+
+
+def push_main(report, run):
+    """A push to the production branch of the SAM pipeline: build -> validate -> deploy-staging -> plan-prod
+    (change set only) -> deploy-prod once the harness approved it; both stacks hold the function built from the
+    package in the pipeline account's bucket."""
+    import checks  # noqa: PLC0415
+
+    staging, prod = checks.environment(run, "staging"), checks.environment(run, "prod")
+    jobs = ["build", "validate", "deploy-staging", "plan-prod", "deploy-prod"]
+    shared_account = checks.pipeline_account(run)
+    checks.check_jobs(report, run, jobs)
+    checks.check_no_token_refusals(report, run)
+    checks.check_roles(report, run, jobs, {"build": shared_account, "validate": shared_account,
+                                           "deploy-staging": staging["account"], "plan-prod": prod["account"],
+                                           "deploy-prod": prod["account"]})
+    checks.check_environment_gate(report, run, jobs)
+    artifacts = checks.stored_artifacts(os.path.join(run.context["artifacts"], run.context["run_id"]))
+    checks.check_build_and_validate(report, run, artifacts, checks.read_template(run))
+    for job in ("validate", "deploy-staging", "plan-prod"):
+        checks.check_decrypting_job(report, run, job)
+    checks.check_cross_account_decrypt(report, run, "deploy-staging", staging["account"])
+    checks.check_cross_account_decrypt(report, run, "plan-prod", prod["account"])
+    checks.check_execute_role_cannot_decrypt(report, run, "deploy-prod", artifacts)
+    packages = check_package(report, run)
+    deployed = {}
+    for env, job, planner in ((staging, "deploy-staging", None), (prod, "deploy-prod", "plan-prod")):
+        stack = check_sam_stack(report, run, env, job, packages, planned_by=planner)
+        checks.check_stack_outputs_artifact(report, run, artifacts, env, stack)
+        if stack:
+            checks.check_notification(report, run, job, stack["StackName"])
+            deployed[env["account"]] = [stack["StackName"]]
+    checks.check_only_stacks(report, run, deployed)
+
 
 
 def main(arguments):
