@@ -1265,6 +1265,10 @@ def prepare(path):
     return 0
 
 
+# The sam chain's set-up and checks live in sam_chain.py, which reads the helpers above from this module.
+sys.modules.setdefault("checks", sys.modules[__name__])
+import sam_chain  # noqa: E402
+
 # Each flow: its chain (flows of one chain build on each other's stacks and run in this order, in one process
 # with one moto; the chains run side by side, so a flow sees only its own chain's stacks), the event, the branch pushed (or the pull request's base, or the
 # dispatch's ref), the jobs the harness approves as a required reviewer would (their OIDC token is held until
@@ -1274,7 +1278,8 @@ def prepare(path):
 # the stored artifact), `prepare` (done in moto before the run), `break` (sed expressions applied to a copy of
 # the emitted file: the harness's self-test), `config` (the scratch repository is that folder of Scripts/act, its
 # pipewright.json rendered with `pipewright generate`, instead of the cloudformation blueprint; its update/ holds
-# the templates of `template: update`; the flows of one run must agree on it).
+# the templates of `template: update`; the flows of one run must agree on it), `blueprint` (the blueprint
+# `pipewright init` scaffolds for the chain, default cloudformation; one per chain).
 FLOWS = {
     "push-develop": {"chain": "develop", "event": "push", "branch": "develop", "approve": [], "before_approval": None,
                      "checks": push_develop},
@@ -1329,6 +1334,10 @@ FLOWS = {
                         "break": ["s/artifact-name: ${{ steps.encrypt.outputs.artifact-name }}/"
                                   "artifact-name: ${{ steps.encrypt.outputs.artifact-nme }}/"],
                         "checks": broken_workflow},
+    "sam-push-develop": {"chain": "sam", "blueprint": "sam", "event": "push", "branch": "develop", "approve": [],
+                         "before_approval": None, "checks": sam_chain.push_develop},
+    "sam-push-main": {"chain": "sam", "blueprint": "sam", "event": "push", "branch": "main", "approve": ["deploy-prod"],
+                      "before_approval": sam_chain.push_main_before_approval, "checks": sam_chain.push_main},
 }
 
 

@@ -52,6 +52,11 @@ moto (applied inside the moto_server process by Scripts/act/moto_server.py, thro
                      conditions are not evaluated, so this only ever refuses what IAM would refuse too. KMS calls are
                      left to kms-key-policy, sts:GetCallerIdentity needs no permission. Each allowed role and action
                      is noted once, each refusal every time.
+  sam-transform      moto does not run the AWS::Serverless-2016-10-31 transform: a SAM template's
+                     AWS::Serverless::Function is skipped (no function, no role). A template (a stack's or a change
+                     set's) that declares the transform is expanded with aws-sam-translator, the open-source
+                     implementation of that transform, before moto builds its resources; the stack keeps the
+                     template as submitted (GetTemplate), as CloudFormation's Original stage does.
 
 act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
   artifact-actions   the pinned upload/download-artifact commits have no offline copy; /work/shared/actions holds
@@ -67,6 +72,11 @@ act (applied by Scripts/act-e2e and Scripts/act/oidc_server.py):
                      the job's earlier steps run (act starts it at once), but it reaches no AWS role before then.
   retention-days     act sets GITHUB_RETENTION_DAYS=0 (upload-artifact then cuts retention to 0 days); GitHub sets the
                      repository's setting, 90 by default. act_arguments() passes 90.
+  pip-offline        the jobs' pip would install the hash locks the workflow embeds (the SAM CLI's, cfn-lint's) from
+                     PyPI, which the harness's machine reaches only through its install scripts. Those download
+                     every locked wheel once (sam_chain.py wheelhouse, `pip download --require-hashes`), and
+                     wheelhouse_arguments() gives the jobs PIP_NO_INDEX=1 and PIP_FIND_LINKS=WHEELHOUSE: the same
+                     wheels, still checked against the lock's hashes. Used by the sam chain.
   checkout           act does not run actions/checkout for the repository under test (no github.com here): it
                      copies the working tree of the scratch repository, a clean clone of one commit. Only noted.
 
@@ -85,6 +95,12 @@ Known differences left as they are (so a passing run does not claim them):
     NOT_CHECKED, so a drift in it is not seen.
   - act ignores `concurrency:`. Required reviewers are reported by environment_gate(); a held job
     (environment_hold) has already run its steps before the token when it is approved.
+  - sam-transform gives aws-sam-translator no managed policy names (a function's `Policies` naming an AWS managed
+    policy by name would fail to expand); the sam chain's function names none.
+  - moto does not evaluate S3 bucket policies: that an environment's execution role may read the pipeline
+    account's package (the bucket policy the next steps describe, which the sam chain sets) is not checked,
+    nor are the execution roles' policies for the resources CloudFormation creates (so the next steps'
+    ExecutionPolicyArns for templates that create IAM roles is not followed in the sam chain).
   - The checks' own probes (a role's credentials obtained as a job obtains them, to show what it is refused)
     ask the token server with `by=act-e2e-checks`: logged as the harness's, never held.
 """
@@ -121,6 +137,7 @@ def patch_moto():
     _evaluate_key_policies()
     _evaluate_identity_policies_by_action()
     _detect_drift_of_ssm_parameters()
+    _expand_sam_transform()
 
 
 def _add_oidc_provider_resource():
@@ -763,6 +780,47 @@ def _evaluate_identity_policies_by_action():
     ActionAuthenticatorMixin._authenticate_and_authorize_normal_action = authorize
 
 
+SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
+
+
+def _expand_sam_transform():
+    from moto.cloudformation.models import ChangeSet, Stack
+
+    noted = set()
+
+    def expanding(original):
+        def parse_template(self):
+            original(self)
+            transforms = self.template_dict.get("Transform") if isinstance(self.template_dict, dict) else None
+            if SAM_TRANSFORM not in ([transforms] if isinstance(transforms, str) else transforms or []):
+                return
+            import boto3
+            from samtranslator.parser.parser import Parser
+            from samtranslator.translator.translator import Translator
+
+            sam_types = sorted({resource.get("Type") for resource in self.template_dict.get("Resources", {}).values()
+                                if str(resource.get("Type", "")).startswith("AWS::Serverless::")})
+            # Stack sets its region after parsing the template; its ARN (set before) names region and account.
+            _, _, _, region, account, _ = self.stack_id.split(":", 5)
+            name = getattr(self, "stack_name", None) or self.name
+            translator = Translator(None, Parser(), boto_session=boto3.session.Session(region_name=region))
+            parameters = dict(getattr(self, "parameters", None) or {})
+            self.template_dict = translator.translate(self.template_dict, parameter_values=parameters,
+                                                      get_managed_policy_map=lambda: {})
+            created = sorted(f"{logical} ({resource['Type']})" for logical, resource in self.template_dict["Resources"].items())
+            if (account, name, type(self).__name__, self.template) in noted:
+                return
+            noted.add((account, name, type(self).__name__, self.template))
+            note("sam-transform",
+                 f"moto does not run the {SAM_TRANSFORM} transform: expanded {name}'s {type(self).__name__.lower()} "
+                 f"template ({', '.join(sam_types)}) with aws-sam-translator into {', '.join(created)}",
+                 account=account, stack=name)
+        return parse_template
+
+    Stack._parse_template = expanding(Stack._parse_template)
+    ChangeSet._parse_template = expanding(ChangeSet._parse_template)
+
+
 # --- act -------------------------------------------------------------------------------------------
 
 
@@ -883,8 +941,19 @@ def act_arguments(shared_actions, workflow_path):
     return arguments
 
 
+def wheelhouse_arguments(wheelhouse):
+    """The act arguments that make the jobs' pip install from the harness's wheelhouse only (pip-offline)."""
+    wheels = len([name for name in os.listdir(wheelhouse) if name.endswith(".whl")])
+    note("pip-offline", f"the jobs' pip installs the workflow's hash locks from the wheelhouse {wheelhouse} "
+                        f"({wheels} wheels downloaded by the harness from PyPI) with PIP_NO_INDEX=1: same wheels, "
+                        f"same hashes checked, no PyPI from the jobs")
+    return ["--env=PIP_NO_INDEX=1", f"--env=PIP_FIND_LINKS={wheelhouse}"]
+
+
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] == "act-arguments":
         print("\n".join(act_arguments(sys.argv[2], sys.argv[3])))
+    elif len(sys.argv) == 3 and sys.argv[1] == "wheelhouse-arguments":
+        print("\n".join(wheelhouse_arguments(sys.argv[2])))
     else:
-        sys.exit("usage: compensations.py act-arguments SHARED_ACTIONS WORKFLOW.yml")
+        sys.exit("usage: compensations.py act-arguments SHARED_ACTIONS WORKFLOW.yml | wheelhouse-arguments DIR")
