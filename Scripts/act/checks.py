@@ -256,6 +256,19 @@ def resolve(value, parameters, stack_name):
     return value
 
 
+def described_stack(report, run, account, stack_name, status):
+    """The stack as CloudFormation describes it, its status checked; None (a failed check) when it does not exist."""
+    cloudformation = run.aws("cloudformation", account)
+    try:
+        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
+    except cloudformation.exceptions.ClientError as error:
+        report.check(False, f"stack {stack_name}", f"not in account {account}: {error}")
+        return None
+    report.check(stack["StackStatus"] == status, f"stack {stack_name}",
+                 f"{stack['StackStatus']} in account {account} (expected {status})")
+    return stack
+
+
 def check_deployed_stack(report, run, environment, job, template_text, planned_by=None, stack_name=None,
                          status="CREATE_COMPLETE", parameters=None, stack_tags=None):
     """The stack `job` deployed: its status, tags, parameters, template, execution role, resources, and the change
@@ -265,14 +278,10 @@ def check_deployed_stack(report, run, environment, job, template_text, planned_b
     account = environment["account"]
     parameters = environment.get("parameters", {}) if parameters is None else parameters
     stack_name = stack_name or stack_name_of(run, environment)
-    cloudformation = run.aws("cloudformation", account)
-    try:
-        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
-    except cloudformation.exceptions.ClientError as error:
-        report.check(False, f"stack {stack_name}", f"not in account {account}: {error}")
+    stack = described_stack(report, run, account, stack_name, status)
+    if stack is None:
         return None
-    report.check(stack["StackStatus"] == status, f"stack {stack_name}",
-                 f"{stack['StackStatus']} in account {account} (expected {status})")
+    cloudformation = run.aws("cloudformation", account)
     expected = {"Environment": environment["name"], "Project": run.config["project"], "ManagedBy": "Pipewright",
                 "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {}),
                 **(stack_tags or {})}

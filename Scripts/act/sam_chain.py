@@ -220,14 +220,10 @@ def check_sam_stack(report, run, environment, job, packages, planned_by=None, st
 
     account = environment["account"]
     stack_name = checks.stack_name_of(run, environment)
-    cloudformation = run.aws("cloudformation", account)
-    try:
-        stack = cloudformation.describe_stacks(StackName=stack_name)["Stacks"][0]
-    except cloudformation.exceptions.ClientError as error:
-        report.check(False, f"stack {stack_name}", f"not in account {account}: {error}")
+    stack = checks.described_stack(report, run, account, stack_name, status)
+    if stack is None:
         return None
-    report.check(stack["StackStatus"] == status, f"stack {stack_name}",
-                 f"{stack['StackStatus']} in account {account} (expected {status})")
+    cloudformation = run.aws("cloudformation", account)
     tags = {tag["Key"]: tag["Value"] for tag in stack.get("Tags", [])}
     expected = {"Environment": environment["name"], "Project": run.config["project"], "ManagedBy": "Pipewright",
                 "Repository": run.context["repository"], "CommitSHA": run.context["sha"], **run.config.get("tags", {})}

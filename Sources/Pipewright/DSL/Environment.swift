@@ -98,15 +98,27 @@ public struct Environment: Sendable, Hashable {
     /// Each purpose has its own role, trusted only by its own GitHub environment, so the approval of a reviewed
     /// deploy is enforced by IAM and not by the workflow's YAML. A role the environment does not name is derived
     /// from ``role``: `_PLAN`, `_DESTROY`, `_DRIFT` or `_VERIFY` appended to its variable's or secret's name, or, for an ARN,
-    /// the bootstrap's role of that purpose in the same account.
+    /// the bootstrap's role of that purpose in the same account (for drift and verify roles of a chained
+    /// environment, in the environment's account, where the bootstrap creates them).
     public func role(for purpose: RolePurpose) -> RoleReference {
         switch purpose {
         case .deploy: role
         case .plan: planRole ?? role.derived(purpose)
         case .destroy: destroyRole ?? role.derived(purpose)
-        case .drift: driftRole ?? role.derived(purpose)
-        case .verify: verifyRole ?? role.derived(purpose)
+        case .drift: driftRole ?? inOwnAccount(role.derived(purpose))
+        case .verify: verifyRole ?? inOwnAccount(role.derived(purpose))
         }
+    }
+
+    /// A drift or verify role derived from the ARN of a chained environment's first hop, which lives in the
+    /// pipeline account, moved to the environment's account: those roles never chain, and the bootstrap creates
+    /// them there.
+    private func inOwnAccount(_ reference: RoleReference) -> RoleReference {
+        guard chainedRole != nil, case .arn(let arn) = reference else { return reference }
+        var fields = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false).map(String.init)
+        guard fields.count == 6, fields[4] != account else { return reference }
+        fields[4] = account
+        return .arn(fields.joined(separator: ":"))
     }
 
     /// The role a job of the given purpose chains into after ``role(for:)``, when the environment chains:
