@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Pipewright
 
 /// `pipewright generate`: renders every workflow from the config, or checks that the committed ones are current.
@@ -67,16 +62,5 @@ struct GenerateCommand {
             "\(config): \(input.field): \(input.path) is not \(input.isDirectory ? "a folder" : "a file") in \(workspace.root); expected \(input.description). Create it, or set \(input.field) to where it is."
         }
         throw .invalidInput(lines.joined(separator: "\n") + "\nNothing was written.")
-    }
-
-    /// Whether two texts are the same bytes: `==` on strings compares canonical equivalence, and going
-    /// through `utf8` element by element cost more than rendering the workflows.
-    static func sameBytes(_ first: String, _ second: String) -> Bool {
-        var (first, second) = (first, second)
-        return first.withUTF8 { one in
-            second.withUTF8 { other in
-                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
-            }
-        }
     }
 }

@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Pipewright
 
 /// Brings generated files on disk in line with what was rendered, or checks that they are: the one place that
@@ -31,7 +36,7 @@ package struct GeneratedFileSync {
         var editedByHand: [String] = []
         for file in files {
             let current = try workspace.read(file.path)
-            if let current, GenerateCommand.sameBytes(current, file.contents) { continue }
+            if let current, Self.sameBytes(current, file.contents) { continue }
             stale.append(file.path)
             if let current {
                 if GeneratedHeader.provenance(of: current) != .generated { editedByHand.append(file.path) }
@@ -81,7 +86,7 @@ package struct GeneratedFileSync {
                 changed.append(file)
                 continue
             }
-            if GenerateCommand.sameBytes(current, file.contents) { continue }
+            if Self.sameBytes(current, file.contents) { continue }
             changed.append(file)
             mayReplace(file.path, current, "")
         }
@@ -101,5 +106,16 @@ package struct GeneratedFileSync {
         }
         console.err("\(changed.count) written, \(files.count - changed.count) unchanged\(orphans.isEmpty ? "" : ", \(orphans.count) removed").\n")
         return .ok
+    }
+
+    /// Whether two texts are the same bytes: `==` on strings compares canonical equivalence, and going
+    /// through `utf8` element by element cost more than rendering the workflows.
+    static func sameBytes(_ first: String, _ second: String) -> Bool {
+        var (first, second) = (first, second)
+        return first.withUTF8 { one in
+            second.withUTF8 { other in
+                one.count == other.count && (one.isEmpty || memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0)
+            }
+        }
     }
 }

@@ -44,7 +44,7 @@ struct BootstrapBuilder {
         if environment.strategy.isReviewed { purposes.append(.plan) }
         if pipeline.isDestroyable(environment) { purposes.append(.destroy) }
         if pipeline.drift != nil { purposes.append(.drift) }
-        if !pipeline.verifyCommands(for: environment).isEmpty { purposes.append(.verify) }
+        if pipeline.verifies(environment) { purposes.append(.verify) }
         return purposes
     }
 

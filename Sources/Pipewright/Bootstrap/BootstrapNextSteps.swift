@@ -96,7 +96,7 @@ extension BootstrapTemplate {
             if pipeline.isDestroyable(environment) {
                 environmentRule(environment.destroyEnvironment, reviewed: true, branches: [environment.branch])
             }
-            if !pipeline.verifyCommands(for: environment).isEmpty {
+            if pipeline.verifies(environment) {
                 environmentRule(environment.verifyEnvironment, reviewed: false, branches: [environment.branch],
                                 why: "no reviewers (it runs right after the deploy; its role only describes the stacks)")
             }
@@ -145,7 +145,7 @@ extension BootstrapTemplate {
             for environment in pipeline.environments {
                 notifying.append(environment.githubEnvironment)
                 if pipeline.isDestroyable(environment) { notifying.append(environment.destroyEnvironment) }
-                if !pipeline.verifyCommands(for: environment).isEmpty { notifying.append(environment.verifyEnvironment) }
+                if pipeline.verifies(environment) { notifying.append(environment.verifyEnvironment) }
             }
             if let drift = pipeline.drift { notifying.append(drift.githubEnvironment) }
             var seen: Set<String> = []

@@ -121,6 +121,10 @@ public struct Pipeline: Sendable, Hashable {
         environment.verify ?? verify
     }
 
+    /// Whether the environment's deploys are verified: it has a verify job, a verify role and a `-verify` GitHub
+    /// environment.
+    func verifies(_ environment: Environment) -> Bool { !verifyCommands(for: environment).isEmpty }
+
     /// The distinct branches that deploy some environment, in environment order.
     public var deployBranches: [String] {
         var seen: Set<String> = []

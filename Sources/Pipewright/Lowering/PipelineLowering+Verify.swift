@@ -11,7 +11,7 @@ extension PipelineLowering {
     func verifyJobID(_ environment: Environment) -> String { "verify-" + environment.name }
 
     /// Whether the environment's deploy is verified.
-    func verifies(_ environment: Environment) -> Bool { !pipeline.verifyCommands(for: environment).isEmpty }
+    func verifies(_ environment: Environment) -> Bool { pipeline.verifies(environment) }
 
     /// The job that verifies the environment's deploy, when it has verify commands.
     ///

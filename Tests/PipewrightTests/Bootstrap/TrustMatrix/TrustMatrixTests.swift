@@ -72,7 +72,7 @@ private struct Matrix {
     }
 
     /// Whether the environment's deploys are verified, so it has a verify role.
-    func verifies(_ environment: Environment) -> Bool { !pipeline.verifyCommands(for: environment).isEmpty }
+    func verifies(_ environment: Environment) -> Bool { pipeline.verifies(environment) }
 
     /// What the design says a subject reaches: the role of its purpose, and the target it chains into.
     func designed(_ purpose: RolePurpose, _ environment: Environment) -> [String] {
